@@ -1,0 +1,254 @@
+"""The codebook (a tree of categories and codes) and the codings that apply it to transcript text."""
+from __future__ import annotations
+
+import dataclasses
+
+from codebook.errors import StudyError
+from codebook.models import Code, Coding
+from codebook.repository import Repository
+from codebook.study import now
+from transcribe.normalize import canonical
+
+PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
+           "#9a6324", "#469990", "#800000", "#808000", "#000075", "#bfef45", "#fabed4")
+
+
+class Codes(Repository):
+    table = "codes"
+
+    def add(self, name: str, parent_id: int | None = None, *, kind: str = "code", description: str = "",
+            color: str | None = None) -> Code:
+        name = canonical(name).strip()
+        if not name:
+            raise StudyError("A code needs a name.")
+        if kind not in ("code", "category"):
+            raise StudyError(f"Unknown code kind {kind!r}.")
+        if parent_id is not None:
+            self._need(parent_id)
+        count = self.db.execute("SELECT COUNT(*) FROM codes").fetchone()[0]
+        position = self.db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM codes WHERE parent_id IS ?",
+                                   [parent_id]).fetchone()[0]
+        cid = self._insert({"parent_id": parent_id, "kind": kind, "name": name,
+                            "description": canonical(description), "color": color or PALETTE[count % len(PALETTE)],
+                            "position": position, "created": now()})
+        return self.get(cid)
+
+    def add_category(self, name: str, **kw) -> Code:
+        return self.add(name, kind="category", **kw)
+
+    def get(self, code_id: int) -> Code:
+        return Code(**self._need(code_id))
+
+    def list(self) -> list[Code]:
+        """Every code and category, depth first in tree order."""
+        rows = self._rows("SELECT * FROM codes ORDER BY position, id")
+        children: dict[int | None, list[dict]] = {}
+        for r in rows:
+            children.setdefault(r["parent_id"], []).append(r)
+        out: list[Code] = []
+
+        def walk(parent):
+            for r in children.get(parent, []):
+                out.append(Code(**r))
+                walk(r["id"])
+        walk(None)
+        return out
+
+    def children(self, parent_id: int | None) -> list[Code]:
+        return [Code(**r) for r in self._rows("SELECT * FROM codes WHERE parent_id IS ? ORDER BY position, id",
+                                             [parent_id])]
+
+    def descendants(self, code_id: int) -> list[Code]:
+        out = []
+        for c in self.children(code_id):
+            out.append(c)
+            out.extend(self.descendants(c.id))
+        return out
+
+    def category_of(self, code_id: int) -> Code | None:
+        """The nearest ancestor that is a category (the code's category in frequency tables)."""
+        code = self.get(code_id)
+        while code.parent_id is not None:
+            code = self.get(code.parent_id)
+            if code.kind == "category":
+                return code
+        return None
+
+    def by_name(self, name: str, parent_id: int | None | type(...) = ...) -> Code | None:
+        sql, params = "SELECT * FROM codes WHERE name = ?", [canonical(name).strip()]
+        if parent_id is not ...:
+            sql += " AND parent_id IS ?"
+            params.append(parent_id)
+        row = self._row(sql + " ORDER BY id", params)
+        return Code(**row) if row else None
+
+    def update(self, code_id: int, *, name: str | None = None, description: str | None = None,
+               color: str | None = None, kind: str | None = None) -> Code:
+        values: dict = {}
+        if name is not None:
+            if not canonical(name).strip():
+                raise StudyError("A code needs a name.")
+            values["name"] = canonical(name).strip()
+        if description is not None:
+            values["description"] = canonical(description)
+        if color is not None:
+            values["color"] = color
+        if kind is not None:
+            values["kind"] = kind
+        self._need(code_id)
+        self._update(code_id, values)
+        return self.get(code_id)
+
+    def move(self, code_id: int, parent_id: int | None, position: int | None = None) -> Code:
+        """Move a code under ``parent_id`` (None: top level) at ``position`` among its siblings."""
+        if parent_id is not None and (parent_id == code_id or parent_id in {d.id for d in self.descendants(code_id)}):
+            raise StudyError("A code cannot be moved under itself.")
+        siblings = [c.id for c in self.children(parent_id) if c.id != code_id]
+        position = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        siblings.insert(position, code_id)
+        with self.db.atomic():
+            self._update(code_id, {"parent_id": parent_id})
+            for i, cid in enumerate(siblings):
+                self._update(cid, {"position": i})
+        return self.get(code_id)
+
+    def merge(self, source_id: int, target_id: int) -> int:
+        """Merge ``source`` into ``target``: its codings and children move to the
+        target, then it is removed. Returns how many codings moved."""
+        if source_id == target_id:
+            raise StudyError("A code cannot be merged with itself.")
+        self._need(source_id)
+        self._need(target_id)
+        with self.db.atomic():
+            moved = self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", [target_id, source_id]).rowcount
+            self.db.execute("UPDATE codes SET parent_id = ? WHERE parent_id = ?", [target_id, source_id])
+            self.db.execute("DELETE FROM codes WHERE id = ?", [source_id])
+        return moved
+
+    def coding_count(self, code_id: int, *, recursive: bool = False) -> int:
+        ids = [code_id] + ([d.id for d in self.descendants(code_id)] if recursive else [])
+        marks = ",".join("?" for _ in ids)
+        return self.db.execute(f"SELECT COUNT(*) FROM codings WHERE code_id IN ({marks})", ids).fetchone()[0]
+
+    def restore(self, codes: list[Code]) -> None:
+        """Put codes back exactly as they were (undo of a delete or merge)."""
+        with self.db.atomic():
+            for c in codes:
+                self.db.execute("INSERT OR REPLACE INTO codes(id, parent_id, kind, name, description, color, position,"
+                                " created) VALUES (?,?,?,?,?,?,?,?)", list(dataclasses.astuple(c)))
+
+
+class Codings(Repository):
+    table = "codings"
+
+    def add(self, code_id: int, start_segment_id: int, start_offset: int, end_segment_id: int | None = None,
+            end_offset: int | None = None, *, memo: str = "", coder: str = "") -> Coding:
+        """Code a span from (start segment, offset) to (end segment, offset); the end
+        defaults to the start segment. Offsets are code points into segment text."""
+        ts = self.study.transcripts
+        start = ts.segment(start_segment_id)
+        end = ts.segment(end_segment_id) if end_segment_id is not None else start
+        end_offset = len(end.text) if end_offset is None else end_offset
+        if start.interview_id != end.interview_id:
+            raise StudyError("A coding must stay within one interview.")
+        order = [s.id for s in ts.segments(start.interview_id)]
+        if (order.index(start.id), start_offset) >= (order.index(end.id), end_offset):
+            raise StudyError("Select some text to code.")
+        if not (0 <= start_offset <= len(start.text) and 0 <= end_offset <= len(end.text)):
+            raise StudyError("The selection lies outside the segment text.")
+        code = self.study.codes.get(code_id)
+        if code.kind == "category":
+            raise StudyError(f"{code.name!r} is a category; apply one of its codes.")
+        cid = self._insert({"interview_id": start.interview_id, "code_id": code_id,
+                            "start_segment_id": start.id, "start_offset": start_offset,
+                            "end_segment_id": end.id, "end_offset": end_offset, "memo": canonical(memo),
+                            "coder": coder, "flagged": 0, "created": now()})
+        return self.get(cid)
+
+    def get(self, coding_id: int) -> Coding:
+        row = self._need(coding_id)
+        return Coding(**{**row, "flagged": bool(row["flagged"])})
+
+    def list(self, *, interview_id: int | None = None, code_id: int | None = None) -> list[Coding]:
+        sql, params = "SELECT c.* FROM codings c JOIN segments s ON s.id = c.start_segment_id WHERE 1", []
+        if interview_id is not None:
+            sql += " AND c.interview_id = ?"
+            params.append(interview_id)
+        if code_id is not None:
+            sql += " AND c.code_id = ?"
+            params.append(code_id)
+        rows = self._rows(sql + " ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", params)
+        return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
+
+    def touching(self, segment_id: int) -> list[Coding]:
+        """Codings that start or end in a segment."""
+        rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",
+                          [segment_id, segment_id])
+        return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
+
+    def covering(self, segment_id: int) -> list[Coding]:
+        """Codings whose span includes any part of a segment (start, end, or a segment between)."""
+        seg = self.study.transcripts.segment(segment_id)
+        order = {s.id: i for i, s in enumerate(self.study.transcripts.segments(seg.interview_id))}
+        me = order[segment_id]
+        return [c for c in self.list(interview_id=seg.interview_id)
+                if order.get(c.start_segment_id, -1) <= me <= order.get(c.end_segment_id, -1)]
+
+    def text(self, coding: Coding) -> str:
+        """The coded text; parts in different segments are joined with LF."""
+        ts = self.study.transcripts
+        segs = ts.segments(coding.interview_id)
+        ids = [s.id for s in segs]
+        first, last = ids.index(coding.start_segment_id), ids.index(coding.end_segment_id)
+        parts = []
+        for i in range(first, last + 1):
+            t = segs[i].text
+            a = coding.start_offset if i == first else 0
+            b = coding.end_offset if i == last else len(t)
+            parts.append(t[a:b])
+        return "\n".join(parts)
+
+    def set_memo(self, coding_id: int, memo: str) -> None:
+        self._need(coding_id)
+        self._update(coding_id, {"memo": canonical(memo)})
+
+    def set_flagged(self, coding_id: int, flagged: bool) -> None:
+        self._need(coding_id)
+        self._update(coding_id, {"flagged": int(flagged)})
+
+    def flagged(self) -> list[Coding]:
+        return [c for c in self.list() if c.flagged]
+
+    def restore(self, codings: list[Coding]) -> None:
+        """Put codings back exactly as they were (for undo)."""
+        with self.db.atomic():
+            for c in codings:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO codings(id, interview_id, code_id, start_segment_id, start_offset, "
+                    "end_segment_id, end_offset, memo, coder, flagged, created) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    [c.id, c.interview_id, c.code_id, c.start_segment_id, c.start_offset, c.end_segment_id,
+                     c.end_offset, c.memo, c.coder, int(c.flagged), c.created])
+
+    # -- kept in step with segment splits and merges -------------------------------
+
+    def _move_after_split(self, left_id: int, right_id: int, cut: int, right_from: int, left_len: int) -> None:
+        for edge in ("start", "end"):
+            # Offsets at or past the cut move to the right segment; those in the dropped
+            # white space land at its start (start edge) or the left's end (end edge).
+            for c in self._rows(f"SELECT id, {edge}_offset AS o FROM codings WHERE {edge}_segment_id = ?", [left_id]):
+                o = c["o"]
+                if edge == "start" and o >= left_len:
+                    self._update(c["id"], {"start_segment_id": right_id, "start_offset": max(0, o - right_from)})
+                elif edge == "end" and o > cut:
+                    if o <= right_from:
+                        self._update(c["id"], {"end_offset": left_len})
+                    else:
+                        self._update(c["id"], {"end_segment_id": right_id, "end_offset": o - right_from})
+                elif o > left_len:
+                    self._update(c["id"], {f"{edge}_offset": left_len})
+
+    def _move_after_merge(self, gone_id: int, into_id: int, shift: int) -> None:
+        self.db.execute("UPDATE codings SET start_segment_id = ?, start_offset = start_offset + ? "
+                        "WHERE start_segment_id = ?", [into_id, shift, gone_id])
+        self.db.execute("UPDATE codings SET end_segment_id = ?, end_offset = end_offset + ? "
+                        "WHERE end_segment_id = ?", [into_id, shift, gone_id])

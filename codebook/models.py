@@ -1,0 +1,175 @@
+"""Plain records the store hands out. They are snapshots: change the study
+through its API (:class:`codebook.Study`), not by editing these."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+SPEAKER_INTERVIEWER = "interviewer"
+SPEAKER_PARTICIPANT = "participant"
+
+# Interview.status values, in the order an interview moves through them.
+# 'transcribing', 'corrected n%' are shown from jobs and checked segments.
+STATUSES = ("planned", "recorded", "transcribed", "corrected", "coded")
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    pseudonym: str
+    referred_by: int | None
+    notes: str
+    created: str
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A participant's real name and contact: kept apart, never exported."""
+    participant_id: int
+    real_name: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: int
+    participant_id: int | None
+    title: str
+    date: str | None
+    mode: str
+    audio_path: str | None  # relative to the study folder
+    duration_ms: int | None
+    status: str
+    consent: bool
+    notes: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Word:
+    start_ms: int
+    end_ms: int
+    text: str
+    probability: float
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    interview_id: int
+    start_ms: int
+    end_ms: int
+    speaker: str
+    text: str
+    words: tuple[Word, ...]
+    checked: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class NewSegment:
+    """A segment to add: what a transcriber or an importer produces."""
+    start_ms: int
+    end_ms: int
+    text: str
+    speaker: str = ""
+    words: tuple[Word, ...] = ()
+    source: str = "machine"
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class TranscriptInfo:
+    interview_id: int
+    model: str
+    language: str
+    options: dict
+    draft: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Job:
+    interview_id: int
+    kind: str
+    state: str  # queued | running | done | failed | cancelled
+    progress: float  # 0..1 of the audio duration
+    resume_ms: int
+    params: dict
+    error: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Code:
+    id: int
+    parent_id: int | None
+    kind: str  # 'category' or 'code'
+    name: str
+    description: str
+    color: str
+    position: int
+    created: str
+
+
+@dataclass(frozen=True)
+class Coding:
+    id: int
+    interview_id: int
+    code_id: int
+    start_segment_id: int
+    start_offset: int
+    end_segment_id: int
+    end_offset: int
+    memo: str
+    coder: str
+    flagged: bool
+    created: str
+
+
+@dataclass(frozen=True)
+class Memo:
+    id: int
+    target_kind: str
+    target_id: int | None
+    title: str
+    text: str
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    id: int
+    parent_id: int | None
+    text: str
+    position: int
+    created: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    id: int
+    interview_id: int
+    at_ms: int
+    kind: str  # 'mark' or 'question'
+    label: str
+    question_id: int | None
+    created: str
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    id: int
+    term: str
+    replacement: str | None
+    note: str
+
+
+def words_to_json(words) -> str:
+    return json.dumps([[w.start_ms, w.end_ms, w.text, round(w.probability, 4)] for w in words], ensure_ascii=False)
+
+
+def words_from_json(text: str) -> tuple[Word, ...]:
+    return tuple(Word(int(a), int(b), str(t), float(p)) for a, b, t, p in json.loads(text or "[]"))
