@@ -276,6 +276,19 @@ class Transcripts(Repository):
             self.db.execute("DELETE FROM segments WHERE id = ?", [nxt.id])
         return self.segment(segment_id)
 
+    def restore(self, segments: list[Segment]) -> None:
+        """Put segments back exactly as they were (for undo): text, times, words,
+        speaker, checked; a removed segment comes back with its old id."""
+        with self.db.atomic():
+            for s in segments:
+                values = {"interview_id": s.interview_id, "start_ms": s.start_ms, "end_ms": s.end_ms,
+                          "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
+                          "source": s.source, **_text_columns(s.text)}
+                if self._row("SELECT id FROM segments WHERE id = ?", [s.id]):
+                    self._update(s.id, values)
+                else:
+                    self._insert({"id": s.id, **values})
+
     def remove(self, segment_id: int) -> None:
         """Delete a segment. Refused while a coding starts or ends in it."""
         if self.study.codings.touching(segment_id):
