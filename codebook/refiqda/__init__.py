@@ -1,0 +1,15 @@
+"""REFI-QDA exchange (the standard of MAXQDA, ATLAS.ti, NVivo, QualCoder, Taguette).
+
+* :func:`export_qdpx` / :func:`import_qdpx`: a whole study as a ``.qdpx`` project;
+* :func:`export_qdc` / :func:`import_qdc`: the codebook alone as a ``.qdc``.
+
+Every file written is validated first against the official schemas shipped in
+``schemas/`` (QDA-XML 1.0, MIT licence). How transcript text is laid out and
+how positions are counted: :mod:`codebook.refiqda.layout`.
+"""
+from codebook.refiqda.codebook_xml import export_qdc, import_qdc
+from codebook.refiqda.export import export_qdpx
+from codebook.refiqda.import_ import import_qdpx
+from codebook.refiqda.xmlutil import schema_errors
+
+__all__ = ["export_qdpx", "import_qdpx", "export_qdc", "import_qdc", "schema_errors"]

@@ -1,0 +1,132 @@
+"""Files in and out: atomic writes, and reading a ``.qdpx`` zip that may be hostile.
+
+Nothing in an archive is ever extracted by its own name: entries are read
+into memory (XML, text) or copied to a path the study chooses (audio), and
+only after the checks below pass.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from codebook.errors import StudyError
+
+MAX_ENTRIES = 100_000
+MAX_ENTRY_BYTES = 8 * 1024**3        # one source (a long video) at most 8 GiB
+MAX_TEXT_BYTES = 256 * 1024**2       # XML and transcript text
+MAX_RATIO = 200                      # uncompressed / compressed, beyond this a zip bomb
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a temporary file in the same folder."""
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+
+
+class atomic_path:
+    """``with atomic_path(out) as tmp:`` write ``tmp``; it replaces ``out`` only if the block succeeds."""
+
+    def __init__(self, out: str | os.PathLike):
+        self.out = Path(out)
+
+    def __enter__(self) -> Path:
+        folder = self.out.parent
+        if not folder.is_dir():
+            raise StudyError(f"The folder {folder} does not exist.")
+        fd, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=folder)
+        os.close(fd)
+        self.tmp = Path(name)
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            try:
+                os.replace(self.tmp, self.out)
+                return False
+            except OSError as err:
+                self.tmp.unlink(missing_ok=True)
+                raise StudyError(f"Cannot write {self.out}: {err.strerror or err}.") from err
+        self.tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StudyError(f"Cannot write {self.out}: {exc.strerror or exc}. Nothing was written.") from exc
+        return False
+
+
+class SafeZip:
+    """A ``.qdpx`` opened for reading with checks on every entry name and size."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except FileNotFoundError as exc:
+            raise StudyError(f"No file at {path}.") from exc
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise StudyError(f"{path.name} is not a REFI-QDA project: it is not a zip archive ({exc}).") from exc
+        infos = self.zip.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise StudyError(f"{path.name} holds {len(infos)} entries, more than a project can; it was not read.")
+        self.entries: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = info.filename
+            clean = posixpath.normpath(name.replace("\\", "/"))
+            if (name.startswith(("/", "\\")) or clean.startswith("..") or "/../" in f"/{clean}/"
+                    or ":" in name.split("/")[0] or "\x00" in name):
+                raise StudyError(f"{path.name} contains an unsafe path ({name!r}); it was not imported.")
+            if info.file_size > MAX_ENTRY_BYTES:
+                raise StudyError(f"{path.name}: the entry {name!r} is too large ({info.file_size // 2**20} MB).")
+            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 2**20:
+                raise StudyError(f"{path.name}: the entry {name!r} expands {info.file_size // info.compress_size}"
+                                 "-fold, like a zip bomb; it was not imported.")
+            if not info.is_dir():
+                self.entries[clean.casefold()] = info
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def find(self, name: str) -> zipfile.ZipInfo | None:
+        """An entry by name, ignoring case (some tools write ``Sources/``)."""
+        return self.entries.get(posixpath.normpath(name.replace("\\", "/")).casefold())
+
+    def read(self, info: zipfile.ZipInfo, limit: int = MAX_TEXT_BYTES) -> bytes:
+        if info.file_size > limit:
+            raise StudyError(f"{self.path.name}: {info.filename!r} is too large to read ({info.file_size} bytes).")
+        try:
+            with self.zip.open(info) as f:
+                data = f.read(limit + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise StudyError(f"{self.path.name}: cannot read {info.filename!r} ({exc}).") from exc
+        if len(data) > limit:
+            raise StudyError(f"{self.path.name}: {info.filename!r} is larger than it says.")
+        return data
+
+    def copy_to(self, info: zipfile.ZipInfo, target: Path) -> None:
+        """Copy an entry to ``target`` (a path the caller chose), checking its real size."""
+        written = 0
+        try:
+            with self.zip.open(info) as src, open(target, "xb") as dst:
+                while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > info.file_size or written > MAX_ENTRY_BYTES:
+                        raise StudyError(f"{self.path.name}: {info.filename!r} is larger than it says.")
+                    dst.write(chunk)
+        except StudyError:
+            target.unlink(missing_ok=True)
+            raise
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            target.unlink(missing_ok=True)
+            raise StudyError(f"{self.path.name}: cannot extract {info.filename!r} ({exc}).") from exc
+
+
+def free_space_ok(folder: Path, needed: int) -> None:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < needed + 50 * 2**20:
+        raise StudyError(f"Not enough free space in {folder}: {needed // 2**20} MB needed, "
+                         f"{free // 2**20} MB free. Nothing was imported.")

@@ -1,0 +1,178 @@
+"""The codebook in QDA-XML: written into a project (``.qdpx``) or alone (``.qdc``),
+and read back from either.
+
+Categories become codes with ``isCodable="false"``, codes ``isCodable="true"``;
+the tree nests as it does in the study. Code memos go to ``<Description>``
+in a ``.qdc`` (it has no notes); in a project they are notes.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from codebook.errors import StudyError
+from codebook.refiqda.xmlutil import (CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse,
+                                      xml_text)
+
+_COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
+
+
+def code_guid(study, code_id: int) -> str:
+    return study.record_guid("code", code_id)
+
+
+def codes_element(study, ns: str, note_refs: dict[int, list[str]] | None = None) -> etree._Element | None:
+    """``<Codes>`` holding the study's code tree, or None for an empty codebook."""
+    codes = study.codes.list()
+    if not codes:
+        return None
+    children: dict[int | None, list] = {}
+    for c in codes:
+        children.setdefault(c.parent_id, []).append(c)
+    root = etree.Element(f"{{{ns}}}Codes")
+
+    def add(parent_el, code):
+        attrs = {"guid": code_guid(study, code.id), "name": xml_text(code.name),
+                 "isCodable": "false" if code.kind == "category" else "true"}
+        if _COLOR.match(code.color or ""):
+            attrs["color"] = code.color
+        el = etree.SubElement(parent_el, f"{{{ns}}}Code", attrs)
+        if code.description:
+            etree.SubElement(el, f"{{{ns}}}Description").text = xml_text(code.description)
+        for ref in (note_refs or {}).get(code.id, []):
+            etree.SubElement(el, f"{{{ns}}}NoteRef", targetGUID=ref)
+        for child in children.get(code.id, []):
+            add(el, child)
+
+    for top in children.get(None, []):
+        add(root, top)
+    return root
+
+
+@dataclass
+class CodeSpec:
+    """A code read from QDA-XML, before it is added to a study."""
+    guid: str
+    name: str
+    codable: bool
+    color: str | None
+    description: str
+    note_refs: list[str]
+    children: list["CodeSpec"] = field(default_factory=list)
+
+
+def read_codes(codes_el: etree._Element | None) -> list[CodeSpec]:
+    """The code tree under a ``<Codes>`` element (either namespace)."""
+    if codes_el is None:
+        return []
+
+    def read(el) -> CodeSpec:
+        guid = el.get("guid")
+        if not is_guid(guid):
+            raise StudyError(f"A code ({el.get('name')!r}) has no valid GUID.")
+        spec = CodeSpec(norm_guid(guid), (el.get("name") or "").strip() or "?", el.get("isCodable") != "false",
+                        el.get("color") if _COLOR.match(el.get("color") or "") else None, "", [])
+        for child in el:
+            tag = etree.QName(child).localname
+            if tag == "Description":
+                spec.description = child.text or ""
+            elif tag == "NoteRef" and is_guid(child.get("targetGUID")):
+                spec.note_refs.append(norm_guid(child.get("targetGUID")))
+            elif tag == "Code":
+                spec.children.append(read(child))
+        return spec
+
+    return [read(el) for el in codes_el if etree.QName(el).localname == "Code"]
+
+
+def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, int], int, int]:
+    """Add a code tree to the study. With ``merge``, a code whose name already
+    exists under the same parent is reused. Returns (GUID → code id, added, reused).
+
+    A non-codable code becomes a category; a codable code with children stays
+    a code (the store allows codes under codes)."""
+    ids: dict[str, int] = {}
+    added = reused = 0
+
+    def add(spec: CodeSpec, parent_id: int | None):
+        nonlocal added, reused
+        existing = study.codes.by_name(spec.name, parent_id) if merge else None
+        if existing is not None:
+            code_id = existing.id
+            reused += 1
+        else:
+            kind = "code" if spec.codable else "category"
+            code_id = study.codes.add(spec.name, parent_id, kind=kind, description=spec.description,
+                                      color=spec.color.lower() if spec.color and len(spec.color) == 7 else None).id
+            added += 1
+        if spec.guid in ids:
+            raise StudyError(f"Two codes share the GUID {spec.guid}; the file is inconsistent.")
+        ids[spec.guid] = code_id
+        for child in spec.children:
+            add(child, code_id)
+
+    for spec in specs:
+        add(spec, None)
+    return ids, added, reused
+
+
+# -- .qdc ------------------------------------------------------------------------
+
+
+def export_qdc(study, out: str | os.PathLike) -> Path:
+    """Write the study's codebook as a REFI-QDA ``.qdc`` file (validated first)."""
+    out = Path(out)
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin="Mosahebeh")
+    codes = codes_element(study, CODEBOOK_NS)
+    if codes is None:
+        raise StudyError("The codebook is empty: add codes before exporting it.")
+    root.append(codes)
+    check_valid(root, "codebook")
+    from codebook.refiqda.archive import write_atomic
+
+    write_atomic(out, etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    return out
+
+
+@dataclass
+class CodebookImport:
+    added: int
+    reused: int
+
+    def summary(self) -> str:
+        return f"Imported the codebook: {self.added} code(s) added, {self.reused} already there."
+
+
+def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
+    """Merge a ``.qdc`` codebook into the study (codes already there by name and place are kept)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    root = parse(data, f"codebook {path.name}")
+    qname = etree.QName(root)
+    if qname.localname != "CodeBook" or qname.namespace not in (CODEBOOK_NS, PROJECT_NS):
+        raise StudyError(f"{path.name} is not a REFI-QDA codebook (its root is <{qname.localname}>).")
+    if qname.namespace == CODEBOOK_NS:
+        check_valid_import(root, path.name)
+    codes_el = next((el for el in root if etree.QName(el).localname == "Codes"), None)
+    specs = read_codes(codes_el)
+    if not specs:
+        raise StudyError(f"{path.name} holds no codes.")
+    with study.atomic():
+        _, added, reused = add_codes(study, specs, merge=True)
+    return CodebookImport(added, reused)
+
+
+def check_valid_import(root, name: str) -> None:
+    from codebook.refiqda.xmlutil import schema_errors
+
+    errors = schema_errors(root)
+    if errors:
+        raise StudyError(f"{name} does not follow the REFI-QDA schema ({'; '.join(errors[:3])}). "
+                         "Nothing was imported.")
