@@ -77,11 +77,8 @@ class Study:
         except OSError as exc:
             raise StudyError(f"Cannot create the study folder {folder}: {exc.strerror or exc}.") from exc
         study = cls._connect(folder, creating=True)
-        with study.db.atomic():
-            study.set_meta("app", APP_ID)
-            study.set_meta("name", name or folder.stem)
-            study.set_meta("guid", str(uuid.uuid4()))
-            study.set_meta("created", now())
+        if name:
+            study.set_meta("name", name)
         return study
 
     @classmethod
@@ -127,6 +124,11 @@ class Study:
         try:
             db.enable_wal()
             cls._migrate(db, version)
+            if version == 0:
+                with db.atomic():
+                    for key, value in (("app", APP_ID), ("name", folder.stem), ("guid", str(uuid.uuid4())),
+                                       ("created", now())):
+                        db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc

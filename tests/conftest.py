@@ -1,0 +1,46 @@
+"""Fixtures shared by every test folder: a fresh study, and a fresh copy of the demo study.
+
+The per-user data folder is redirected to a temporary folder for the whole run
+(MOSAHEBEH_DATA_DIR), so tests never touch the real one; Qt runs offscreen.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_DATA = Path(tempfile.mkdtemp(prefix="mosahebeh-test-data-"))
+os.environ["MOSAHEBEH_DATA_DIR"] = str(_DATA)
+
+
+@pytest.fixture
+def study(tmp_path):
+    """An empty study in a temporary folder."""
+    from codebook import Study
+
+    s = Study.create(tmp_path / "study", name="test")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_master(tmp_path_factory) -> Path:
+    from codebook.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo-master") / "demo")
+
+
+@pytest.fixture
+def demo_path(_demo_master, tmp_path) -> Path:
+    """A fresh copy of the demo study folder (built once per run)."""
+    target = tmp_path / "demo.mosahebeh"
+    shutil.copytree(_demo_master, target)
+    return target
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_DATA, ignore_errors=True)
