@@ -1,0 +1,167 @@
+"""Transcribing a study's interview: a resumable job that saves as it goes.
+
+>>> job = run_job(study, interview_id)               # the bundled model, Persian
+>>> accuracy(study, interview_id)                     # (wer, cer) once corrected, else None
+
+Segments are written as the transcriber hands them over, in the same
+transaction as the job's ``resume_ms`` and progress, so a crash or a kill
+loses at most the segment being worked on: the next :func:`run_job` continues
+after the last saved segment. A transcript somebody has corrected (checked
+segments) or coded is never overwritten silently: :func:`run_job` refuses,
+and with ``force=True`` first keeps the old version as a memo on the
+interview (every segment with its time and speaker, and every coding with its
+code and text).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from codebook.errors import StudyError
+from codebook.models import Job, NewSegment, Word
+from codebook.study import Study, now
+from transcribe.audio import audio_channels, probe_duration_ms
+from transcribe.errors import TranscribeError
+from transcribe.whisper import Cancelled, Pipeline, transcribe_options
+from transcribe.wer import error_rates
+
+KIND = "transcribe"
+RESUMABLE = ("running", "failed", "cancelled")
+KEPT_TITLE = "Corrected transcript kept before re-transcription / رونوشت اصلاح‌شده پیش از رونویسی دوباره"
+
+
+def _clock(ms: int) -> str:
+    s = ms // 1000
+    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:
+    """(checked segments, codings) of the interview: work a re-transcription would replace."""
+    _, checked = study.transcripts.count(interview_id)
+    return checked, len(study.codings.list(interview_id=interview_id))
+
+
+def keep_aside(study: Study, interview_id: int) -> int | None:
+    """Save the current transcript and its codings as a memo on the interview; its id (None if empty)."""
+    segments = study.transcripts.segments(interview_id)
+    if not segments:
+        return None
+    lines = [f"[{_clock(s.start_ms)}–{_clock(s.end_ms)}{' ' + s.speaker if s.speaker else ''}"
+             f"{' ✓' if s.checked else ''}] {s.text}" for s in segments]
+    codings = study.codings.list(interview_id=interview_id)
+    if codings:
+        lines += ["", "Codings / کدگذاری‌ها:"]
+        for c in codings:
+            lines.append(f"- {study.codes.get(c.code_id).name}: «{study.codings.text(c)}»"
+                         + (f" ({c.memo})" if c.memo else ""))
+    memo = study.memos.add("\n".join(lines), title=f"{KEPT_TITLE} {now()}", target_kind="interview",
+                           target_id=interview_id)
+    return memo.id
+
+
+def run_job(study: Study, interview_id: int, *, model: str | None = None, language: str | None = None,
+            force: bool = False, window_s: float | None = None, pipeline: Pipeline | None = None,
+            on_progress: Callable[[float, float], None] | None = None,
+            cancel: Callable[[], bool] | None = None) -> Job:
+    """Transcribe the interview's audio into its transcript and return the finished job.
+
+    An unfinished job for the same model and language (state running, failed
+    or cancelled, with a resume point) continues where it stopped. Otherwise
+    the transcript is replaced; refused with :class:`StudyError` when it has
+    checked segments or codings, unless ``force`` (then kept as a memo first).
+    ``language`` is ``"fa"`` by default, ``"auto"`` to detect. Bad audio or a
+    bad model raise before anything in the study changes."""
+    study.interviews.get(interview_id)
+    audio = study.interviews.audio_file(interview_id)
+    if audio is None:
+        raise StudyError(f"Interview {interview_id} has no audio yet: record or attach its audio first.")
+    if not audio.is_file():
+        raise StudyError(f"The audio of interview {interview_id} is missing ({audio}); put the file back "
+                         "or attach it again.")
+    duration_ms = probe_duration_ms(audio)
+    audio_channels(audio)
+
+    job = study.transcripts.job(interview_id, KIND)
+    resuming = (job is not None and job.state in RESUMABLE and job.resume_ms > 0
+                and (model is None or job.params.get("model") == model)
+                and (language is None or job.params.get("language") == language)
+                and "options" in job.params)
+    if resuming:
+        model, language = job.params.get("model"), job.params.get("language")
+        options = job.params["options"]
+        start_ms = job.resume_ms
+    else:
+        language = language or "fa"
+        options = transcribe_options(language, study.glossary.terms())
+        start_ms = 0
+    if pipeline is None:
+        pipeline = Pipeline(model)
+
+    if not resuming:
+        count, _ = study.transcripts.count(interview_id)
+        checked, coded = corrected_state(study, interview_id)
+        if (checked or coded) and not force:
+            raise StudyError(
+                f"Interview {interview_id} has a corrected transcript ({checked} checked segments, {coded} "
+                "codings). Re-transcribing replaces it; confirm to go ahead (the corrected version is then "
+                "kept as a memo on the interview).")
+        with study.atomic():
+            if count and (checked or coded):
+                keep_aside(study, interview_id)
+            if count:
+                study.transcripts.replace(interview_id, [], force=True)
+            study.transcripts.set_job(interview_id, KIND, state="running", progress=0.0, resume_ms=0, error="",
+                                      params={"model": model, "language": language, "options": options,
+                                              "model_id": pipeline.model_name})
+    else:
+        study.transcripts.set_job(interview_id, KIND, state="running", error="")
+
+    def save(batch, resume_at: float) -> None:
+        with study.atomic():
+            if batch:
+                study.transcripts.add_segments(interview_id, [
+                    NewSegment(start_ms=round(s.start * 1000), end_ms=round(s.end * 1000), text=s.text,
+                               speaker=s.speaker, source="machine",
+                               words=tuple(Word(round(w.start * 1000), round(w.end * 1000), w.word, w.probability)
+                                           for w in s.words))
+                    for s in batch])
+            resume_ms = round(resume_at * 1000)
+            study.transcripts.set_job(interview_id, KIND, resume_ms=resume_ms,
+                                      progress=min(1.0, resume_ms / duration_ms) if duration_ms else 0.0)
+
+    kwargs = {"window_s": window_s} if window_s else {}
+    try:
+        result = pipeline.run(audio, options=options, start=start_ms / 1000, on_segments=save,
+                              on_progress=on_progress, cancel=cancel, **kwargs)
+    except Cancelled:
+        study.transcripts.set_job(interview_id, KIND, state="cancelled")
+        raise
+    except (TranscribeError, StudyError) as exc:
+        study.transcripts.set_job(interview_id, KIND, state="failed", error=str(exc))
+        raise
+    except Exception as exc:
+        study.transcripts.set_job(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
+        raise
+
+    with study.atomic():
+        study.transcripts.set_info(
+            interview_id, model=result.model, language=result.language or (language or ""),
+            options={**options, "model_options": result.model_options, "channels": result.channels},
+            draft=study.transcripts.text(interview_id))
+        if study.interviews.get(interview_id).status in ("planned", "recorded"):
+            study.interviews.update(interview_id, status="transcribed")
+        return study.transcripts.set_job(interview_id, KIND, state="done", progress=1.0, resume_ms=duration_ms)
+
+
+def accuracy(study: Study, interview_id: int) -> tuple[float, float] | None:
+    """(WER, CER) of the machine draft against the transcript as corrected now,
+    both Persian-normalised (:data:`transcribe.wer.NORMALISATION_NOTE`).
+
+    None until the interview has a machine draft and at least one checked segment."""
+    info = study.transcripts.info(interview_id)
+    if info is None or not info.draft.strip():
+        return None
+    _, checked = study.transcripts.count(interview_id)
+    if not checked:
+        return None
+    rates = error_rates(study.transcripts.text(interview_id), info.draft)
+    return rates.wer, rates.cer
