@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Install everything Mosahebeh needs on Debian (12 or newer, Python 3.11+), then
+#   scripts/setup.sh app   open the app (on the demo study the first time), or
+#   scripts/setup.sh test  run the test suite.
+# System packages come from apt (with sudo when not root); Python packages go
+# into .venv beside this checkout. Running it again installs only what is missing.
+set -euo pipefail
+
+what="${1:-app}"
+shift || true
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+# PortAudio for recording; espeak-ng and sox make test speech; PulseAudio gives
+# the tests real audio streams without a sound card; the rest is what Qt's
+# widgets, multimedia and fonts load at run time.
+packages=(
+  libportaudio2 espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins libpulse0
+  libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
+  libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
+  libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+python="${PYTHON:-python3}"
+"$python" -m venv --help >/dev/null 2>&1 && "$python" -c "import ensurepip" 2>/dev/null || missing+=(python3-venv)
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+case "$what" in
+  app)
+    .venv/bin/python -m pip install -q -e ".[bundled-model]"
+    exec .venv/bin/mosahebeh "$@"
+    ;;
+  test)
+    .venv/bin/python -m pip install -q -e ".[bundled-model,test]"
+    export QT_QPA_PLATFORM=offscreen
+    exec .venv/bin/python -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: scripts/setup.sh app|test [arguments for mosahebeh or pytest]" >&2
+    exit 2
+    ;;
+esac
