@@ -1,0 +1,451 @@
+"""The codebook panel: the tree of categories and codes, with counts, colours and descriptions.
+
+Add, rename (F2 or double-click on the name with the edit key), describe,
+colour, move (drag and drop), merge and delete (asks, saying how many codings
+go). Every change is an undo command on ``ctx.undo_stack``
+(:mod:`desktop.code_commands`). ``applyRequested(list)`` carries the selected
+code ids to apply to the transcript selection (the button, Ctrl+Return, or a
+double-click on a code).
+"""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QAbstractItemModel, QLocale, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
+                               QPlainTextEdit, QToolButton, QTreeView, QVBoxLayout, QWidget)
+
+from codebook.errors import StudyError
+from desktop.code_commands import AddCode, DeleteCode, EditCode, MergeCodes, MoveCode
+
+MIME = "application/x-mosahebeh-code-ids"
+
+
+def number(value: int, widget: QWidget | None = None) -> str:
+    """An integer in the widget's locale (Persian digits in the Persian UI)."""
+    return (widget.locale() if widget is not None else QLocale()).toString(int(value))
+
+
+class CodeTreeModel(QAbstractItemModel):
+    """The code tree of a study: column 0 the name (editable, with its colour),
+    column 1 the number of codings (a category's: of all codes under it).
+    ``internalId`` of an index is the code id. Dropping code ids on an item
+    moves them there through the undo stack."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.locale = QLocale()
+        self._load()
+
+    # -- data from the store ----------------------------------------------------
+
+    def _load(self) -> None:
+        study = self.ctx.study
+        self.codes = {c.id: c for c in study.codes.list()}
+        self.children: dict[int | None, list[int]] = {None: []}
+        for c in self.codes.values():  # list() is in tree order
+            self.children.setdefault(c.parent_id, []).append(c.id)
+        own = dict(study.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
+        self.own_counts = {cid: own.get(cid, 0) for cid in self.codes}
+        self.counts = {}
+
+        def total(cid):
+            self.counts[cid] = self.own_counts[cid] + sum(total(k) for k in self.children.get(cid, []))
+            return self.counts[cid]
+        for cid in self.children[None]:
+            total(cid)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def code_id(self, index: QModelIndex) -> int | None:
+        return int(index.internalId()) if index.isValid() else None
+
+    def index_of(self, code_id: int, column: int = 0) -> QModelIndex:
+        code = self.codes.get(code_id)
+        if code is None:
+            return QModelIndex()
+        return self.createIndex(self.children[code.parent_id].index(code_id), column, code_id)
+
+    # -- the model --------------------------------------------------------------
+
+    def index(self, row, column, parent=QModelIndex()):
+        kids = self.children.get(self.code_id(parent), [])
+        if 0 <= row < len(kids) and 0 <= column < 2:
+            return self.createIndex(row, column, kids[row])
+        return QModelIndex()
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid():
+            return QModelIndex()
+        code = self.codes.get(self.code_id(index))
+        if code is None or code.parent_id is None:
+            return QModelIndex()
+        return self.index_of(code.parent_id)
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.children.get(self.code_id(parent), []))
+
+    def columnCount(self, parent=QModelIndex()):
+        return 2
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return (self.tr("Code"), self.tr("Codings"))[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        code = self.codes[self.code_id(index)]
+        if index.column() == 0:
+            if role in (Qt.DisplayRole, Qt.EditRole):
+                return code.name
+            if role == Qt.DecorationRole:
+                pix = QPixmap(12, 12)
+                pix.fill(QColor(code.color))
+                return QIcon(pix)
+            if role == Qt.ToolTipRole:
+                return code.description or None
+            if role == Qt.FontRole and code.kind == "category":
+                f = QFont()
+                f.setBold(True)
+                return f
+        elif index.column() == 1:
+            if role == Qt.DisplayRole:
+                return self.locale.toString(self.counts.get(code.id, 0))
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignCenter)
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        f = base | Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+        if index.column() == 0:
+            f |= Qt.ItemIsEditable
+        return f
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or index.column() != 0 or not index.isValid():
+            return False
+        name = str(value).strip()
+        cid = self.code_id(index)
+        if not name or name == self.codes[cid].name:
+            return False
+        self.ctx.undo_stack.push(EditCode(self.ctx, cid, name=name))
+        return True
+
+    # -- drag and drop -------------------------------------------------------------
+
+    def supportedDropActions(self):
+        return Qt.MoveAction
+
+    def supportedDragActions(self):
+        return Qt.MoveAction
+
+    def mimeTypes(self):
+        return [MIME]
+
+    def mimeData(self, indexes):
+        ids = []
+        for i in indexes:
+            cid = self.code_id(i)
+            if cid is not None and cid not in ids:
+                ids.append(cid)
+        data = QMimeData()
+        data.setData(MIME, json.dumps(ids).encode())
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent):
+        if not data.hasFormat(MIME):
+            return False
+        target = self.code_id(parent)
+        ids = json.loads(bytes(data.data(MIME)).decode() or "[]")
+        return all(not self._within(target, cid) for cid in ids)
+
+    def _within(self, target: int | None, code_id: int) -> bool:
+        """Is ``target`` the code itself or under it?"""
+        while target is not None:
+            if target == code_id:
+                return True
+            target = self.codes[target].parent_id
+        return False
+
+    def dropMimeData(self, data, action, row, column, parent):
+        """Move the dropped codes under ``parent`` at ``row`` (end when -1), one undo step."""
+        if action == Qt.IgnoreAction:
+            return True
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.code_id(parent)
+        ids = [cid for cid in json.loads(bytes(data.data(MIME)).decode()) if cid in self.codes]
+        return self.move_codes(ids, target, None if row < 0 else row)
+
+    def move_codes(self, ids: list[int], parent_id: int | None, row: int | None = None) -> bool:
+        """Move codes under ``parent_id``; ``row`` counts the parent's present children."""
+        if not ids or any(self._within(parent_id, cid) for cid in ids):
+            return False
+        siblings = self.children.get(parent_id, [])
+        stack = self.ctx.undo_stack
+        stack.beginMacro(self.tr("Move codes")) if len(ids) > 1 else None
+        position = row
+        for cid in ids:
+            if position is not None:
+                before = [s for s in siblings[:row] if s not in ids]
+                position = len(before) + ids.index(cid)
+            stack.push(MoveCode(self.ctx, cid, parent_id, position))
+        stack.endMacro() if len(ids) > 1 else None
+        return True
+
+
+class CodebookPanel(QWidget):
+    """The codebook as a tree with a toolbar and the selected code's description."""
+
+    applyRequested = Signal(list)  # code ids (codes only, not categories)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = CodeTreeModel(ctx, self)
+        self.model.locale = self.locale()
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.tree.setDragDropMode(QAbstractItemView.InternalMove)
+        self.tree.setDefaultDropAction(Qt.MoveAction)
+        self.tree.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.description = QPlainTextEdit(self)
+        self.description.setPlaceholderText(self.tr("Description of the selected code: what it means, "
+                                                    "when to apply it"))
+        self.description.setMaximumHeight(90)
+        self.description.setEnabled(False)
+        self.description.installEventFilter(self)
+        self.summary = QLabel(self)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(2)
+        self.actions = {}
+        for key, text, shortcut, slot in (
+            ("category", self.tr("New category"), None, self.add_category_dialog),
+            ("code", self.tr("New code"), "Ctrl+Shift+N", self.add_code_dialog),
+            ("rename", self.tr("Rename"), None, self._rename_selected),
+            ("color", self.tr("Colour…"), None, self._color_selected),
+            ("merge", self.tr("Merge into…"), None, self._merge_selected),
+            ("delete", self.tr("Delete"), None, self._delete_selected),
+            ("apply", self.tr("Apply to selection"), "Ctrl+Return", self.request_apply),
+        ):
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            button = QToolButton(self)
+            button.setDefaultAction(act)
+            bar.addWidget(button)
+            self.actions[key] = act
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.description)
+        layout.addWidget(self.summary)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.changed.connect(self._changed)
+        self._refresh_summary()
+        self.tree.expandAll()
+        self._selection_changed()
+        # Hooks the tests replace: the dialogs ask through these.
+        self.confirm = lambda title, text: QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    # -- keeping in step with the store --------------------------------------------
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("codes", "codings"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the tree, keeping what was expanded and selected."""
+        collapsed = {cid for cid in self.model.codes if not self.tree.isExpanded(self.model.index_of(cid))}
+        selected = self.selected_ids()
+        self.model.reload()
+        for cid in self.model.codes:
+            self.tree.setExpanded(self.model.index_of(cid), cid not in collapsed)
+        sel = self.tree.selectionModel()
+        for cid in selected:
+            idx = self.model.index_of(cid)
+            if idx.isValid():
+                sel.select(idx, sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+        self._refresh_summary()
+        self._selection_changed()
+
+    def _refresh_summary(self) -> None:
+        codes = [c for c in self.model.codes.values() if c.kind == "code"]
+        cats = len(self.model.codes) - len(codes)
+        total = sum(self.model.own_counts.values())
+        self.summary.setText(self.tr("%1 categories, %2 codes, %3 codings")
+                             .replace("%1", number(cats, self)).replace("%2", number(len(codes), self))
+                             .replace("%3", number(total, self)))
+
+    # -- selection ---------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = self.tree.selectionModel().selectedRows(0)
+        return [self.model.code_id(i) for i in rows]
+
+    def current_id(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select(self, code_id: int) -> None:
+        idx = self.model.index_of(code_id)
+        self.tree.selectionModel().select(idx, self.tree.selectionModel().SelectionFlag.ClearAndSelect
+                                          | self.tree.selectionModel().SelectionFlag.Rows)
+        self.tree.setCurrentIndex(idx)
+
+    def _selection_changed(self, *args) -> None:
+        ids = self.selected_ids()
+        one = len(ids) == 1
+        self.description.setEnabled(one)
+        self.description.blockSignals(True)
+        self.description.setPlainText(self.model.codes[ids[0]].description if one else "")
+        self.description.blockSignals(False)
+        self._described = ids[0] if one else None
+        any_code = any(self.model.codes[i].kind == "code" for i in ids)
+        for key in ("rename", "color", "merge"):
+            self.actions[key].setEnabled(one)
+        self.actions["delete"].setEnabled(bool(ids))
+        self.actions["apply"].setEnabled(any_code)
+
+    def eventFilter(self, obj, event):
+        if obj is self.description and event.type() == event.Type.FocusOut:
+            self.commit_description()
+        return super().eventFilter(obj, event)
+
+    def commit_description(self) -> None:
+        cid = getattr(self, "_described", None)
+        if cid is None or cid not in self.model.codes:
+            return
+        text = self.description.toPlainText()
+        if text != self.model.codes[cid].description:
+            self.ctx.undo_stack.push(EditCode(self.ctx, cid, description=text))
+
+    # -- operations (each one undo step) ------------------------------------------------------
+
+    def add_code(self, name: str, parent_id: int | None = None, *, kind: str = "code",
+                 description: str = "") -> int:
+        """Add a code (or category) through the undo stack and return its id (e.g. in vivo)."""
+        if not name.strip():
+            raise StudyError(self.tr("A code needs a name."))
+        cmd = AddCode(self.ctx, name, parent_id, kind=kind, description=description)
+        self.ctx.undo_stack.push(cmd)
+        self.select(cmd.code_id)
+        return cmd.code_id
+
+    def rename(self, code_id: int, name: str) -> None:
+        if name.strip() and name.strip() != self.model.codes[code_id].name:
+            self.ctx.undo_stack.push(EditCode(self.ctx, code_id, name=name.strip()))
+
+    def set_color(self, code_id: int, color: str) -> None:
+        self.ctx.undo_stack.push(EditCode(self.ctx, code_id, color=QColor(color).name()))
+
+    def set_description(self, code_id: int, text: str) -> None:
+        self.ctx.undo_stack.push(EditCode(self.ctx, code_id, description=text))
+
+    def move(self, code_id: int, parent_id: int | None, row: int | None = None) -> bool:
+        return self.model.move_codes([code_id], parent_id, row)
+
+    def merge(self, source_id: int, target_id: int) -> None:
+        if source_id == target_id or self.model._within(target_id, source_id):
+            raise StudyError(self.tr("A code cannot be merged with itself or a code under it."))
+        self.ctx.undo_stack.push(MergeCodes(self.ctx, source_id, target_id))
+
+    def delete_question(self, code_id: int) -> str:
+        """What the confirmation asks: names the code and how many codings it holds."""
+        code = self.model.codes[code_id]
+        n = self.model.counts.get(code_id, 0)
+        under = len(self.ctx.study.codes.descendants(code_id))
+        text = self.tr("Delete “%1” and its %2 codings?").replace("%1", code.name).replace("%2", number(n, self))
+        if under:
+            text += " " + self.tr("The %1 codes under it go too.").replace("%1", number(under, self))
+        return text + " " + self.tr("You can undo this.")
+
+    def delete(self, code_id: int, *, ask: bool = True) -> bool:
+        if ask and not self.confirm(self.tr("Delete code"), self.delete_question(code_id)):
+            return False
+        self.ctx.undo_stack.push(DeleteCode(self.ctx, code_id))
+        return True
+
+    def request_apply(self) -> None:
+        ids = [i for i in self.selected_ids() if self.model.codes[i].kind == "code"]
+        if ids:
+            self.applyRequested.emit(ids)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        cid = self.model.code_id(index)
+        if cid is not None and self.model.codes[cid].kind == "code":
+            self.applyRequested.emit([cid])
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    def _parent_for_new(self) -> int | None:
+        cid = self.current_id()
+        if cid is None:
+            return None
+        code = self.model.codes[cid]
+        return cid if code.kind == "category" else code.parent_id
+
+    def add_category_dialog(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New category"), self.tr("Name of the category:"))
+        if ok and name.strip():
+            self.add_code(name, None, kind="category")
+
+    def add_code_dialog(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New code"), self.tr("Name of the code:"))
+        if ok and name.strip():
+            self.add_code(name, self._parent_for_new())
+
+    def _rename_selected(self) -> None:
+        cid = self.current_id()
+        if cid is not None:
+            self.tree.edit(self.model.index_of(cid))
+
+    def _color_selected(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        color = QColorDialog.getColor(QColor(self.model.codes[cid].color), self, self.tr("Colour of the code"))
+        if color.isValid():
+            self.set_color(cid, color.name())
+
+    def _merge_selected(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        source = self.model.codes[cid]
+        others = [c for c in self.model.codes.values() if c.id != cid and c.kind == source.kind]
+        if not others:
+            return
+        labels = [c.name for c in others]
+        text = self.tr("Merge “%1” into (its codings move there):").replace("%1", source.name)
+        choice, ok = QInputDialog.getItem(self, self.tr("Merge codes"), text, labels, 0, False)
+        if ok:
+            self.merge(cid, others[labels.index(choice)].id)
+
+    def _delete_selected(self) -> None:
+        for cid in self.selected_ids():
+            if cid in self.model.codes:
+                if not self.delete(cid):
+                    break
