@@ -45,6 +45,9 @@ class atomic_path:
     def __exit__(self, exc_type, exc, tb) -> bool:
         if exc_type is None:
             try:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp made it private
                 os.replace(self.tmp, self.out)
                 return False
             except OSError as err:

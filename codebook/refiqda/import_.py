@@ -271,6 +271,8 @@ class _Reader:
         title = (src.get("name") or "").strip() or f"{kind[:-6]} {self.result.counts['interviews'] + 1}"
         pid = self.source_case.get(norm_guid(src.get("guid")))
         desc = _kid(src, "Description")
+        if pid is not None and title == self.pseudonyms.get(pid):
+            title = ""  # the interview was named after its participant: keep it so
         iv = self.study.interviews.add(pid, title=title, notes=(desc.text or "") if desc is not None else "")
         self.result.counts["interviews"] += 1
         pseudonym = self.pseudonyms.get(pid)
