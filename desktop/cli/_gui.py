@@ -1,0 +1,60 @@
+"""Opening the app: ``mosahebeh`` (the last study, else the demo study) or ``mosahebeh --study PATH``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from codebook.errors import StudyError
+
+_windows: list = []
+
+
+def keep(window) -> None:
+    """Hold a reference to a top-level window so it is not garbage-collected."""
+    _windows.append(window)
+
+
+def choose_study(study: str | None, last: str | None) -> Path:
+    """The study folder to open: the one asked for, else the last one used
+    (if still there), else the demo study, built on first use."""
+    if study:
+        return Path(study)
+    if last and (Path(last) / "study.db").is_file():
+        return Path(last)
+    from transcribe.paths import data_dir
+
+    demo = data_dir() / "Demo.mosahebeh"
+    if not (demo / "study.db").is_file():
+        try:
+            from codebook.demo import build_demo
+        except ImportError as exc:
+            raise StudyError("There is no study to open and the demo study is not available; "
+                             "create one with: mosahebeh new PATH") from exc
+        demo = Path(build_demo(demo))
+    return demo
+
+
+def open_app(study: str | None = None, lang: str | None = None) -> int:
+    """Open the study window and run the app until it is closed; returns the exit code."""
+    from desktop.app import make_app
+    from desktop.settings import Settings
+
+    app = make_app(lang)
+    settings = Settings()
+    folder = choose_study(study, settings.last_study)
+    from codebook import Study
+
+    opened = Study.open(folder)  # a StudyError is printed by the command as "mosahebeh: ..."
+    settings.add_recent(str(opened.folder))
+    from desktop.context import StudyContext
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(StudyContext(opened), settings)
+    keep(window)
+    window.show()
+    try:
+        from desktop.record_dialog import offer_recovery
+    except ImportError:
+        offer_recovery = None
+    if offer_recovery is not None:
+        offer_recovery(window.ctx, window)
+    return app.exec()

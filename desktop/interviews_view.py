@@ -1,0 +1,152 @@
+"""The study's interviews: date (Jalali in Persian), mode, duration, and where
+the work stands (recorded, transcribing n%, transcribed, corrected n%, coded)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from desktop.app import current_language
+from desktop.dates import digits, format_date, format_duration
+
+COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InterviewsModel", text)
+
+
+def mode_label(mode: str) -> str:
+    labels = {"whatsapp": _tr("WhatsApp"), "phone": _tr("Phone"), "in-person": _tr("In person"),
+              "video": _tr("Video call"), "other": _tr("Other")}
+    return labels.get(mode, mode)
+
+
+def status_text(study, interview, live: dict[int, float] | None = None) -> str:
+    """Where an interview stands, as the list shows it."""
+    lang = current_language()
+    pct = lambda f: digits(f"{round(f * 100)}", lang)  # noqa: E731
+    if live and interview.id in live:
+        return _tr("transcribing %1%").replace("%1", pct(live[interview.id]))
+    job = study.transcripts.job(interview.id)
+    if job is not None and job.state in ("queued", "running"):
+        return _tr("transcribing %1%").replace("%1", pct(job.progress)) if job.state == "running" else _tr("queued")
+    total, checked = study.transcripts.count(interview.id)
+    if total == 0:
+        if job is not None and job.state == "failed":
+            return _tr("transcription failed")
+        return _tr("recorded") if interview.audio_path else _tr("planned")
+    coded = bool(study.codings.list(interview_id=interview.id))
+    if checked == total:
+        return _tr("coded") if coded else _tr("corrected")
+    base = _tr("corrected %1%").replace("%1", pct(checked / total)) if checked else _tr("transcribed")
+    return f"{base} · {_tr('coded')}" if coded else base
+
+
+class InterviewsModel(QAbstractTableModel):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list = []
+        self.live: dict[int, float] = {}  # interview id -> transcription progress from the queue
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.ctx.study.interviews.list()
+        self.endResetModel()
+
+    def set_progress(self, interview_id: int, fraction: float | None) -> None:
+        if fraction is None:
+            self.live.pop(interview_id, None)
+        else:
+            self.live[interview_id] = fraction
+        for r, i in enumerate(self.rows):
+            if i.id == interview_id:
+                self.dataChanged.emit(self.index(r, 5), self.index(r, 5))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _tr(COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        iv = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return iv.id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        lang = current_language()
+        study = self.ctx.study
+        col = index.column()
+        if col == 0:
+            return iv.title or digits(f"#{iv.id}", lang)
+        if col == 1:
+            return study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
+        if col == 2:
+            return format_date(iv.date, lang)
+        if col == 3:
+            return mode_label(iv.mode)
+        if col == 4:
+            return format_duration(iv.duration_ms, lang)
+        return status_text(study, iv, self.live)
+
+
+class InterviewsView(QWidget):
+    """The list, with buttons for what to do with the selected interview."""
+
+    openRequested = Signal(int)
+    recordRequested = Signal(int)
+    importRequested = Signal(int)
+    transcribeRequested = Signal(int)
+    newRequested = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = InterviewsModel(ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
+        buttons = QHBoxLayout()
+        for text, signal in ((self.tr("New interview"), None), (self.tr("Record…"), self.recordRequested),
+                             (self.tr("Import audio…"), self.importRequested),
+                             (self.tr("Transcribe"), self.transcribeRequested),
+                             (self.tr("Open transcript"), self.openRequested)):
+            b = QPushButton(text)
+            if signal is None:
+                b.clicked.connect(self.newRequested.emit)
+            else:
+                b.clicked.connect(lambda _=False, s=signal: self._emit(s))
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        ctx.changed.connect(lambda kind: self.model.refresh() if kind in (
+            "interviews", "participants", "segments", "codings", "jobs") else None)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
+
+    def select(self, interview_id: int) -> None:
+        for r, i in enumerate(self.model.rows):
+            if i.id == interview_id:
+                self.table.selectRow(r)
+
+    def _emit(self, signal) -> None:
+        iid = self.selected_id()
+        if iid is not None:
+            signal.emit(iid)

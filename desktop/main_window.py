@@ -1,0 +1,295 @@
+"""The study window: participants, interviews and the transcript editor, with
+the codebook and analysis views of the other parts docked around them.
+
+Long work (recording, transcription, export) runs off the GUI thread in the
+dialogs and the transcription queue; closing while it runs asks first.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QWidget)
+
+from codebook import Study
+from codebook.errors import StudyError
+from desktop.context import StudyContext
+from desktop.interviews_view import InterviewsView
+from desktop.participants_view import ParticipantsView
+from desktop.settings import Settings, SettingsDialog
+from desktop.transcript import TranscriptEditor
+from transcribe.errors import TranscribeError
+
+
+def optional(module: str, name: str):
+    """A class from another part of the app, or None when that part is not there yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: StudyContext, settings: Settings | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or Settings()
+        self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
+        self.tabs = QTabWidget()
+        self.participants = ParticipantsView(ctx)
+        self.interviews = InterviewsView(ctx)
+        self.editor = TranscriptEditor(ctx, settings=self.settings)
+        self.tabs.addTab(self.participants, self.tr("Participants"))
+        self.tabs.addTab(self.interviews, self.tr("Interviews"))
+        self.tabs.addTab(self.editor, self.tr("Transcript"))
+        for module, cls, title in (("desktop.retrieval_view", "RetrievalView", self.tr("Retrieval")),
+                                   ("desktop.analysis_view", "AnalysisView", self.tr("Tables")),
+                                   ("desktop.saturation_view", "SaturationView", self.tr("Saturation"))):
+            view = optional(module, cls)
+            if view is not None:
+                self.tabs.addTab(view(ctx), title)
+        self.setCentralWidget(self.tabs)
+        self.codebook = None
+        panel = optional("desktop.codebook_panel", "CodebookPanel")
+        if panel is not None:
+            self.codebook = panel(ctx, self)
+            dock = QDockWidget(self.tr("Codebook"), self)
+            dock.setObjectName("codebook")
+            dock.setWidget(self.codebook)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.codebook.applyRequested.connect(self.editor.apply_codes)
+            self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.queue = None
+        queue = optional("desktop.transcription_queue", "TranscriptionQueue")
+        if queue is not None:
+            self.queue = queue(ctx.study.folder, self)
+            self.queue.progress.connect(self._progress)
+            self.queue.finished.connect(self._transcribed)
+            self.queue.failed.connect(self._failed)
+        self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.interviews.openRequested.connect(lambda iid: self.open_transcript(iid))
+        self.interviews.recordRequested.connect(self.record)
+        self.interviews.importRequested.connect(self.import_audio)
+        self.interviews.transcribeRequested.connect(self.transcribe)
+        self.interviews.newRequested.connect(self.new_interview)
+        ctx.openTranscriptRequested.connect(self._open_and_play)
+        self._make_menus()
+        self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
+        self.resize(1280, 800)
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _make_menus(self) -> None:
+        def act(menu, text, slot, key=None):
+            a = QAction(text, self)
+            if key:
+                a.setShortcut(QKeySequence(key))
+            a.triggered.connect(lambda _=False: slot())
+            menu.addAction(a)
+            return a
+
+        file = self.menuBar().addMenu(self.tr("&File"))
+        act(file, self.tr("New study…"), self.new_study, QKeySequence.StandardKey.New)
+        act(file, self.tr("Open study…"), self.open_study, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("Recent studies"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        act(file, self.tr("Export…"), lambda: self._dialog("ExportDialog"))
+        act(file, self.tr("Import…"), lambda: self._dialog("ImportDialog"))
+        file.addSeparator()
+        act(file, self.tr("Settings…"), self.open_settings)
+        act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        edit.addAction(self.editor.act_find)
+        transcript = self.menuBar().addMenu(self.tr("&Transcript"))
+        for a in (self.editor.act_play, self.editor.act_back, self.editor.act_forward, self.editor.act_slower,
+                  self.editor.act_faster, None, self.editor.act_next, self.editor.act_check, self.editor.act_mark,
+                  None, self.editor.act_split, self.editor.act_merge, self.editor.act_speaker, self.editor.act_times,
+                  None, self.editor.act_invivo, self.editor.act_memo):
+            transcript.addSeparator() if a is None else transcript.addAction(a)
+        interview = self.menuBar().addMenu(self.tr("&Interview"))
+        act(interview, self.tr("New interview…"), self.new_interview)
+        act(interview, self.tr("Record…"), lambda: self._with_selected(self.record))
+        act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio))
+        act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe))
+        act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript))
+        act(interview, self.tr("Interview guide…"), self.guide)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_studies:
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _=False, p=path: self.switch_study(p))
+
+    def _with_selected(self, slot) -> None:
+        iid = self.interviews.selected_id()
+        if iid is None:
+            self.tabs.setCurrentWidget(self.interviews)
+            self.statusBar().showMessage(self.tr("Choose an interview in the list first."), 6000)
+            return
+        slot(iid)
+
+    def _missing(self, what: str) -> None:
+        QMessageBox.information(self, self.tr("Not available yet"),
+                                self.tr("%1 is not available yet in this version.").replace("%1", what))
+
+    # -- interviews --------------------------------------------------------------------
+
+    def open_transcript(self, interview_id: int, at_ms: int | None = None) -> None:
+        self.editor.open_interview(interview_id, at_ms)
+        self.tabs.setCurrentWidget(self.editor)
+        label = self.ctx.study.interviews.label(self.ctx.study.interviews.get(interview_id))
+        self.tabs.setTabText(self.tabs.indexOf(self.editor), f"{self.tr('Transcript')}: {label}")
+
+    def _open_and_play(self, interview_id: int, at_ms: int) -> None:
+        self.open_transcript(interview_id, at_ms)
+        self.editor.play_at(at_ms)
+
+    def new_interview(self) -> None:
+        people = self.ctx.study.participants.list()
+        names = [self.tr("(no participant)")] + [p.pseudonym for p in people]
+        name, ok = QInputDialog.getItem(self, self.tr("New interview"), self.tr("Participant"), names, 0, False)
+        if not ok:
+            return
+        pid = people[names.index(name) - 1].id if names.index(name) > 0 else None
+        from datetime import date
+        iv = self.ctx.study.interviews.add(pid, date=date.today().isoformat(), mode="whatsapp")
+        self.ctx.notify("interviews")
+        self.interviews.select(iv.id)
+
+    def record(self, interview_id: int) -> None:
+        dialog = optional("desktop.record_dialog", "RecordDialog")
+        if dialog is None:
+            return self._missing(self.tr("Recording"))
+        dialog(self.ctx, interview_id, self).exec()
+        self.ctx.notify("interviews")
+
+    def import_audio(self, interview_id: int) -> None:
+        fn = optional("desktop.record_dialog", "import_audio")
+        if fn is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
+                                                  self.tr("Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)"))
+            if not path:
+                return
+            try:
+                self.ctx.study.interviews.attach_audio(interview_id, path)
+            except (StudyError, TranscribeError) as exc:
+                QMessageBox.warning(self, self.tr("Import audio"), str(exc))
+                return
+        elif not fn(self.ctx, interview_id, self):
+            return
+        self.ctx.notify("interviews")
+
+    def transcribe(self, interview_id: int) -> None:
+        if self.queue is None:
+            return self._missing(self.tr("Transcription"))
+        if not self.ctx.study.interviews.get(interview_id).audio_path:
+            QMessageBox.information(self, self.tr("Transcribe"), self.tr("Record or import the audio first."))
+            return
+        self.queue.enqueue(interview_id)
+        self.interviews.model.set_progress(interview_id, 0.0)
+
+    def _progress(self, interview_id: int, fraction: float, _eta: float) -> None:
+        self.interviews.model.set_progress(interview_id, fraction)
+
+    def _transcribed(self, interview_id: int) -> None:
+        self.interviews.model.set_progress(interview_id, None)
+        self.ctx.notify("segments")
+        self.ctx.notify("interviews")
+        if self.editor.interview_id == interview_id:
+            self.editor.open_interview(interview_id)
+
+    def _failed(self, interview_id: int, message: str) -> None:
+        self.interviews.model.set_progress(interview_id, None)
+        self.ctx.notify("interviews")
+        QMessageBox.warning(self, self.tr("Transcription failed"), message)
+
+    def guide(self) -> None:
+        editor = optional("desktop.guide_editor", "GuideEditor")
+        if editor is None:
+            return self._missing(self.tr("The interview guide"))
+        self._guide = editor(self.ctx)
+        self._guide.show()
+
+    def _dialog(self, name: str) -> None:
+        dialog = optional("desktop.export_dialog", name)
+        if dialog is None:
+            return self._missing(self.tr("Export and import"))
+        dialog(self.ctx, self).exec()
+
+    # -- studies, settings, closing ------------------------------------------------------
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self.settings, self).exec():
+            self.editor.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
+            self.editor.delegate.shade_unsure = self.settings.shade_unsure
+            self.editor.delegate.threshold = self.settings.unsure_threshold
+            self.editor.view.viewport().update()
+
+    def new_study(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), str(Path.home()),
+                                              self.tr("Mosahebeh study (*.mosahebeh)"))
+        if path:
+            try:
+                Study.create(path).close()
+            except StudyError as exc:
+                QMessageBox.warning(self, self.tr("New study"), str(exc))
+                return
+            self.switch_study(path if path.endswith(".mosahebeh") else path + ".mosahebeh")
+
+    def open_study(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open study (a .mosahebeh folder)"), str(Path.home()))
+        if path:
+            self.switch_study(path)
+
+    def switch_study(self, path: str) -> None:
+        try:
+            study = Study.open(path)
+        except StudyError as exc:
+            QMessageBox.warning(self, self.tr("Open study"), str(exc))
+            self.settings.forget_recent(path)
+            return
+        if not self.close():
+            study.close()
+            return
+        self.settings.add_recent(str(study.folder))
+        window = MainWindow(StudyContext(study), self.settings)
+        window.show()
+        from desktop.cli._gui import keep
+        keep(window)
+
+    def busy(self) -> list[str]:
+        """What would be interrupted by closing now."""
+        out = []
+        if self.queue is not None and self.queue.is_busy():
+            out.append(self.tr("a transcription"))
+        for w in self.findChildren(QWidget):
+            if getattr(w, "is_recording", None) and w.is_recording():
+                out.append(self.tr("a recording"))
+        return out
+
+    def closeEvent(self, event) -> None:
+        running = self.busy()
+        if running:
+            answer = QMessageBox.question(self, self.tr("Close Mosahebeh"), self.tr(
+                "%1 is still running. Stop it and close? Work saved so far is kept.").replace("%1", ", ".join(running)))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            if self.queue is not None:
+                for iid in list(getattr(self.queue, "pending", lambda: [])()):
+                    self.queue.cancel(iid)
+        self.editor.close_text_editor()
+        self.editor.player.load(None)
+        event.accept()
+        self.ctx.study.close()

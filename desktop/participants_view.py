@@ -1,0 +1,177 @@
+"""Participants as a snowball tree (who referred whom), with their attributes;
+add, edit and remove them. Real names are kept apart and never shown here."""
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+                               QMessageBox, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget)
+
+from codebook.errors import StudyError
+from codebook.models import Participant
+from codebook.participants import DEFAULT_ATTRIBUTES
+from desktop.app import current_language
+from desktop.dates import digits
+
+
+class ParticipantDialog(QDialog):
+    """Pseudonym, who referred them, attributes and notes."""
+
+    def __init__(self, study, participant: Participant | None = None, parent=None):
+        super().__init__(parent)
+        self.study = study
+        self.participant = participant
+        self.setWindowTitle(self.tr("Participant") if participant else self.tr("New participant"))
+        self.pseudonym = QLineEdit(participant.pseudonym if participant else "")
+        self.referred = QComboBox()
+        self.referred.addItem(self.tr("(nobody: a seed)"), None)
+        for p in study.participants.list():
+            if participant is None or p.id != participant.id:
+                self.referred.addItem(p.pseudonym, p.id)
+        if participant and participant.referred_by:
+            self.referred.setCurrentIndex(max(0, self.referred.findData(participant.referred_by)))
+        form = QFormLayout()
+        form.addRow(self.tr("Pseudonym"), self.pseudonym)
+        form.addRow(self.tr("Referred by"), self.referred)
+        names = study.participants.attribute_names() or DEFAULT_ATTRIBUTES[current_language()]
+        self.attributes: dict[str, QLineEdit] = {}
+        for name in names:
+            edit = QLineEdit((participant.attributes if participant else {}).get(name, ""))
+            self.attributes[name] = edit
+            form.addRow(name, edit)
+        self.new_attr_name, self.new_attr_value = QLineEdit(), QLineEdit()
+        self.new_attr_name.setPlaceholderText(self.tr("new attribute"))
+        row = QHBoxLayout()
+        row.addWidget(self.new_attr_name)
+        row.addWidget(self.new_attr_value)
+        form.addRow(self.tr("Add"), row)
+        self.notes = QPlainTextEdit(participant.notes if participant else "")
+        self.notes.setMaximumHeight(80)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, int | None, dict[str, str], str]:
+        attrs = {name: edit.text() for name, edit in self.attributes.items()}
+        if self.new_attr_name.text().strip():
+            attrs[self.new_attr_name.text().strip()] = self.new_attr_value.text()
+        return self.pseudonym.text(), self.referred.currentData(), attrs, self.notes.toPlainText()
+
+    def accept(self) -> None:
+        pseudonym, referred, attrs, notes = self.values()
+        ps = self.study.participants
+        try:
+            with self.study.atomic():
+                if self.participant is None:
+                    self.participant = ps.add(pseudonym, attributes=attrs, referred_by=referred, notes=notes)
+                else:
+                    ps.update(self.participant.id, pseudonym=pseudonym, referred_by=referred, notes=notes)
+                    ps.set_attributes(self.participant.id, attrs)
+        except StudyError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        super().accept()
+
+
+class ParticipantsView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.doubleClicked.connect(lambda _i: self.edit())
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add…"), self.add), (self.tr("Edit…"), self.edit), (self.tr("Remove"), self.remove)):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree)
+        ctx.changed.connect(lambda kind: self.refresh() if kind in ("participants", "interviews") else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        study = self.ctx.study
+        people = study.participants.list()
+        names = study.participants.attribute_names()
+        lang = current_language()
+        self.model.clear()
+        self.model.setHorizontalHeaderLabels([self.tr("Pseudonym"), *names, self.tr("Interviews")])
+        counts: dict[int, int] = {}
+        for iv in study.interviews.list():
+            if iv.participant_id is not None:
+                counts[iv.participant_id] = counts.get(iv.participant_id, 0) + 1
+        items: dict[int, QStandardItem] = {}
+        ids = {p.id for p in people}
+        pending = list(people)
+        while pending:  # parents before children (a referrer may have a higher id)
+            rest = []
+            for p in pending:
+                parent_item = items.get(p.referred_by) if p.referred_by in ids else self.model.invisibleRootItem()
+                if parent_item is None:
+                    rest.append(p)
+                    continue
+                row = [QStandardItem(p.pseudonym)] + [QStandardItem(p.attributes.get(n, "")) for n in names]
+                row.append(QStandardItem(digits(str(counts.get(p.id, 0)), lang)))
+                for it in row:
+                    it.setEditable(False)
+                row[0].setData(p.id, Qt.ItemDataRole.UserRole)
+                if p.notes:
+                    row[0].setToolTip(p.notes)
+                parent_item.appendRow(row)
+                items[p.id] = row[0]
+            if len(rest) == len(pending):  # a broken chain: show the rest at the top
+                for p in rest:
+                    p_item = QStandardItem(p.pseudonym)
+                    p_item.setData(p.id, Qt.ItemDataRole.UserRole)
+                    self.model.appendRow(p_item)
+                break
+            pending = rest
+        self.tree.expandAll()
+        for c in range(self.model.columnCount()):
+            self.tree.resizeColumnToContents(c)
+
+    def selected_id(self) -> int | None:
+        idx = self.tree.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.model.itemFromIndex(idx.siblingAtColumn(0)).data(Qt.ItemDataRole.UserRole)
+
+    def add(self) -> None:
+        dlg = ParticipantDialog(self.ctx.study, None, self)
+        if dlg.exec():
+            self.ctx.notify("participants")
+
+    def edit(self) -> None:
+        pid = self.selected_id()
+        if pid is None:
+            return
+        dlg = ParticipantDialog(self.ctx.study, self.ctx.study.participants.get(pid), self)
+        if dlg.exec():
+            self.ctx.notify("participants")
+
+    def remove(self) -> None:
+        pid = self.selected_id()
+        if pid is None:
+            return
+        p = self.ctx.study.participants.get(pid)
+        answer = QMessageBox.question(self, self.tr("Remove participant"), self.tr(
+            "Remove %1? Their interviews stay, without a participant.").replace("%1", p.pseudonym))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.study.participants.remove(pid)
+        except (StudyError, sqlite3.Error) as exc:
+            QMessageBox.warning(self, self.tr("Remove participant"), str(exc))
+            return
+        self.ctx.notify("participants")

@@ -1,0 +1,169 @@
+"""The user's settings (QSettings, an INI file in the per-user data folder) and the settings dialog.
+
+>>> s = Settings()
+>>> s.auto_rewind_s = 2.0
+>>> s.add_recent("/home/me/Libraries.mosahebeh")
+
+Tests set ``MOSAHEBEH_DATA_DIR`` so that they never touch the real settings.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QLabel, QVBoxLayout, QWidget)
+
+from transcribe.paths import data_dir
+
+MAX_RECENT = 8
+RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def system_language() -> str:
+    """fa when the system locale is Persian, else en."""
+    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
+
+
+class Settings:
+    """Typed access to the settings; every property reads and writes the INI file at once."""
+
+    def __init__(self):
+        self.q = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default, kind):
+        value = self.q.value(key, default)
+        try:
+            if kind is bool:
+                return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key: str, value) -> None:
+        self.q.setValue(key, value)
+        self.q.sync()
+
+    # -- language -----------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """'fa' or 'en': what the user chose, else the system's language."""
+        lang = self._get("ui/language", "", str)
+        return lang if lang in ("fa", "en") else system_language()
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self._set("ui/language", lang)
+
+    # -- studies --------------------------------------------------------------------
+
+    @property
+    def recent_studies(self) -> list[str]:
+        value = self.q.value("studies/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in value or []]
+
+    def add_recent(self, path: str) -> None:
+        path = str(path)
+        recent = [p for p in self.recent_studies if p != path]
+        self._set("studies/recent", [path, *recent][:MAX_RECENT])
+
+    def forget_recent(self, path: str) -> None:
+        self._set("studies/recent", [p for p in self.recent_studies if p != str(path)])
+
+    @property
+    def last_study(self) -> str | None:
+        recent = self.recent_studies
+        return recent[0] if recent else None
+
+    # -- playback and the editor ------------------------------------------------------------
+
+    @property
+    def auto_rewind_s(self) -> float:
+        """Seconds to go back when playback resumes after a pause (0 = off, 1–3)."""
+        return max(0.0, min(3.0, self._get("player/auto_rewind_s", 2.0, float)))
+
+    @auto_rewind_s.setter
+    def auto_rewind_s(self, value: float) -> None:
+        self._set("player/auto_rewind_s", float(value))
+
+    @property
+    def playback_rate(self) -> float:
+        return max(0.5, min(2.0, self._get("player/rate", 1.0, float)))
+
+    @playback_rate.setter
+    def playback_rate(self, value: float) -> None:
+        self._set("player/rate", float(value))
+
+    @property
+    def shade_unsure(self) -> bool:
+        """Shade words the model was unsure of (off by default)."""
+        return self._get("editor/shade_unsure", False, bool)
+
+    @shade_unsure.setter
+    def shade_unsure(self, value: bool) -> None:
+        self._set("editor/shade_unsure", bool(value))
+
+    @property
+    def unsure_threshold(self) -> float:
+        return max(0.05, min(0.99, self._get("editor/unsure_threshold", 0.5, float)))
+
+    @unsure_threshold.setter
+    def unsure_threshold(self, value: float) -> None:
+        self._set("editor/unsure_threshold", float(value))
+
+
+class SettingsDialog(QDialog):
+    """Language, playback and editor settings, plus the Whisper model settings when available."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("فارسی", "fa")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if settings.language == "fa" else 1)
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        self.rewind = QDoubleSpinBox()
+        self.rewind.setRange(0.0, 3.0)
+        self.rewind.setSingleStep(0.5)
+        self.rewind.setSuffix(self.tr(" s"))
+        self.rewind.setValue(settings.auto_rewind_s)
+        form.addRow(self.tr("Rewind on resume"), self.rewind)
+        self.rate = QComboBox()
+        for r in RATES:
+            self.rate.addItem(f"{r:g}×", r)
+        self.rate.setCurrentIndex(min(range(len(RATES)), key=lambda i: abs(RATES[i] - settings.playback_rate)))
+        form.addRow(self.tr("Playback speed"), self.rate)
+        self.shade = QCheckBox(self.tr("Shade words the model was unsure of"))
+        self.shade.setChecked(settings.shade_unsure)
+        form.addRow(self.shade)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.05, 0.99)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(settings.unsure_threshold)
+        form.addRow(self.tr("Unsure below probability"), self.threshold)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        try:
+            from desktop.model_settings import ModelSettingsWidget
+            self.model_settings: QWidget | None = ModelSettingsWidget(self)
+            layout.addWidget(self.model_settings)
+        except ImportError:
+            self.model_settings = None
+            layout.addWidget(QLabel(self.tr("Whisper model settings are not available yet.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        s = self.settings
+        s.language = self.language.currentData()
+        s.auto_rewind_s = self.rewind.value()
+        s.playback_rate = self.rate.currentData()
+        s.shade_unsure = self.shade.isChecked()
+        s.unsure_threshold = self.threshold.value()
+        super().accept()

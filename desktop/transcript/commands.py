@@ -1,0 +1,230 @@
+"""The transcript edits as undo commands. Each one writes the study at once
+(there is no "save"), refreshes the model and tells the other views.
+
+Undo puts things back exactly: a text edit restores the codings it moved
+(``Codings.restore``), a split or merge restores the segments with their ids
+(``Transcripts.restore``), so later commands on the stack still find them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from codebook.models import Coding, Segment
+
+TEXT_EDIT_ID = 1001
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TranscriptCommands", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, model, text: str, parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.model = model
+        self.study = model.ctx.study
+
+    def _done(self, *kinds: str, segment_id: int | None = None, reload: bool = False) -> None:
+        if reload:
+            self.model.reload()
+        elif segment_id is not None:
+            self.model.refresh_segment(segment_id)
+        for kind in kinds or ("segments",):
+            self.model.ctx.notify(kind)
+
+
+class SetText(_Command):
+    """Change a segment's text. Consecutive edits of one segment merge into one undo step."""
+
+    def __init__(self, model, segment_id: int, old: str, new: str, parent: QUndoCommand | None = None):
+        super().__init__(model, _tr("Edit text"), parent)
+        self.segment_id, self.old, self.new = segment_id, old, new
+        self.before: list[Coding] | None = None
+
+    def id(self) -> int:
+        return TEXT_EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetText) or other.segment_id != self.segment_id or other.old != self.new:
+            return False
+        self.new = other.new  # keep self.before: the codings as they were before the first edit
+        return True
+
+    def redo(self) -> None:
+        touched = self.study.transcripts.set_text(self.segment_id, self.new)
+        if self.before is None:
+            self.before = touched
+        self._done("segments", "codings", segment_id=self.segment_id)
+
+    def undo(self) -> None:
+        with self.study.atomic():
+            self.study.transcripts.set_text(self.segment_id, self.old)
+            self.study.codings.restore(self.before or [])
+        self._done("segments", "codings", segment_id=self.segment_id)
+
+
+class SetSpeaker(_Command):
+    def __init__(self, model, segment_id: int, old: str, new: str):
+        super().__init__(model, _tr("Change speaker"))
+        self.segment_id, self.old, self.new = segment_id, old, new
+
+    def redo(self) -> None:
+        self.study.transcripts.set_speaker(self.segment_id, self.new)
+        self._done(segment_id=self.segment_id)
+
+    def undo(self) -> None:
+        self.study.transcripts.set_speaker(self.segment_id, self.old)
+        self._done(segment_id=self.segment_id)
+
+
+class SetChecked(_Command):
+    def __init__(self, model, segment_id: int, checked: bool):
+        super().__init__(model, _tr("Mark checked") if checked else _tr("Mark unchecked"))
+        self.segment_id, self.checked = segment_id, checked
+
+    def redo(self) -> None:
+        self.study.transcripts.set_checked(self.segment_id, self.checked)
+        self._done("segments", "interviews", segment_id=self.segment_id)
+
+    def undo(self) -> None:
+        self.study.transcripts.set_checked(self.segment_id, not self.checked)
+        self._done("segments", "interviews", segment_id=self.segment_id)
+
+
+class SetTimes(_Command):
+    def __init__(self, model, segment: Segment, start_ms: int, end_ms: int):
+        super().__init__(model, _tr("Edit times"))
+        self.segment_id = segment.id
+        self.old = (segment.start_ms, segment.end_ms)
+        self.new = (start_ms, end_ms)
+
+    def redo(self) -> None:
+        self.study.transcripts.set_times(self.segment_id, *self.new)
+        self._done(reload=True)
+
+    def undo(self) -> None:
+        self.study.transcripts.set_times(self.segment_id, *self.old)
+        self._done(reload=True)
+
+
+class Split(_Command):
+    """Split a segment at a text offset (code points); the time is cut by word timings."""
+
+    def __init__(self, model, segment_id: int, offset: int):
+        super().__init__(model, _tr("Split segment"))
+        self.segment_id, self.offset = segment_id, offset
+        self.before_segment = self.study.transcripts.segment(segment_id)
+        self.before_codings = self.study.codings.touching(segment_id)
+        self.after: list[Segment] | None = None
+        self.after_codings: list[Coding] = []
+
+    def redo(self) -> None:
+        if self.after is None:  # first time: let the store split; remember the result
+            left, right = self.study.transcripts.split(self.segment_id, self.offset)
+            self.after = [left, right]
+            self.after_codings = self.study.codings.touching(left.id) + self.study.codings.touching(right.id)
+        else:  # again after an undo: the same ids as the first time
+            with self.study.atomic():
+                self.study.transcripts.restore(self.after)
+                self.study.codings.restore(self.after_codings)
+        self._done("segments", "codings", reload=True)
+
+    def undo(self) -> None:
+        right_id = self.after[1].id
+        with self.study.atomic():
+            self.study.codings.restore(self.before_codings)
+            self.study.transcripts.restore([self.before_segment])
+            self.study.transcripts.remove(right_id)
+        self._done("segments", "codings", reload=True)
+
+
+class MergeNext(_Command):
+    def __init__(self, model, segment_id: int):
+        super().__init__(model, _tr("Merge with next"))
+        self.segment_id = segment_id
+        ts = self.study.transcripts
+        self.first = ts.segment(segment_id)
+        self.second = ts.next_segment(segment_id)
+        ids = {segment_id, self.second.id} if self.second else {segment_id}
+        self.before_codings = [c for sid in ids for c in self.study.codings.touching(sid)]
+
+    def redo(self) -> None:
+        self.study.transcripts.merge_next(self.segment_id)
+        self._done("segments", "codings", reload=True)
+
+    def undo(self) -> None:
+        with self.study.atomic():
+            self.study.transcripts.restore([self.first, self.second])
+            self.study.codings.restore(self.before_codings)
+        self._done("segments", "codings", reload=True)
+
+
+class AddMark(_Command):
+    """A bookmark in the audio at a time."""
+
+    def __init__(self, model, interview_id: int, at_ms: int, label: str = ""):
+        super().__init__(model, _tr("Insert bookmark"))
+        self.interview_id, self.at_ms, self.label = interview_id, at_ms, label
+        self.mark_id: int | None = None
+
+    def redo(self) -> None:
+        self.mark_id = self.study.marks.add(self.interview_id, self.at_ms, label=self.label).id
+        self.model.refresh_codings()
+        self.model.ctx.notify("marks")
+
+    def undo(self) -> None:
+        self.study.marks.remove(self.mark_id)
+        self.model.refresh_codings()
+        self.model.ctx.notify("marks")
+
+
+class ApplyCodes(_Command):
+    """Code one span (it may cross segments) with one or more codes."""
+
+    def __init__(self, model, code_ids: list[int], span: tuple[int, int, int, int], new_code=None):
+        super().__init__(model, _tr("Apply code"))
+        self.code_ids, self.span = list(code_ids), span
+        self.new_code = new_code  # an in-vivo code made for this coding (removed on undo)
+        self.made: list[Coding] = []
+
+    def redo(self) -> None:
+        with self.study.atomic():
+            if self.new_code is not None and self.made:
+                self.study.codes.restore([self.new_code])
+            if self.made:
+                self.study.codings.restore(self.made)
+            else:
+                s_seg, s_off, e_seg, e_off = self.span
+                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off) for cid in self.code_ids]
+        self.model.refresh_codings()
+        self.model.ctx.notify("codings")
+        if self.new_code is not None:
+            self.model.ctx.notify("codes")
+
+    def undo(self) -> None:
+        with self.study.atomic():
+            for c in self.made:
+                self.study.codings.remove(c.id)
+            if self.new_code is not None:
+                self.study.codes.remove(self.new_code.id)
+        self.model.refresh_codings()
+        self.model.ctx.notify("codings")
+        if self.new_code is not None:
+            self.model.ctx.notify("codes")
+
+
+class SetCodingMemo(_Command):
+    def __init__(self, model, coding: Coding, memo: str):
+        super().__init__(model, _tr("Coding memo"))
+        self.coding_id, self.old, self.new = coding.id, coding.memo, memo
+
+    def redo(self) -> None:
+        self.study.codings.set_memo(self.coding_id, self.new)
+        self.model.refresh_codings()
+        self.model.ctx.notify("codings")
+
+    def undo(self) -> None:
+        self.study.codings.set_memo(self.coding_id, self.old)
+        self.model.refresh_codings()
+        self.model.ctx.notify("codings")

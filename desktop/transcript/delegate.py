@@ -1,0 +1,222 @@
+"""Painting and editing a segment's text right to left, whatever its first word.
+
+A paragraph that starts with a Latin word ("WhatsApp …") would be laid out
+left to right by the Unicode bidi rules; the text option here sets the
+direction explicitly, in the painted cell and in the in-place editor alike.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
+
+from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
+from codebook.transcripts import word_spans
+from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole, speaker_label
+from desktop.transcript.offsets import from_utf16, to_utf16
+
+PAD = 4
+UNSURE_COLOR = QColor("#f7c6c6")
+WORD_COLOR = QColor("#ffd54a")
+AUTOSAVE_MS = 800
+
+
+def rtl_option(wrap: bool = True) -> QTextOption:
+    opt = QTextOption()
+    opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    opt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if wrap else QTextOption.WrapMode.NoWrap)
+    return opt
+
+
+class SegmentTextEdit(QPlainTextEdit):
+    """The in-place editor of a segment's text: right to left, Enter finishes."""
+
+    finished = Signal()
+    clickedAt = Signal(int)  # code point offset of a click
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document().setDefaultTextOption(rtl_option())
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.finished.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clickedAt.emit(self.cursor_offset())
+
+    def cursor_offset(self) -> int:
+        """The cursor as a code point offset into the text."""
+        return from_utf16(self.toPlainText(), self.textCursor().position())
+
+    def selection_offsets(self) -> tuple[int, int] | None:
+        """The selection as code point offsets, or None."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        text = self.toPlainText()
+        return from_utf16(text, c.selectionStart()), from_utf16(text, c.selectionEnd())
+
+    def set_cursor_offset(self, offset: int, end: int | None = None) -> None:
+        text = self.toPlainText()
+        c = self.textCursor()
+        c.setPosition(to_utf16(text, offset))
+        if end is not None:
+            c.setPosition(to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    wordClicked = Signal(int, int)  # row, code point offset
+
+    def __init__(self, view, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.shade_unsure = False
+        self.threshold = 0.5
+        self.position_ms = -1
+
+    # -- painting ----------------------------------------------------------------
+
+    def document(self, index, width: int, font) -> QTextDocument:
+        seg = index.data(SegmentRole)
+        doc = QTextDocument()
+        doc.setDocumentMargin(PAD)
+        doc.setDefaultFont(font)
+        doc.setDefaultTextOption(rtl_option())
+        doc.setPlainText(seg.text)
+        doc.setTextWidth(max(40, width))
+        spans = word_spans(seg.text, seg.words) if seg.words else []
+        cursor = QTextCursor(doc)
+        active = bool(index.data(ActiveRole))
+        for w, sp in zip(seg.words, spans):
+            if sp is None:
+                continue
+            fmt = None
+            if active and w.start_ms <= self.position_ms < w.end_ms:
+                fmt = QTextCharFormat()
+                fmt.setBackground(WORD_COLOR)
+            elif self.shade_unsure and w.probability < self.threshold:
+                fmt = QTextCharFormat()
+                fmt.setBackground(UNSURE_COLOR)
+                fmt.setToolTip(f"{w.probability:.2f}")
+            if fmt is not None:
+                cursor.setPosition(to_utf16(seg.text, sp[0]))
+                cursor.setPosition(to_utf16(seg.text, sp[1]), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
+        return doc
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        if index.column() == COL_TEXT:
+            self.initStyleOption(option, index)
+            option.text = ""
+            style = option.widget.style() if option.widget else None
+            if style:
+                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+            doc = self.document(index, option.rect.width(), option.font)
+            painter.save()
+            painter.translate(option.rect.topLeft())
+            painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
+            doc.drawContents(painter)
+            painter.restore()
+            return
+        if index.column() == COL_CODES:
+            super().paint(painter, option, index)
+            codings = index.data(CodingsRole) or []
+            painter.save()
+            rtl = option.direction == Qt.LayoutDirection.RightToLeft
+            for i, (_coding, code) in enumerate(codings[:8]):
+                x = option.rect.right() - 3 - i * 6 if rtl else option.rect.left() + 1 + i * 6
+                painter.fillRect(QRect(x, option.rect.top() + 2, 4, option.rect.height() - 4), QColor(code.color))
+            painter.restore()
+            return
+        super().paint(painter, option, index)
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == COL_CODES:
+            n = min(len(index.data(CodingsRole) or []), 8)
+            option.rect = option.rect.adjusted(*((0, 0, -n * 6, 0) if option.direction == Qt.LayoutDirection.RightToLeft
+                                                 else (n * 6, 0, 0, 0)))
+
+    def sizeHint(self, option, index) -> QSize:
+        if index.column() == COL_TEXT:
+            width = self.view.columnWidth(COL_TEXT)
+            doc = self.document(index, width, option.font)
+            return QSize(width, int(doc.size().height()) + 2)
+        return super().sizeHint(option, index)
+
+    # -- clicks on words ------------------------------------------------------------
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        if (index.column() == COL_TEXT and event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton):
+            doc = self.document(index, option.rect.width(), option.font)
+            local = QPointF(event.position()) - QPointF(option.rect.topLeft())
+            pos = doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
+            if pos >= 0:
+                self.wordClicked.emit(index.row(), from_utf16(index.data(SegmentRole).text, pos))
+        return super().editorEvent(event, model, option, index)
+
+    # -- editing ----------------------------------------------------------------------
+
+    def createEditor(self, parent, option, index):
+        if index.column() == COL_SPEAKER:
+            box = QComboBox(parent)
+            box.setEditable(True)
+            for sp in (SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT):
+                box.addItem(speaker_label(sp), sp)
+            return box
+        if index.column() != COL_TEXT:
+            return super().createEditor(parent, option, index)
+        editor = SegmentTextEdit(parent)
+        editor.setFont(option.font)
+        editor.document().setDocumentMargin(PAD)
+        timer = QTimer(editor)
+        timer.setSingleShot(True)
+        timer.setInterval(AUTOSAVE_MS)
+        timer.timeout.connect(lambda: self.commitData.emit(editor))
+        editor.textChanged.connect(timer.start)
+        editor.finished.connect(lambda: (self.commitData.emit(editor), self.closeEditor.emit(editor)))
+        editor.clickedAt.connect(lambda off, row=index.row(): self.wordClicked.emit(row, off))
+        return editor
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, SegmentTextEdit):
+            text = index.data(Qt.ItemDataRole.EditRole)
+            if editor.toPlainText() != text:  # an autosave echoing back must not move the cursor
+                editor.setPlainText(text)
+            return
+        if isinstance(editor, QComboBox):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            i = editor.findData(value)
+            if i >= 0:
+                editor.setCurrentIndex(i)
+            else:
+                editor.setEditText(value)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, SegmentTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+            return
+        if isinstance(editor, QComboBox):
+            data = editor.currentData()
+            text = editor.currentText()
+            value = data if data is not None and editor.itemText(editor.currentIndex()) == text else text
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        editor.setGeometry(option.rect)

@@ -1,0 +1,459 @@
+"""The transcript editor: segments right to left, edited in place, synced to the audio.
+
+Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
+F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
+F7 next unchecked segment · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
+Ctrl+Shift+M merge with the next · F2 edit the text.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSlider, QTableView,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from codebook.errors import StudyError
+from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
+from codebook.transcripts import word_spans
+from desktop.app import current_language
+from desktop.dates import digits, format_clock
+from desktop.settings import RATES, Settings
+from desktop.transcript import commands
+from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
+from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
+from desktop.transcript.player import Player
+
+SKIP_MS = 5000
+
+
+class TranscriptEditor(QWidget):
+    """Edit one interview's transcript against its audio. Every edit is an undo
+    command on ``ctx.undo_stack`` and is written to the study at once."""
+
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, ctx, parent: QWidget | None = None, settings: Settings | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings or Settings()
+        self.interview_id: int | None = None
+        self.model = SegmentsModel(ctx, self)
+        self.player = Player(self, auto_rewind_ms=int(self.settings.auto_rewind_s * 1000))
+        self.player.set_rate(self.settings.playback_rate)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.delegate = SegmentDelegate(self.view, self)
+        self.delegate.shade_unsure = self.settings.shade_unsure
+        self.delegate.threshold = self.settings.unsure_threshold
+        self.view.setItemDelegate(self.delegate)
+        self.view.setWordWrap(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnWidth(COL_SPEAKER, 110)
+        self.view.setColumnWidth(COL_CODES, 150)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.clicked.connect(self._clicked)
+        self.delegate.wordClicked.connect(self._word_clicked)
+
+        self.position_label = QLabel()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.sliderMoved.connect(self.player.seek)
+        self.rate_box = QComboBox()
+        for r in RATES:
+            self.rate_box.addItem(digits(f"{r:g}×", current_language()), r)
+        self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
+        self.accuracy_label = QLabel()
+        self.toolbar = QToolBar(self)
+        self._make_actions()
+        bar = QHBoxLayout()
+        bar.addWidget(self.toolbar, 1)
+        bar.addWidget(self.rate_box)
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.position_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.accuracy_label)
+
+        self.player.positionChanged.connect(self._position_changed)
+        self.player.durationChanged.connect(lambda d: self.slider.setRange(0, max(0, d)))
+        self.player.playingChanged.connect(self._playing_changed)
+        self.player.rateChanged.connect(self._rate_changed)
+        self.player.errorOccurred.connect(lambda m: self.message.emit(self.tr("Cannot play the audio: %1").replace("%1", m)))
+        self.model.activeRowChanged.connect(self._follow)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=60)
+        self._refresh_timer.timeout.connect(self._refresh_from_store)
+        ctx.changed.connect(self._changed)
+        self._rate_changed(self.player.rate())
+        self._position_changed(0)
+
+    # -- actions ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, *keys, toolbar: bool = True) -> QAction:
+        act = QAction(text, self)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if keys:
+            act.setToolTip(f"{text} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})")
+        act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        if toolbar:
+            self.toolbar.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space")
+        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12")
+        self.act_forward = self._action(self.tr("Forward 5 s"), lambda: self.player.skip(SKIP_MS), "Shift+F12")
+        self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False)
+        self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False)
+        self.toolbar.addSeparator()
+        self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7")
+        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return")
+        self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6")
+        self.toolbar.addSeparator()
+        self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return")
+        self.act_merge = self._action(self.tr("Merge with next"), self.merge_next, "Ctrl+Shift+M")
+        self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K")
+        self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T")
+        self.toolbar.addSeparator()
+        self.act_invivo = self._action(self.tr("In vivo code"), lambda: self.in_vivo(None), "Ctrl+Shift+I")
+        self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False)
+        self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H")
+
+    # -- opening ------------------------------------------------------------------
+
+    def open_interview(self, interview_id: int | None, at_ms: int | None = None) -> None:
+        """Show an interview's transcript and load its audio (at ``at_ms`` if given)."""
+        self.close_text_editor()
+        self.player.load(None)
+        self.interview_id = interview_id
+        self.model.load(interview_id)
+        if interview_id is None:
+            return
+        audio = self.ctx.study.interviews.audio_file(interview_id)
+        if audio is not None and audio.is_file():
+            self.player.load(audio)
+        else:
+            self.message.emit(self.tr("This interview has no audio file; the transcript can still be edited."))
+        self.update_accuracy()
+        if at_ms is not None:
+            self.player.seek(at_ms)
+        self._position_changed(at_ms or 0)
+
+    def reload(self) -> None:
+        self.close_text_editor()
+        self.model.reload()
+        self._position_changed(self.player.position())
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("codes", "codings", "marks", "guide"):
+            self._refresh_timer.start()
+        if kind == "segments":
+            self._accuracy_timer().start()
+
+    def _refresh_from_store(self) -> None:
+        if self.interview_id is not None:
+            self.model.refresh_codings()
+
+    # -- playing and following --------------------------------------------------------
+
+    def toggle_play(self) -> None:
+        if not self.player.loaded:
+            self.message.emit(self.tr("No audio to play."))
+            return
+        self.player.toggle()
+
+    def play_at(self, ms: int) -> None:
+        self.player.seek(ms)
+        self.player.play()
+
+    def set_rate(self, rate: float) -> None:
+        self.settings.playback_rate = self.player.set_rate(rate)
+
+    def step_rate(self, step: int) -> None:
+        i = min(range(len(RATES)), key=lambda n: abs(RATES[n] - self.player.rate()))
+        self.set_rate(RATES[max(0, min(len(RATES) - 1, i + step))])
+
+    def _rate_changed(self, rate: float) -> None:
+        i = min(range(len(RATES)), key=lambda n: abs(RATES[n] - rate))
+        self.rate_box.blockSignals(True)
+        self.rate_box.setCurrentIndex(i)
+        self.rate_box.blockSignals(False)
+
+    def _playing_changed(self, playing: bool) -> None:
+        self.act_play.setText(self.tr("Pause") if playing else self.tr("Play"))
+
+    def _position_changed(self, ms: int) -> None:
+        self.delegate.position_ms = ms
+        row = self.model.set_position(ms)
+        if row >= 0:
+            self.view.viewport().update(self.view.visualRect(self.model.index(row, COL_TEXT)))
+        if not self.slider.isSliderDown():
+            self.slider.setValue(ms)
+        lang = current_language()
+        self.position_label.setText(f"{format_clock(ms, lang)} / {format_clock(self.player.duration(), lang)}")
+
+    def _follow(self, row: int) -> None:
+        if row >= 0:
+            self.view.scrollTo(self.model.index(row, COL_TEXT), QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _clicked(self, index) -> None:
+        if index.column() != COL_TEXT and self.player.loaded:
+            self.player.seek(self.model.segment(index.row()).start_ms)
+
+    def _word_clicked(self, row: int, offset: int) -> None:
+        """Seek to the word at ``offset`` of the row's text (the segment's start if no word is there)."""
+        if not self.player.loaded or not 0 <= row < self.model.rowCount():
+            return
+        seg = self.model.segment(row)
+        at = seg.start_ms
+        for w, span in zip(seg.words, word_spans(seg.text, seg.words)):
+            if span and span[0] <= offset <= span[1]:
+                at = w.start_ms
+                break
+            if span and span[0] > offset:
+                break
+            if span:
+                at = w.start_ms
+        self.player.seek(at)
+
+    # -- the in-place text editor ------------------------------------------------------
+
+    def text_editor(self) -> SegmentTextEdit | None:
+        """The open in-place editor of a segment's text, if any."""
+        for e in self.view.viewport().findChildren(SegmentTextEdit):
+            if e.isVisible():
+                return e
+        return None
+
+    def edit_row(self, row: int) -> SegmentTextEdit | None:
+        index = self.model.index(row, COL_TEXT)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)
+        return self.text_editor()
+
+    def close_text_editor(self, commit: bool = True) -> None:
+        editor = self.text_editor()
+        if editor is not None:
+            if commit:
+                self.delegate.commitData.emit(editor)
+            self.delegate.closeEditor.emit(editor)
+
+    def current_row(self) -> int:
+        idx = self.view.currentIndex()
+        if idx.isValid():
+            return idx.row()
+        return self.model.active_row
+
+    # -- segment edits -------------------------------------------------------------------
+
+    def _push(self, make) -> bool:
+        try:
+            self.ctx.undo_stack.push(make())
+            return True
+        except StudyError as exc:
+            self.message.emit(str(exc))
+            return False
+
+    def split_at_cursor(self) -> bool:
+        editor = self.text_editor()
+        if editor is None:
+            self.message.emit(self.tr("Put the cursor in the text (double-click it) to split a segment."))
+            return False
+        row, offset = self.view.currentIndex().row(), editor.cursor_offset()
+        self.close_text_editor()
+        seg = self.model.segment(row)
+        if not 0 < offset < len(seg.text) or not seg.text[:offset].strip() or not seg.text[offset:].strip():
+            self.message.emit(self.tr("Put the cursor inside the text, between two words, to split."))
+            return False
+        ok = self._push(lambda: commands.Split(self.model, seg.id, offset))
+        self.view.setCurrentIndex(self.model.index(row + 1, COL_TEXT))
+        return ok
+
+    def merge_next(self) -> bool:
+        row = self.current_row()
+        if not 0 <= row < self.model.rowCount() - 1:
+            self.message.emit(self.tr("Choose a segment that has one after it."))
+            return False
+        self.close_text_editor()
+        seg = self.model.segment(row)
+        ok = self._push(lambda: commands.MergeNext(self.model, seg.id))
+        self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
+        return ok
+
+    def switch_speaker(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        seg = self.model.segment(row)
+        new = SPEAKER_PARTICIPANT if seg.speaker == SPEAKER_INTERVIEWER else SPEAKER_INTERVIEWER
+        self._push(lambda: commands.SetSpeaker(self.model, seg.id, seg.speaker, new))
+
+    def edit_times(self) -> None:
+        from desktop.transcript.dialogs import TimesDialog
+
+        row = self.current_row()
+        if row < 0:
+            return
+        seg = self.model.segment(row)
+        dlg = TimesDialog(seg, self)
+        if dlg.exec() and dlg.times():
+            self._push(lambda: commands.SetTimes(self.model, seg, *dlg.times()))
+
+    def toggle_checked(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        self.close_text_editor()
+        seg = self.model.segment(row)
+        self._push(lambda: commands.SetChecked(self.model, seg.id, not seg.checked))
+
+    def next_unchecked(self) -> int:
+        """Go to (and play from) the next segment not yet checked; returns its row or -1."""
+        n = self.model.rowCount()
+        start = self.current_row()
+        for step in range(1, n + 1):
+            row = (start + step) % n
+            if not self.model.segment(row).checked:
+                self.close_text_editor()
+                self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
+                self.view.scrollTo(self.model.index(row, COL_TEXT))
+                if self.player.loaded:
+                    self.player.seek(self.model.segment(row).start_ms)
+                return row
+        self.message.emit(self.tr("Every segment is checked."))
+        return -1
+
+    def insert_bookmark(self) -> None:
+        if self.interview_id is None:
+            return
+        at = self.player.position() if self.player.loaded else (
+            self.model.segment(self.current_row()).start_ms if self.current_row() >= 0 else 0)
+        self._push(lambda: commands.AddMark(self.model, self.interview_id, at))
+
+    # -- coding ---------------------------------------------------------------------------
+
+    def coding_span(self) -> tuple[int, int, int, int] | None:
+        """The selection to code: text selected in the open editor, else the selected
+        segments whole (a span across segments). (start seg, offset, end seg, offset)."""
+        editor = self.text_editor()
+        if editor is not None and editor.selection_offsets():
+            a, b = editor.selection_offsets()
+            seg = self.model.segment(self.view.currentIndex().row())
+            self.close_text_editor()
+            return seg.id, a, seg.id, b
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows:
+            return None
+        first, last = self.model.segment(rows[0]), self.model.segment(rows[-1])
+        return first.id, 0, last.id, len(last.text)
+
+    def apply_codes(self, code_ids: list[int]) -> bool:
+        """Code the current selection with ``code_ids`` (one undo step)."""
+        span = self.coding_span()
+        if span is None or (span[0] == span[2] and span[1] >= span[3]):
+            self.message.emit(self.tr("Select some text (or whole segments) to code."))
+            return False
+        try:
+            codes = [self.ctx.study.codes.get(c) for c in code_ids]
+        except StudyError as exc:
+            self.message.emit(str(exc))
+            return False
+        if not codes or any(c.kind != "code" for c in codes):
+            self.message.emit(self.tr("Apply codes, not categories."))
+            return False
+        return self._push(lambda: commands.ApplyCodes(self.model, code_ids, span))
+
+    def in_vivo(self, category_id: int | None) -> bool:
+        """Make a new code named after the selected words and code the selection with it."""
+        span = self.coding_span()
+        if span is None:
+            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
+            return False
+        ts = self.ctx.study.transcripts
+        s, e = ts.segment(span[0]), ts.segment(span[2])
+        words = (s.text[span[1]:span[3]] if s.id == e.id else s.text[span[1]:]).strip()
+        name = " ".join(words.split()[:8])[:60]
+        if not name:
+            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
+            return False
+        try:
+            existing = ts.study.codes.by_name(name, category_id)
+            code = existing or ts.study.codes.add(name, category_id, description=self.tr("In vivo"))
+        except StudyError as exc:
+            self.message.emit(str(exc))
+            return False
+        return self._push(lambda: commands.ApplyCodes(self.model, [code.id], span,
+                                                      new_code=None if existing else code))
+
+    def coding_memo(self) -> None:
+        from desktop.transcript.dialogs import ask_memo, pick_coding
+
+        row = self.current_row()
+        if row < 0:
+            return
+        codings = self.model.codings_of(row)
+        coding = pick_coding(codings, self)
+        if coding is None:
+            self.message.emit(self.tr("No coding on this segment."))
+            return
+        code = next(code for c, code in codings if c.id == coding.id)
+        memo = ask_memo(coding, code, self)
+        if memo is not None and memo != coding.memo:
+            self._push(lambda: commands.SetCodingMemo(self.model, coding, memo))
+
+    # -- find, accuracy ---------------------------------------------------------------------
+
+    def find_replace(self):
+        from desktop.transcript.find_replace import FindReplaceDialog
+
+        dlg = FindReplaceDialog(self)
+        dlg.foundAt.connect(self.show_match)
+        dlg.show()
+        return dlg
+
+    def show_match(self, interview_id: int, segment_id: int, start: int, end: int) -> None:
+        if interview_id != self.interview_id:
+            self.open_interview(interview_id)
+        row = self.model.row_of(segment_id)
+        if row >= 0:
+            editor = self.edit_row(row)
+            if editor is not None:
+                editor.set_cursor_offset(start, end)
+
+    def _accuracy_timer(self) -> QTimer:
+        if not hasattr(self, "_acc_timer"):
+            self._acc_timer = QTimer(self, singleShot=True, interval=1500)
+            self._acc_timer.timeout.connect(self.update_accuracy)
+        return self._acc_timer
+
+    def update_accuracy(self) -> None:
+        """Show WER/CER of the machine draft against the checked text, when that can be measured."""
+        text = ""
+        try:
+            from codebook.transcription import accuracy
+        except ImportError:
+            accuracy = None
+        if accuracy is not None and self.interview_id is not None:
+            try:
+                result = accuracy(self.ctx.study, self.interview_id)
+            except StudyError:
+                result = None
+            if result:
+                wer, cer = result
+                text = QCoreApplication.translate("TranscriptEditor", "WER %1% · CER %2%, after Persian normalisation")
+                lang = current_language()
+                text = text.replace("%1", digits(f"{wer * 100:.1f}", lang)).replace("%2", digits(f"{cer * 100:.1f}", lang))
+        self.accuracy_label.setText(text)
+        self.accuracy_label.setVisible(bool(text))

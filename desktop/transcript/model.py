@@ -1,0 +1,235 @@
+"""An interview's segments as a Qt table model: time, speaker, text, codings.
+
+The model reads from the study; every change a user makes goes through an
+undo command (:mod:`desktop.transcript.commands`) that writes the study and
+then refreshes the model. ``active_row`` is the segment the player is in.
+"""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
+from desktop.app import current_language
+from desktop.dates import format_clock
+
+COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)
+SegmentRole = Qt.ItemDataRole.UserRole + 1   # the Segment
+CodingsRole = Qt.ItemDataRole.UserRole + 2   # [(Coding, Code)] covering the segment
+MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
+ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
+ACTIVE_COLOR = QColor("#fff3b0")
+CHECKED_COLOR = QColor("#e3f4e1")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SegmentsModel", text)
+
+
+def speaker_label(speaker: str) -> str:
+    if speaker == SPEAKER_INTERVIEWER:
+        return _tr("Interviewer")
+    if speaker == SPEAKER_PARTICIPANT:
+        return _tr("Participant")
+    return speaker
+
+
+class SegmentsModel(QAbstractTableModel):
+    activeRowChanged = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id: int | None = None
+        self.segments: list[Segment] = []
+        self._starts: list[int] = []
+        self._codings: dict[int, list[tuple[Coding, Code]]] = {}
+        self._marks: dict[int, list[Mark]] = {}
+        self.active_row = -1
+
+    # -- loading ------------------------------------------------------------------
+
+    def load(self, interview_id: int | None) -> None:
+        """Show an interview's transcript (None: nothing)."""
+        self.beginResetModel()
+        self.interview_id = interview_id
+        self.active_row = -1
+        self._read()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Read the interview again (after a split, merge, or a change elsewhere), keeping rows where possible."""
+        if self.interview_id is None:
+            return
+        old_ids = [s.id for s in self.segments]
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        pids = [(p, old_ids[p.row()] if 0 <= p.row() < len(old_ids) else None) for p in persistent]
+        self._read()
+        rows = {s.id: i for i, s in enumerate(self.segments)}
+        for p, sid in pids:
+            r = rows.get(sid, -1)
+            self.changePersistentIndex(p, self.index(r, p.column()) if r >= 0 else QModelIndex())
+        self.active_row = -1
+        self.layoutChanged.emit()
+
+    def _read(self) -> None:
+        study = self.ctx.study
+        if self.interview_id is None:
+            self.segments, self._starts, self._codings, self._marks = [], [], {}, {}
+            return
+        self.segments = study.transcripts.segments(self.interview_id)
+        self._starts = [s.start_ms for s in self.segments]
+        order = {s.id: i for i, s in enumerate(self.segments)}
+        codes = {c.id: c for c in study.codes.list()}
+        self._codings = {}
+        for c in study.codings.list(interview_id=self.interview_id):
+            a, b = order.get(c.start_segment_id), order.get(c.end_segment_id)
+            if a is None or b is None or c.code_id not in codes:
+                continue
+            for r in range(a, b + 1):
+                self._codings.setdefault(self.segments[r].id, []).append((c, codes[c.code_id]))
+        self._marks = {}
+        for m in study.marks.list(self.interview_id):
+            r = self.row_at(m.at_ms)
+            if r >= 0:
+                self._marks.setdefault(self.segments[r].id, []).append(m)
+
+    def refresh_segment(self, segment_id: int) -> None:
+        """Re-read one segment (after its text, speaker, times or checked state changed)."""
+        row = self.row_of(segment_id)
+        if row < 0:
+            return self.reload()
+        seg = self.ctx.study.transcripts.segment(segment_id)
+        if seg.start_ms != self.segments[row].start_ms:
+            return self.reload()
+        self.segments[row] = seg
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def refresh_codings(self) -> None:
+        """Re-read codings and marks (after coding, or a mark added) without moving rows."""
+        self._read()
+        if self.segments:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.segments) - 1, self.columnCount() - 1))
+
+    # -- lookups ------------------------------------------------------------------
+
+    def row_of(self, segment_id: int) -> int:
+        for i, s in enumerate(self.segments):
+            if s.id == segment_id:
+                return i
+        return -1
+
+    def row_at(self, ms: int) -> int:
+        """The row whose segment is playing at ``ms`` (the last one starting at or before it)."""
+        if not self.segments:
+            return -1
+        r = bisect.bisect_right(self._starts, ms) - 1
+        return max(r, 0) if ms >= 0 else -1
+
+    def segment(self, row: int) -> Segment:
+        return self.segments[row]
+
+    def codings_of(self, row: int) -> list[tuple[Coding, Code]]:
+        return self._codings.get(self.segments[row].id, [])
+
+    def marks_of(self, row: int) -> list[Mark]:
+        return self._marks.get(self.segments[row].id, [])
+
+    def set_position(self, ms: int) -> int:
+        """Make the segment at ``ms`` the active one; returns its row."""
+        row = self.row_at(ms)  # in a pause between segments, the one before stays lit
+        if row != self.active_row:
+            old, self.active_row = self.active_row, row
+            for r in (old, row):
+                if 0 <= r < len(self.segments):
+                    self.dataChanged.emit(self.index(r, 0), self.index(r, self.columnCount() - 1))
+            self.activeRowChanged.emit(row)
+        return row
+
+    # -- Qt model -------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.segments)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Time"), _tr("Speaker"), _tr("Text"), _tr("Codes"))[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            from desktop.dates import digits
+            return digits(str(section + 1), current_language())
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COL_TEXT, COL_SPEAKER):
+            base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == COL_TIME:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.segments):
+            return None
+        seg = self.segments[index.row()]
+        col = index.column()
+        if role == SegmentRole:
+            return seg
+        if role == CodingsRole:
+            return self.codings_of(index.row())
+        if role == MarksRole:
+            return self.marks_of(index.row())
+        if role == ActiveRole:
+            return index.row() == self.active_row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == COL_TIME:
+                lang = current_language()
+                lines = [format_clock(seg.start_ms, lang), format_clock(seg.end_ms, lang)]
+                for m in self.marks_of(index.row()):
+                    label = m.label if len(m.label) <= 24 else m.label[:23] + "…"
+                    lines.append(f"{'?' if m.kind == 'question' else '⚑'} {format_clock(m.at_ms, lang)} {label}".strip())
+                return "\n".join(lines)
+            if col == COL_SPEAKER:
+                return seg.speaker if role == Qt.ItemDataRole.EditRole else speaker_label(seg.speaker)
+            if col == COL_TEXT:
+                return seg.text
+            if col == COL_CODES:
+                return "، ".join(dict.fromkeys(code.name for _, code in self.codings_of(index.row())))
+        if role == Qt.ItemDataRole.CheckStateRole and col == COL_TIME:
+            return Qt.CheckState.Checked if seg.checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if index.row() == self.active_row:
+                return QBrush(ACTIVE_COLOR)
+            if seg.checked and col == COL_TIME:
+                return QBrush(CHECKED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
+            return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        from desktop.transcript import commands
+
+        if not index.isValid():
+            return False
+        seg = self.segments[index.row()]
+        stack = self.ctx.undo_stack
+        if index.column() == COL_TEXT and role == Qt.ItemDataRole.EditRole:
+            text = str(value)
+            if text.strip() and text != seg.text:
+                stack.push(commands.SetText(self, seg.id, seg.text, text))
+            return True
+        if index.column() == COL_SPEAKER and role == Qt.ItemDataRole.EditRole:
+            if str(value) != seg.speaker:
+                stack.push(commands.SetSpeaker(self, seg.id, seg.speaker, str(value)))
+            return True
+        if index.column() == COL_TIME and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            if checked != seg.checked:
+                stack.push(commands.SetChecked(self, seg.id, checked))
+            return True
+        return False
