@@ -289,7 +289,6 @@ class MainWindow(QMainWindow):
             if self.queue is not None:
                 for iid in list(getattr(self.queue, "pending", lambda: [])()):
                     self.queue.cancel(iid)
-        self.editor.close_text_editor()
-        self.editor.player.load(None)
+        self.editor.shutdown()
         event.accept()
         self.ctx.study.close()

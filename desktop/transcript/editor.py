@@ -151,6 +151,18 @@ class TranscriptEditor(QWidget):
             self.player.seek(at_ms)
         self._position_changed(at_ms or 0)
 
+    def shutdown(self) -> None:
+        """Stop everything before the study closes: pending saves are written, timers stopped."""
+        self.close_text_editor()
+        self._refresh_timer.stop()
+        if hasattr(self, "_acc_timer"):
+            self._acc_timer.stop()
+        try:
+            self.ctx.changed.disconnect(self._changed)
+        except (RuntimeError, TypeError):
+            pass
+        self.player.load(None)
+
     def reload(self) -> None:
         self.close_text_editor()
         self.model.reload()

@@ -1,0 +1,34 @@
+"""Fixtures of the desktop tests: the demo study opened in a StudyContext, the editor on it."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def ctx(demo_path, qapp):
+    from codebook import Study
+    from desktop.app import set_language
+    from desktop.context import StudyContext
+
+    set_language("en")
+    study = Study.open(demo_path)
+    context = StudyContext(study)
+    yield context
+    study.close()
+
+
+@pytest.fixture
+def editor(ctx, qtbot):
+    from desktop.transcript import TranscriptEditor
+
+    ed = TranscriptEditor(ctx)
+    qtbot.addWidget(ed)
+    ed.resize(1100, 700)
+    ed.show()
+    qtbot.waitExposed(ed)
+    yield ed
+    ed.shutdown()
+
+
+def wait_until(qtbot, predicate, timeout=5000):
+    qtbot.waitUntil(predicate, timeout=timeout)
