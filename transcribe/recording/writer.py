@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import queue
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -33,12 +34,21 @@ def open_wav(path: Path, samplerate: int, channels: int = 1, subtype: str = "PCM
     return f
 
 
-def describe_os_error(exc: BaseException, where: Path) -> str:
+def describe_os_error(exc: BaseException, where: Path, detail: str = "") -> str:
+    """A sentence for a failed write; a full disk (or file size limit) is named as such."""
     code = getattr(exc, "errno", None)
-    text = str(exc)
-    if code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "space" in text.lower() or "too large" in text.lower():
+    text = f"{detail} {exc}".lower()
+    full = code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "no space" in text or "too large" in text \
+        or "quota" in text
+    if not full:
+        try:
+            full = shutil.disk_usage(where.parent).free < 1_000_000
+        except OSError:
+            pass
+    if full:
         return f"The disk is full: recording to {where.parent} stopped. What was recorded up to now is kept."
-    return f"Cannot write {where}: {getattr(exc, 'strerror', None) or text}. What was recorded up to now is kept."
+    reason = getattr(exc, "strerror", None) or detail or str(exc)
+    return f"Cannot write {where}: {reason.rstrip('.')}. What was recorded up to now is kept."
 
 
 class TrackWriter:
@@ -104,11 +114,20 @@ class TrackWriter:
             self._log.write(lines)
             self._log.flush()
         except (OSError, RuntimeError) as exc:
-            self.error = describe_os_error(exc, self.wav_path)
+            self.error = describe_os_error(exc, self.wav_path, self._sndfile_detail())
             return
         self.frames += len(data)
         self.blocks += len(batch)
         self.overflows += sum(1 for b in batch if b[2])
+
+    def _sndfile_detail(self) -> str:
+        """libsndfile's own text of its last error (it names the system error)."""
+        try:
+            import soundfile as sf
+
+            return sf._ffi.string(sf._snd.sf_strerror(self._wav._file)).decode("utf-8", "replace")
+        except Exception:
+            return ""
 
     def _sync(self) -> None:
         try:
