@@ -1,0 +1,358 @@
+"""Tables and figures for the paper: frequency tables, the participants table,
+coded quotes, and the saturation plot.
+
+* frequencies and participants: CSV (UTF-8 with BOM, so Excel reads Persian),
+  XLSX (sheet right to left for ``lang="fa"``) and DOCX (right-to-left tables
+  with Persian digits, ready to paste into a Persian paper);
+* quotes per code: DOCX or CSV, each with pseudonym and time;
+* the saturation plot: PNG or SVG with its sentence under it.
+
+The numbers come from :mod:`codebook.analysis`, :mod:`codebook.retrieval` and
+:mod:`codebook.saturation`. Participants appear by pseudonym only; with a
+:class:`~codebook.pseudonymise.Replacer`, quote text is pseudonymised.
+
+matplotlib (3.11, with libraqm) shapes Persian and orders it right to left
+itself; labels are passed in logical order.
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import os
+import re
+from pathlib import Path
+
+from codebook.errors import StudyError
+from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
+from codebook.pseudonymise import Replacer
+from codebook.refiqda.archive import atomic_path, write_atomic
+
+WHAT = ("frequencies", "participants", "quotes", "saturation")
+_FA = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
+WORDS = {
+    "fa": {"category": "مقوله", "code": "کد", "count": "فراوانی", "share": "درصد", "total": "جمع",
+           "participants": "تعداد مشارکت‌کنندگان", "by_segments": "فراوانی: تعداد بخش‌های کدگذاری‌شده",
+           "by_interviews": "فراوانی: تعداد مصاحبه‌هایی که کد در آن‌ها آمده است",
+           "frequencies": "جدول فراوانی کدها", "participants_title": "ویژگی‌های مشارکت‌کنندگان",
+           "quotes": "نقل‌قول‌ها به تفکیک کد", "pseudonym": "نام مستعار", "interview": "مصاحبه",
+           "time": "زمان", "text": "متن", "memo": "یادداشت", "interview_n": "مصاحبه",
+           "new": "کدهای جدید", "cumulative": "مجموع کدها", "none": "(بی‌پاسخ)"},
+    "en": {"category": "Category", "code": "Code", "count": "Frequency", "share": "Percent", "total": "Total",
+           "participants": "Participants", "by_segments": "Frequency: coded segments",
+           "by_interviews": "Frequency: interviews that mention the code",
+           "frequencies": "Code frequencies", "participants_title": "Participants",
+           "quotes": "Quotes by code", "pseudonym": "Pseudonym", "interview": "Interview",
+           "time": "Time", "text": "Text", "memo": "Memo", "interview_n": "Interview",
+           "new": "New codes", "cumulative": "Codes found", "none": "(missing)"},
+}
+
+
+def _w(lang: str) -> dict:
+    if lang not in WORDS:
+        raise StudyError(f"Reports are written in 'fa' or 'en', not {lang!r}.")
+    return WORDS[lang]
+
+
+def num(value, lang: str) -> str:
+    return str(value).translate(_FA) if lang == "fa" else str(value)
+
+
+def pct(share: float, lang: str) -> str:
+    text = f"{share * 100:.1f}"
+    return text.translate(_FA) + "٪" if lang == "fa" else text + "%"
+
+
+# -- tables as plain rows --------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Table:
+    """A titled table: header and rows of cells (str, int or float share), and which rows are totals."""
+    title: str
+    header: list[str]
+    rows: list[list]
+    totals: set[int] = dataclasses.field(default_factory=set)
+    shares: set[int] = dataclasses.field(default_factory=set)  # columns holding a share (0..1)
+    note: str = ""
+
+
+def frequency_tables(study, by: str = "segments", lang: str = "fa") -> list[Table]:
+    from codebook.analysis import frequency_tables as tables
+
+    w = _w(lang)
+    out = []
+    for t in tables(study, by=by, lang=lang):
+        rows = [["\u2003" * r.depth + r.name, r.count, r.share] for r in t.rows]
+        rows.append([w["total"], t.total, 1.0 if t.total else 0.0])
+        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share"]], rows,
+                         {len(rows) - 1}, {2}, w["by_" + by]))
+    if not out:
+        raise StudyError("The codebook is empty: there is no frequency table to export.")
+    return out
+
+
+def participants_tables(study, lang: str = "fa") -> list[Table]:
+    from codebook.analysis import participants_table
+
+    w = _w(lang)
+    t = participants_table(study)
+    if not t.total:
+        raise StudyError("The study has no participants yet.")
+    rows = [[v or w["none"] for v in values] + [n, n / t.total] for values, n in t.rows]
+    rows.append([w["total"]] + [""] * (len(t.attributes) - 1) + [t.total, 1.0] if t.attributes
+                else [t.total, 1.0])
+    return [Table(w["participants_title"], list(t.attributes) + [w["participants"], w["share"]], rows,
+                  {len(rows) - 1}, {len(t.attributes) + 1})]
+
+
+def quotes(study, lang: str = "fa", replacer: Replacer | None = None, code_id: int | None = None) -> list:
+    """(code, category name, [Quote]) per code in codebook order, quote text pseudonymised."""
+    from codebook.retrieval import coded_segments
+
+    replacer = replacer or Replacer({})
+    codes = [c for c in study.codes.list() if c.kind == "code" and (code_id is None or c.id == code_id)]
+    if not codes:
+        raise StudyError("There are no codes to collect quotes for.")
+    out = []
+    for c in codes:
+        cat = study.codes.category_of(c.id)
+        qs = [dataclasses.replace(q, text=replacer.text(q.text, q.interview_label),
+                                  memo=replacer.text(q.memo, q.interview_label))
+              for q in coded_segments(study, c.id, recursive=False)]
+        out.append((c, cat.name if cat else "", qs))
+    return out
+
+
+# -- writers ------------------------------------------------------------------------------
+
+
+def _cell(value, col: int, table: Table, lang: str, *, text: bool):
+    if isinstance(value, float) and col in table.shares:
+        return pct(value, lang) if text else round(value, 4)
+    if isinstance(value, int) and text:
+        return num(value, lang)
+    return value
+
+
+def write_csv(tables: list[Table], out, lang: str = "fa") -> Path:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    for k, t in enumerate(tables):
+        if k:
+            writer.writerow([])
+        writer.writerow([t.title])
+        writer.writerow(t.header)
+        for row in t.rows:
+            writer.writerow([f"{v * 100:.1f}" if isinstance(v, float) else v for v in row])
+    write_atomic(Path(out), buf.getvalue().encode("utf-8-sig"))
+    return Path(out)
+
+
+def write_xlsx(tables: list[Table], out, lang: str = "fa", sheet: str = "") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = (sheet or tables[0].title)[:31].replace("/", "-").replace(":", "-")
+    ws.sheet_view.rightToLeft = lang == "fa"
+    align = Alignment(horizontal="right" if lang == "fa" else "left", readingOrder=2 if lang == "fa" else 1)
+    bold = Font(bold=True)
+    r = 1
+    for t in tables:
+        ws.cell(r, 1, t.title).font = Font(bold=True, size=13)
+        r += 1
+        if t.note:
+            ws.cell(r, 1, t.note)
+            r += 1
+        for c, h in enumerate(t.header, 1):
+            ws.cell(r, c, h).font = bold
+        r += 1
+        for i, row in enumerate(t.rows):
+            for c, v in enumerate(row, 1):
+                cell = ws.cell(r, c, _cell(v, c - 1, t, lang, text=False))
+                if c - 1 in t.shares:
+                    cell.number_format = "0.0%"
+                if isinstance(v, str):
+                    cell.alignment = align
+                if i in t.totals:
+                    cell.font = bold
+            r += 1
+        r += 1
+    for c in range(1, max(len(t.header) for t in tables) + 1):
+        ws.column_dimensions[chr(64 + c) if c <= 26 else "A"].width = 28 if c == 1 else 16
+    with atomic_path(Path(out)) as tmp:
+        wb.save(str(tmp))
+    return Path(out)
+
+
+def _docx_table(doc, t: Table, lang: str):
+    from docx.oxml.ns import qn
+
+    rtl = lang == "fa"
+    rtl_paragraph(doc.add_heading(t.title, level=2), rtl)
+    if t.note:
+        rtl_paragraph(doc.add_paragraph(t.note, style="Caption"), rtl)
+    table = doc.add_table(rows=1, cols=len(t.header))
+    table.style = "Table Grid"
+    if rtl:
+        ensure(table._tbl.tblPr, "bidiVisual")
+    for c, h in enumerate(t.header):
+        p = table.rows[0].cells[c].paragraphs[0]
+        add_run(p, h, bold=True, rtl=rtl)
+        rtl_paragraph(p, rtl, runs=False)
+    for i, row in enumerate(t.rows):
+        cells = table.add_row().cells
+        for c, v in enumerate(row):
+            p = cells[c].paragraphs[0]
+            add_run(p, str(_cell(v, c, t, lang, text=True)), bold=i in t.totals, rtl=rtl)
+            rtl_paragraph(p, rtl, runs=False)
+    for row in table.rows:  # header row repeats on each page
+        row._tr.get_or_add_trPr()
+    hdr = table.rows[0]._tr.get_or_add_trPr()
+    if hdr.find(qn("w:tblHeader")) is None:
+        hdr.append(hdr.makeelement(qn("w:tblHeader"), {}))
+    doc.add_paragraph()
+
+
+def write_docx(tables: list[Table], out, lang: str = "fa", title: str = "") -> Path:
+    doc = rtl_document(lang)
+    if title:
+        rtl_paragraph(doc.add_heading(title, level=1), lang == "fa")
+    for t in tables:
+        _docx_table(doc, t, lang)
+    return save_docx(doc, out)
+
+
+def write_quotes(groups: list, fmt: str, out, lang: str = "fa") -> Path:
+    from codebook.retrieval import format_quote, format_time
+
+    w = _w(lang)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow([w["category"], w["code"], w["pseudonym"], w["interview"], w["time"], "start_ms",
+                         w["text"], w["memo"]])
+        for code, cat, qs in groups:
+            for q in qs:
+                writer.writerow([cat, code.name, q.pseudonym, q.interview_label, format_time(q.start_ms),
+                                 q.start_ms, q.text, q.memo])
+        write_atomic(Path(out), buf.getvalue().encode("utf-8-sig"))
+        return Path(out)
+    if fmt != "docx":
+        raise StudyError(f"Quotes are exported as docx or csv, not {fmt!r}.")
+    rtl = lang == "fa"
+    doc = rtl_document(lang)
+    rtl_paragraph(doc.add_heading(w["quotes"], level=1), rtl)
+    for code, cat, qs in groups:
+        heading = f"{cat} › {code.name}" if cat else code.name
+        rtl_paragraph(doc.add_heading(f"{heading} ({num(len(qs), lang)})", level=2), rtl)
+        for q in qs:
+            p = doc.add_paragraph()
+            add_run(p, format_quote(q, lang), rtl=rtl)
+            rtl_paragraph(p, rtl, runs=False)
+    return save_docx(doc, out)
+
+
+# -- the saturation plot ----------------------------------------------------------------
+
+
+_PLUS = re.compile(r"[0-9۰-۹]+\+[0-9۰-۹]+")
+
+
+def ltr_numbers(text: str) -> str:
+    """Keep a Guest verdict like ``۴+۲`` in reading order inside Persian text: after
+    Arabic letters, Persian digits are Arabic numbers to the bidi algorithm and
+    ``۴+۲`` would show as ``۲+۴``; a left-to-right embedding keeps it as written."""
+    return _PLUS.sub(lambda m: "\u202a" + m.group(0) + "\u202c", text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + ([line] if line else [])
+
+
+def saturation_plot(study, out, lang: str = "fa", **params) -> str:
+    """Draw new codes per interview (bars) and codes found so far (line), in the
+    order the interviews were held, with the saturation sentence under the plot.
+    ``out`` ends in .png or .svg. Returns the sentence."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+
+    from codebook.analysis import study_saturation
+
+    out = Path(out)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise StudyError("The saturation plot is written as .png or .svg.")
+    w = _w(lang)
+    sat = study_saturation(study, **params)
+    if not sat.interviews:
+        raise StudyError("No interview has a transcript yet: there is nothing to plot.")
+    fa = lang == "fa"
+    label = ltr_numbers if fa else (lambda s: s)
+    font = _font(font_manager)
+    fig = Figure(figsize=(7, 4.6), dpi=150)
+    ax = fig.add_axes((0.1, 0.3, 0.85, 0.62))
+    xs = list(range(1, len(sat.interviews) + 1))
+    ax.bar(xs, sat.new_codes, color="#7fb3d5", label=label(w["new"]))
+    ax.plot(xs, sat.cumulative, color="#c0392b", marker="o", label=label(w["cumulative"]))
+    if sat.guest.saturated:
+        ax.axvline(sat.guest.x + 0.5, color="#555", linestyle="--", linewidth=1)
+    ax.set_xticks(xs, [num(x, lang) for x in xs], fontproperties=font)
+    ax.set_xlabel(label(w["interview_n"]), fontproperties=font)
+    for t in ax.get_yticklabels():
+        t.set_fontproperties(font)
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: num(int(v), lang)))
+    ax.legend(prop=font, loc="center right")
+    ax.spines[["top", "right"]].set_visible(False)
+    sentence = sat.sentence(lang)
+    lines = _wrap(sentence, 80)
+    fig.text(0.95 if fa else 0.05, 0.04 + 0.045 * (len(lines) - 1), "\n".join(label(x) for x in lines),
+             ha="right" if fa else "left", va="bottom", fontproperties=font, fontsize=10)
+    with atomic_path(out) as tmp:
+        fig.savefig(str(tmp), format=out.suffix.lower()[1:])
+    return sentence
+
+
+def _font(font_manager):
+    here = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+    for path in sorted(here.glob("Vazirmatn*Regular*.ttf")) + [
+            Path("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf")]:
+        if path.is_file():
+            return font_manager.FontProperties(fname=str(path))
+    return font_manager.FontProperties(family="DejaVu Sans")
+
+
+def export_report(study, what: str, fmt: str, out: str | os.PathLike, *, lang: str = "fa", by: str = "segments",
+                  replacer: Replacer | None = None, code_id: int | None = None) -> Path:
+    """Write a report: ``what`` among frequencies, participants, quotes, saturation;
+    ``fmt`` csv, xlsx or docx for tables, docx or csv for quotes, png or svg for saturation."""
+    out = Path(out)
+    if what in ("frequencies", "participants"):
+        tables = frequency_tables(study, by, lang) if what == "frequencies" else participants_tables(study, lang)
+        title = _w(lang)["frequencies" if what == "frequencies" else "participants_title"]
+        if fmt == "csv":
+            return write_csv(tables, out, lang)
+        if fmt == "xlsx":
+            return write_xlsx(tables, out, lang, sheet=title)
+        if fmt == "docx":
+            return write_docx(tables, out, lang, title=title if what == "frequencies" else "")
+        raise StudyError(f"Tables are exported as csv, xlsx or docx, not {fmt!r}.")
+    if what == "quotes":
+        return write_quotes(quotes(study, lang, replacer, code_id), fmt, out, lang)
+    if what == "saturation":
+        if fmt not in ("png", "svg"):
+            raise StudyError(f"The saturation plot is exported as png or svg, not {fmt!r}.")
+        saturation_plot(study, out, lang)
+        return out
+    raise StudyError(f"Unknown report {what!r}; choose one of {', '.join(WHAT)}.")
