@@ -179,7 +179,7 @@ def iter_windows(path: str | Path, *, window_s: float = 300.0, start_s: float = 
             cut = quiet_cut(buffer, length - search, length)
             yield position / SAMPLE_RATE, buffer[:cut]
             position += cut
-            pieces, buffered = [buffer[cut:]], len(buffer) - cut
+            pieces, buffered = [buffer[cut:].copy()], len(buffer) - cut
     if buffered:
         yield position / SAMPLE_RATE, np.concatenate(pieces)
     elif seen == 0:

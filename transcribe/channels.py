@@ -44,12 +44,41 @@ def repeated_share(text: str, other: str) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
 
 
+def envelope_match(mic_audio: np.ndarray, remote_audio: np.ndarray, start: float, end: float,
+                   rate: int = 16000, max_lag: float = 0.5) -> float:
+    """How closely the mic's loudness contour follows the remote channel's over
+    ``start``..``end`` (Pearson correlation of 20 ms log-energies, best lag up to
+    ``max_lag`` seconds): near 1 for an echo of the remote voice, low for own speech."""
+    hop = rate // 50
+    a, b = max(0, int(start * rate)), int(end * rate)
+    lag_frames = int(max_lag * 50)
+
+    def contour(x: np.ndarray, lo: int, hi: int) -> np.ndarray:
+        block = x[max(lo, 0):max(hi, 0)].astype(np.float64)
+        n = len(block) // hop
+        if n == 0:
+            return np.zeros(0)
+        return np.log10(np.mean(np.square(block[:n * hop]).reshape(n, hop), axis=1) + 1e-10)
+
+    mic = contour(mic_audio, a, b)
+    if len(mic) < 10 or np.std(mic) < 1e-6:
+        return 0.0
+    best = 0.0
+    for lag in range(-lag_frames, lag_frames + 1):
+        other = contour(remote_audio, a - lag * hop, b - lag * hop)
+        if len(other) != len(mic) or np.std(other) < 1e-6:
+            continue
+        best = max(best, float(np.corrcoef(mic, other)[0, 1]))
+    return best
+
+
 def _overlap(a_start: float, a_end: float, b_start: float, b_end: float) -> float:
     return max(0.0, min(a_end, b_end) - max(a_start, b_start))
 
 
 def drop_leaks(mic: Sequence, remote: Sequence, mic_audio: np.ndarray, remote_audio: np.ndarray, *,
-               min_overlap: float = 0.5, min_repeat: float = 0.6, margin_db: float = 6.0) -> tuple[list, list]:
+               min_overlap: float = 0.5, min_repeat: float = 0.6, min_match: float = 0.8,
+               margin_db: float = 6.0) -> tuple[list, list]:
     """Split the mic segments into (kept, dropped as leak).
 
     Segments are any objects with ``start``, ``end`` (seconds, relative to the
@@ -60,15 +89,12 @@ def drop_leaks(mic: Sequence, remote: Sequence, mic_audio: np.ndarray, remote_au
     kept, dropped = [], []
     for m in mic:
         length = max(m.end - m.start, 1e-3)
-        leak = False
-        for r in remote:
-            if _overlap(m.start, m.end, r.start, r.end) / length < min_overlap:
-                continue
-            if repeated_share(m.text, r.text) < min_repeat:
-                continue
-            if level_db(mic_audio, m.start, m.end) + margin_db <= level_db(remote_audio, m.start, m.end):
-                leak = True
-                break
+        overlapping = [r for r in remote if _overlap(m.start, m.end, r.start, r.end) > 0]
+        covered = sum(_overlap(m.start, m.end, r.start, r.end) for r in overlapping) / length
+        leak = (covered >= min_overlap
+                and level_db(mic_audio, m.start, m.end) + margin_db <= level_db(remote_audio, m.start, m.end)
+                and (repeated_share(m.text, " ".join(r.text for r in overlapping)) >= min_repeat
+                     or envelope_match(mic_audio, remote_audio, m.start, m.end) >= min_match))
         (dropped if leak else kept).append(m)
     return kept, dropped
 

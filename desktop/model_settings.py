@@ -1,0 +1,190 @@
+"""The transcription part of the settings: which Whisper model, which language.
+
+Choices are kept with ``QSettings`` under ``transcription/``:
+``model_kind`` (bundled | folder | name), ``model_folder``, ``model_name``
+and ``language`` (a code, or ``auto``). :func:`stored_model` and
+:func:`stored_language` read them for the job queue.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+PREFIX = "transcription/"
+KINDS = ("bundled", "folder", "name")
+LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
+
+
+def _settings() -> QSettings:
+    return QSettings()
+
+
+def stored_model() -> str | None:
+    """The model spec chosen in the settings (None: the bundled model)."""
+    s = _settings()
+    kind = s.value(PREFIX + "model_kind", "bundled")
+    if kind == "folder":
+        return s.value(PREFIX + "model_folder", "") or None
+    if kind == "name":
+        return s.value(PREFIX + "model_name", "") or None
+    return None
+
+
+def stored_language() -> str:
+    return str(_settings().value(PREFIX + "language", "fa") or "fa")
+
+
+class ModelSettingsWidget(QWidget):
+    """Model in use (with its size on disk and how it runs), a chooser for the
+    bundled model / a local folder / a model name, and the language."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from transcribe.models import KNOWN_NAMES
+
+        model_box = QGroupBox(self.tr("Whisper model"))
+        self.bundled = QRadioButton(self.tr("Bundled model (Whisper base, multilingual)"))
+        self.folder_choice = QRadioButton(self.tr("Local model folder (CTranslate2)"))
+        self.name_choice = QRadioButton(self.tr("Model name or hub id (downloaded once when online)"))
+        self.group = QButtonGroup(self)
+        for n, button in enumerate((self.bundled, self.folder_choice, self.name_choice)):
+            self.group.addButton(button, n)
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("Folder with config.json and model.bin"))
+        self.folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.addItems(list(KNOWN_NAMES))
+        self.name.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        grid = QGridLayout(model_box)
+        grid.addWidget(self.bundled, 0, 0, 1, 3)
+        grid.addWidget(self.folder_choice, 1, 0, 1, 3)
+        grid.addWidget(self.folder, 2, 1)
+        grid.addWidget(self.browse, 2, 2)
+        grid.addWidget(self.name_choice, 3, 0, 1, 3)
+        grid.addWidget(self.name, 4, 1, 1, 2)
+        grid.setColumnMinimumWidth(0, 16)
+        grid.setColumnStretch(1, 1)
+
+        self.language = QComboBox()
+        names = {"fa": self.tr("Persian"), "auto": self.tr("Detect automatically"), "en": self.tr("English"),
+                 "ar": self.tr("Arabic"), "ku": self.tr("Kurdish"), "az": self.tr("Azerbaijani"),
+                 "tr": self.tr("Turkish")}
+        for code in LANGUAGES:
+            self.language.addItem(names[code] if code == "auto" else f"{names[code]} ({code})", code)
+
+        status = QGroupBox(self.tr("In use"))
+        form = QFormLayout(status)
+        self.in_use = QLabel()
+        self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.in_use.setWordWrap(True)
+        self.size = QLabel()
+        self.runs_on = QLabel()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a33;")
+        form.addRow(self.tr("Model:"), self.in_use)
+        form.addRow(self.tr("Size on disk:"), self.size)
+        form.addRow(self.tr("Runs on:"), self.runs_on)
+        form.addRow(self.problem)
+
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(QLabel(self.tr("Language of the interviews:")))
+        lang_row.addWidget(self.language, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(model_box)
+        layout.addLayout(lang_row)
+        layout.addWidget(status)
+        layout.addStretch(1)
+
+        self._load()
+        self.group.idToggled.connect(self._on_toggle)
+        self.folder.editingFinished.connect(self._save)
+        self.name.activated.connect(lambda _: self._save())
+        self.name.lineEdit().editingFinished.connect(self._save)
+        self.language.currentIndexChanged.connect(lambda _: self._save())
+        self.browse.clicked.connect(self._choose_folder)
+
+    # -- state -----------------------------------------------------------------------
+
+    def _load(self) -> None:
+        s = _settings()
+        kind = s.value(PREFIX + "model_kind", "bundled")
+        self.group.button(KINDS.index(kind) if kind in KINDS else 0).setChecked(True)
+        self.folder.setText(s.value(PREFIX + "model_folder", "") or "")
+        self.name.setCurrentText(s.value(PREFIX + "model_name", "") or "large-v3")
+        index = self.language.findData(stored_language())
+        self.language.setCurrentIndex(max(index, 0))
+        self._enable()
+        self.refresh()
+
+    def kind(self) -> str:
+        return KINDS[max(self.group.checkedId(), 0)]
+
+    def model_spec(self) -> str | None:
+        """The model as chosen in the widget (None: bundled)."""
+        if self.kind() == "folder":
+            return self.folder.text().strip() or None
+        if self.kind() == "name":
+            return self.name.currentText().strip() or None
+        return None
+
+    def language_code(self) -> str:
+        return self.language.currentData()
+
+    def _enable(self) -> None:
+        self.folder.setEnabled(self.kind() == "folder")
+        self.browse.setEnabled(self.kind() == "folder")
+        self.name.setEnabled(self.kind() == "name")
+
+    def _on_toggle(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._enable()
+            self._save()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a CTranslate2 Whisper model folder"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+            self._save()
+
+    def _save(self) -> None:
+        s = _settings()
+        s.setValue(PREFIX + "model_kind", self.kind())
+        s.setValue(PREFIX + "model_folder", self.folder.text().strip())
+        s.setValue(PREFIX + "model_name", self.name.currentText().strip())
+        s.setValue(PREFIX + "language", self.language_code())
+        s.sync()
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        """Show where the chosen model is and its size, without going online."""
+        from transcribe.errors import TranscribeError
+        from transcribe.models import device_options, format_size, resolve_model
+
+        options = device_options()
+        self.runs_on.setText(self.tr("{device}, {compute} ({threads} threads)").format(
+            device=options["device"].upper(), compute=options["compute_type"], threads=options["cpu_threads"]))
+        spec = self.model_spec()
+        if self.kind() != "bundled" and not spec:
+            self.in_use.setText(self.tr("(nothing chosen yet)"))
+            self.size.setText("–")
+            self.problem.setText("")
+            return
+        try:
+            resolved = resolve_model(spec, allow_download=False)
+        except TranscribeError as exc:
+            self.in_use.setText(spec or self.tr("bundled"))
+            self.size.setText(self.tr("not on this computer"))
+            self.problem.setText(str(exc))
+            return
+        shown = self.tr("Bundled Whisper base") if resolved.requested == "bundled" else resolved.model_id
+        self.in_use.setText(f"{shown}\n{resolved.path}" if shown != str(resolved.path) else shown)
+        self.size.setText(format_size(resolved.size_bytes))
+        self.problem.setText("")
