@@ -325,6 +325,14 @@ def fa_digits(value) -> str:
     return str(value).translate(_FA_DIGITS)
 
 
+def label_text(x: int, run: int, lang: str = "en") -> str:
+    """The verdict ``X+Y``; in Persian with Persian digits, kept left to right
+    (a leading LRM) as Persian writes arithmetic, so X stays on the left."""
+    if lang == "fa":
+        return f"\u200e{fa_digits(x)}+{fa_digits(run)}"
+    return f"{x}+{run}"
+
+
 def _pct(share: float) -> str:
     text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
     return text
@@ -338,7 +346,7 @@ def guest_sentence(g: GuestResult, n_interviews: int, lang: str = "en") -> str:
         head = (f"اشباع (اندازهٔ پایه {fa_digits(g.base)}، طول اجرا {fa_digits(g.run)}، "
                 f"اطلاعات جدید ≤{fa_digits(pct)}٪)")
         if g.saturated:
-            return f"{head} در {fa_digits(g.x)}+{fa_digits(g.run)} حاصل شد."
+            return f"{head} در {label_text(g.x, g.run, 'fa')} حاصل شد."
         if g.assessable:
             return f"{head} در {fa_digits(n_interviews)} مصاحبه حاصل نشد."
         if n_interviews >= g.base + g.run:
@@ -366,7 +374,7 @@ def robustness_sentence(r: Robustness, run: int, lang: str = "en") -> str:
         text = (f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در {fa_digits(share)}٪ آن‌ها حاصل شد")
         if r.median_x is None:
             return text + "."
-        return (text + f" (میانه {fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ صدک ۵ تا ۹۵: "
+        return (text + f" (میانه \u200e{fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ صدک ۵ تا ۹۵: "
                 f"{fa_digits(_x(r.p5_x))} تا {fa_digits(_x(r.p95_x))}).")
     text = f"Across {r.k} random orderings of the interviews, saturation was reached in {share}% of them"
     if r.median_x is None:

@@ -15,10 +15,6 @@ from PySide6.QtGui import QUndoCommand
 from codebook.models import Code
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CodeCommands", text)
-
-
 class _CodeCommand(QUndoCommand):
     def __init__(self, ctx, text: str):
         super().__init__(text)
@@ -37,8 +33,9 @@ class AddCode(_CodeCommand):
 
     def __init__(self, ctx, name: str, parent_id: int | None = None, *, kind: str = "code",
                  description: str = "", color: str | None = None):
-        super().__init__(ctx, (_tr("Add category “%1”") if kind == "category" else _tr("Add code “%1”"))
-                         .replace("%1", name))
+        text = (QCoreApplication.translate("CodeCommands", "Add category “%1”") if kind == "category"
+                else QCoreApplication.translate("CodeCommands", "Add code “%1”"))
+        super().__init__(ctx, text.replace("%1", name))
         self.args = dict(name=name, parent_id=parent_id, kind=kind, description=description, color=color)
         self.code: Code | None = None
 
@@ -66,8 +63,12 @@ class EditCode(_CodeCommand):
     def __init__(self, ctx, code_id: int, *, name: str | None = None, description: str | None = None,
                  color: str | None = None):
         old = ctx.study.codes.get(code_id)
-        label = (_tr("Rename “%1”") if name is not None else
-                 _tr("Change the colour of “%1”") if color is not None else _tr("Describe “%1”"))
+        if name is not None:
+            label = QCoreApplication.translate("CodeCommands", "Rename “%1”")
+        elif color is not None:
+            label = QCoreApplication.translate("CodeCommands", "Change the colour of “%1”")
+        else:
+            label = QCoreApplication.translate("CodeCommands", "Describe “%1”")
         super().__init__(ctx, label.replace("%1", old.name))
         self.code_id = code_id
         self.new = {k: v for k, v in dict(name=name, description=description, color=color).items() if v is not None}
@@ -87,7 +88,7 @@ class MoveCode(_CodeCommand):
 
     def __init__(self, ctx, code_id: int, parent_id: int | None, position: int | None = None):
         code = ctx.study.codes.get(code_id)
-        super().__init__(ctx, _tr("Move “%1”").replace("%1", code.name))
+        super().__init__(ctx, QCoreApplication.translate("CodeCommands", "Move “%1”").replace("%1", code.name))
         self.code_id, self.parent_id, self.position = code_id, parent_id, position
         self.old_parent = code.parent_id
         self.old_position = [c.id for c in ctx.study.codes.children(code.parent_id)].index(code_id)
@@ -108,7 +109,8 @@ class MergeCodes(_CodeCommand):
         codes = ctx.study.codes
         self.source = codes.get(source_id)
         target = codes.get(target_id)
-        super().__init__(ctx, _tr("Merge “%1” into “%2”").replace("%1", self.source.name).replace("%2", target.name))
+        text = QCoreApplication.translate("CodeCommands", "Merge “%1” into “%2”")
+        super().__init__(ctx, text.replace("%1", self.source.name).replace("%2", target.name))
         self.target_id = target_id
         self.children = [c.id for c in codes.children(source_id)]
         self.moved = ctx.study.codings.list(code_id=source_id)
@@ -132,7 +134,7 @@ class DeleteCode(_CodeCommand):
     def __init__(self, ctx, code_id: int):
         codes = ctx.study.codes
         code = codes.get(code_id)
-        super().__init__(ctx, _tr("Delete “%1”").replace("%1", code.name))
+        super().__init__(ctx, QCoreApplication.translate("CodeCommands", "Delete “%1”").replace("%1", code.name))
         self.code_id = code_id
         self.saved = [code] + codes.descendants(code_id)  # parents before children
         self.saved_codings = [c for k in self.saved for c in ctx.study.codings.list(code_id=k.id)]

@@ -113,7 +113,7 @@ def test_percentile_matches_linear_interpolation():
 def test_sentences():
     s = sat.assess(list(range(1, 9)), guest_hypothetical(), permutations=50)
     assert s.sentence() == "Saturation (base size 4, run length 2, ≤5% new information) was reached at 6+2."
-    assert s.sentence("fa") == ("اشباع (اندازهٔ پایه ۴، طول اجرا ۲، اطلاعات جدید ≤۵٪) در ۶+۲ حاصل شد.")
+    assert s.sentence("fa") == ("اشباع (اندازهٔ پایه ۴، طول اجرا ۲، اطلاعات جدید ≤۵٪) در \u200e۶+۲ حاصل شد.")
     p = s.paragraph("en")
     assert p.startswith(s.sentence()) and "random orderings" in p and "Chao2" in p
     s = sat.assess(list(range(1, 7)), [set(range(20))] + [{i + 100} for i in range(5)], permutations=0)

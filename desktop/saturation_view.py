@@ -1,0 +1,248 @@
+"""Saturation: new and cumulative codes per interview, and the verdicts.
+
+Parameters (Guest base size, run length and threshold; Francis initial
+sample and stopping criterion; permutations and seed), a chart of new codes
+(bars) and cumulative codes (line) per interview in the order held, the
+Guest et al. (2020) verdict with each run examined, Francis et al. (2010),
+order robustness, the share of the Chao2 estimate found, and the sentence
+for the paper (copyable). It refreshes whenever codes or codings change.
+"""
+from __future__ import annotations
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
+                              QValueAxis)
+from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from codebook import analysis
+from codebook import saturation as sat
+
+
+class SaturationView(QWidget):
+    """The saturation of the study's codes, kept up to date as the researcher codes."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: sat.Saturation | None = None
+        self.labels: list[str] = []
+
+        def spin(value, lo, hi, tip):
+            s = QSpinBox(self)
+            s.setRange(lo, hi)
+            s.setValue(value)
+            s.setToolTip(tip)
+            s.valueChanged.connect(self.refresh)
+            return s
+
+        self.base = spin(sat.BASE, 1, 100, self.tr("Interviews in the base; their codes are the denominator"))
+        self.run = spin(sat.RUN, 1, 20, self.tr("Interviews in each run"))
+        self.threshold = QDoubleSpinBox(self)
+        self.threshold.setRange(0, 50)
+        self.threshold.setDecimals(1)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(sat.THRESHOLD * 100)
+        self.threshold.valueChanged.connect(self.refresh)
+        self.initial = spin(sat.INITIAL, 0, 200, self.tr("Interviews analysed before the stopping criterion applies"))
+        self.stop = spin(sat.STOP, 1, 20, self.tr("Consecutive interviews with no new code"))
+        self.permutations = spin(sat.PERMUTATIONS, 0, 20000, self.tr("Random re-orderings of the interviews"))
+        self.seed = spin(sat.SEED, 0, 1_000_000, self.tr("Seed of the re-orderings, so the figures repeat"))
+        guest_box = QGroupBox(self.tr("Guest, Namey && Chen (2020)"), self)
+        gf = QFormLayout(guest_box)
+        gf.addRow(self.tr("Base size"), self.base)
+        gf.addRow(self.tr("Run length"), self.run)
+        gf.addRow(self.tr("New information threshold"), self.threshold)
+        francis_box = QGroupBox(self.tr("Francis et al. (2010)"), self)
+        ff = QFormLayout(francis_box)
+        ff.addRow(self.tr("Initial analysis sample"), self.initial)
+        ff.addRow(self.tr("Stopping criterion"), self.stop)
+        order_box = QGroupBox(self.tr("Order robustness"), self)
+        of = QFormLayout(order_box)
+        of.addRow(self.tr("Permutations"), self.permutations)
+        of.addRow(self.tr("Seed"), self.seed)
+        params = QVBoxLayout()
+        for box in (guest_box, francis_box, order_box):
+            params.addWidget(box)
+        params.addStretch(1)
+
+        self.chart = QChart()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignBottom)
+        self.chart.setLocalizeNumbers(True)
+        self.chart.setLocale(self.locale())
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.Antialiasing)
+        self.chart_view.setMinimumSize(360, 240)
+
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        font = self.verdict.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.verdict.setFont(font)
+        self.runs = QLabel(self)
+        self.runs.setWordWrap(True)
+        self.francis = QLabel(self)
+        self.francis.setWordWrap(True)
+        self.robustness = QLabel(self)
+        self.robustness.setWordWrap(True)
+        self.chao = QLabel(self)
+        self.chao.setWordWrap(True)
+        self.sentence = QLabel(self)
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.sentence.setStyleSheet("QLabel { background: #f6f6f0; padding: 6px; border: 1px solid #ddd; }")
+        self.copy_button = QPushButton(self.tr("Copy the sentence"), self)
+        self.copy_button.clicked.connect(self.copy_sentence)
+
+        right = QVBoxLayout()
+        right.addWidget(self.chart_view, 1)
+        for w in (self.verdict, self.runs, self.francis, self.robustness, self.chao, self.sentence):
+            right.addWidget(w)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_button)
+        right.addLayout(copy_row)
+        layout = QHBoxLayout(self)
+        layout.addLayout(params)
+        layout.addLayout(right, 1)
+        ctx.changed.connect(self._changed)
+        self.refresh()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return "fa" if self.locale().language() == QLocale.Persian else "en"
+
+    def n(self, value) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            return self.locale().toString(value, "f", 1)
+        return self.locale().toString(int(value))
+
+    def pct(self, share: float, decimals: int = 0) -> str:
+        sign = "٪" if self.lang == "fa" else "%"
+        return self.locale().toString(share * 100, "f", decimals) + sign
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("codes", "codings", "segments", "interviews"):
+            self.refresh()
+
+    def parameters(self) -> dict:
+        return dict(base=self.base.value(), run=self.run.value(), threshold=round(self.threshold.value() / 100, 6),
+                    initial=self.initial.value(), stop=self.stop.value(), permutations=self.permutations.value(),
+                    seed=self.seed.value())
+
+    # -- refreshing ------------------------------------------------------------------------
+
+    def refresh(self, *args) -> None:
+        inc = analysis.incidence(self.ctx.study)
+        self.labels = [i.label for i in inc.interviews]
+        self.result = sat.assess(inc.ids, inc.codes, **self.parameters())
+        self._plot()
+        self._texts()
+
+    def _plot(self) -> None:
+        r = self.result
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet(self.tr("New codes"))
+        bars.setColor(QColor("#f58231"))
+        bars.append([float(v) for v in r.new_codes])
+        bar_series = QBarSeries()
+        bar_series.append(bars)
+        bar_series.setLabelsVisible(True)
+        line = QLineSeries()
+        line.setName(self.tr("Cumulative codes"))
+        line.setPen(QPen(QColor("#4363d8"), 2.5))
+        line.setPointsVisible(True)
+        for i, v in enumerate(r.cumulative):
+            line.append(i, v)
+        chart.addSeries(bar_series)
+        chart.addSeries(line)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([self.n(i) for i in range(1, len(r.interviews) + 1)] or ["—"])
+        x_axis.setTitleText(self.tr("Interview (in the order held)"))
+        y_axis = QValueAxis()
+        top = max([*r.cumulative, 1])
+        if r.chao2 > top:
+            top = r.chao2
+        y_axis.setRange(0, max(1, int(top * 1.1) + 1))
+        y_axis.setLabelFormat("%.0f")  # with localized numbers, "%d" shows nothing
+        y_axis.setTitleText(self.tr("Codes"))
+        chart.addAxis(x_axis, Qt.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignLeft)
+        for s in (bar_series, line):
+            s.attachAxis(x_axis)
+            s.attachAxis(y_axis)
+        if r.chao2 > 0 and len(r.interviews) > 1:
+            est = QLineSeries()
+            est.setName(self.tr("Chao2 estimate"))
+            est.setPen(QPen(QColor("#888888"), 1.5, Qt.DashLine))
+            est.append(0, r.chao2)
+            est.append(len(r.interviews) - 1, r.chao2)
+            chart.addSeries(est)
+            est.attachAxis(x_axis)
+            est.attachAxis(y_axis)
+        chart.setTitle(self.tr("New and cumulative codes per interview"))
+
+    def _texts(self) -> None:
+        r, g = self.result, self.result.guest
+        if g.saturated:
+            verdict = self.tr("Saturation reached at %1").replace("%1", sat.label_text(g.x, g.run, self.lang))
+            color = "#2e7d32"
+        elif g.assessable:
+            verdict = self.tr("Saturation not reached yet")
+            color = "#b26a00"
+        else:
+            verdict = self.tr("Not yet assessable: at least %1 interviews with codes in the base are needed "
+                              "(now %2)").replace("%1", self.n(g.base + g.run)).replace("%2", self.n(len(r.interviews)))
+            color = "#666666"
+        self.verdict.setText(verdict)
+        self.verdict.setStyleSheet(f"color: {color}")
+        runs = [self.tr("Base: %1 codes in interviews 1–%2.").replace("%1", self.n(g.base_codes))
+                .replace("%2", self.n(g.base))]
+        for run in g.runs:
+            runs.append(self.tr("Run %1–%2: %3 new (%4)").replace("%1", self.n(run.first))
+                        .replace("%2", self.n(run.last)).replace("%3", self.n(run.new))
+                        .replace("%4", self.pct(run.ratio, 1)))
+        self.runs.setText("  ·  ".join(runs))
+        f = r.francis
+        if f.saturated:
+            self.francis.setText(self.tr("Francis et al.: saturated at interview %1 (%2 consecutive interviews "
+                                         "without a new code after the first %3).")
+                                 .replace("%1", self.n(f.at)).replace("%2", self.n(f.stop))
+                                 .replace("%3", self.n(f.initial)))
+        else:
+            self.francis.setText(self.tr("Francis et al.: not saturated (needs %1 consecutive interviews without "
+                                         "a new code after the first %2).")
+                                 .replace("%1", self.n(f.stop)).replace("%2", self.n(f.initial)))
+        p = r.permutations
+        if p.k == 0:
+            self.robustness.setText(self.tr("Order robustness: not computed."))
+        elif p.median_x is None:
+            self.robustness.setText(self.tr("Order robustness: none of %1 random orderings reaches saturation.")
+                                    .replace("%1", self.n(p.k)))
+        else:
+            self.robustness.setText(
+                self.tr("Order robustness: %1 of %2 random orderings reach saturation; median X %3 "
+                        "(5th–95th percentile %4–%5).")
+                .replace("%1", self.pct(p.share_saturated)).replace("%2", self.n(p.k))
+                .replace("%3", self.n(p.median_x)).replace("%4", self.n(p.p5_x)).replace("%5", self.n(p.p95_x)))
+        found = r.cumulative[-1] if r.cumulative else 0
+        if r.found_share is None:
+            self.chao.setText(self.tr("Estimated codes in all (Chao2): no codes yet."))
+        else:
+            self.chao.setText(self.tr("About %1 of the estimated codes found (%2 of %3, Chao2).")
+                              .replace("%1", self.pct(r.found_share)).replace("%2", self.n(found))
+                              .replace("%3", self.n(round(r.chao2, 1))))
+        self.sentence.setText(r.paragraph(self.lang))
+
+    def copy_sentence(self) -> str:
+        text = self.result.paragraph(self.lang)
+        QGuiApplication.clipboard().setText(text)
+        return text
