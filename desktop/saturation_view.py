@@ -13,8 +13,8 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
                               QValueAxis)
 from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import analysis
 from codebook import saturation as sat
@@ -62,10 +62,16 @@ class SaturationView(QWidget):
         of = QFormLayout(order_box)
         of.addRow(self.tr("Permutations"), self.permutations)
         of.addRow(self.tr("Seed"), self.seed)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Interview"), self.tr("Used"), self.tr("New"), self.tr("Total")])
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         params = QVBoxLayout()
         for box in (guest_box, francis_box, order_box):
             params.addWidget(box)
-        params.addStretch(1)
+        params.addWidget(self.table, 1)
 
         self.chart = QChart()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
@@ -143,6 +149,19 @@ class SaturationView(QWidget):
         self.result = sat.assess(inc.ids, inc.codes, **self.parameters())
         self._plot()
         self._texts()
+        self._table()
+
+    def _table(self) -> None:
+        """Per interview in order: its number (as on the chart) and label, codes used, new, cumulative."""
+        r = self.result
+        self.table.setRowCount(len(self.labels))
+        self.table.setVerticalHeaderLabels([self.n(i) for i in range(1, len(self.labels) + 1)])
+        for row, values in enumerate(zip(self.labels, r.codes_used, r.new_codes, r.cumulative)):
+            for col, v in enumerate(values):
+                item = QTableWidgetItem(v if col == 0 else self.n(v))
+                if col:
+                    item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(row, col, item)
 
     def _plot(self) -> None:
         r = self.result

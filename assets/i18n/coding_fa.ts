@@ -277,7 +277,7 @@
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../desktop/retrieval_view.py" line="128"/>
+        <location filename="../../desktop/retrieval_view.py" line="125"/>
         <source>%1 passages from %2 interviews</source>
         <translation>%1 بخش از %2 مصاحبه</translation>
     </message>
@@ -365,97 +365,117 @@
         <translation>بذر</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="95"/>
+        <location filename="../../desktop/saturation_view.py" line="66"/>
+        <source>Interview</source>
+        <translation>مصاحبه</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/saturation_view.py" line="66"/>
+        <source>Used</source>
+        <translation>به‌کاررفته</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/saturation_view.py" line="66"/>
+        <source>New</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/saturation_view.py" line="66"/>
+        <source>Total</source>
+        <translation>جمع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/saturation_view.py" line="103"/>
         <source>Copy the sentence</source>
         <translation>کپی جمله</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="151"/>
+        <location filename="../../desktop/saturation_view.py" line="172"/>
         <source>New codes</source>
         <translation>کدهای جدید</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="158"/>
+        <location filename="../../desktop/saturation_view.py" line="179"/>
         <source>Cumulative codes</source>
         <translation>کدهای تجمعی</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="167"/>
+        <location filename="../../desktop/saturation_view.py" line="188"/>
         <source>Interview (in the order held)</source>
         <translation>مصاحبه (به ترتیب برگزاری)</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="174"/>
+        <location filename="../../desktop/saturation_view.py" line="195"/>
         <source>Codes</source>
         <translation>کدها</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="182"/>
+        <location filename="../../desktop/saturation_view.py" line="203"/>
         <source>Chao2 estimate</source>
         <translation>برآورد Chao2</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="189"/>
+        <location filename="../../desktop/saturation_view.py" line="210"/>
         <source>New and cumulative codes per interview</source>
         <translation>کدهای جدید و تجمعی در هر مصاحبه</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="194"/>
+        <location filename="../../desktop/saturation_view.py" line="215"/>
         <source>Saturation reached at %1</source>
         <translation>اشباع در %1 حاصل شد</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="197"/>
+        <location filename="../../desktop/saturation_view.py" line="218"/>
         <source>Saturation not reached yet</source>
         <translation>اشباع هنوز حاصل نشده است</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="200"/>
+        <location filename="../../desktop/saturation_view.py" line="221"/>
         <source>Not yet assessable: at least %1 interviews with codes in the base are needed (now %2)</source>
         <translation>هنوز قابل ارزیابی نیست: دست‌کم %1 مصاحبه با کد در پایه لازم است (اکنون %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="205"/>
+        <location filename="../../desktop/saturation_view.py" line="226"/>
         <source>Base: %1 codes in interviews 1–%2.</source>
         <translation>پایه: %1 کد در مصاحبه‌های ۱ تا %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="208"/>
+        <location filename="../../desktop/saturation_view.py" line="229"/>
         <source>Run %1–%2: %3 new (%4)</source>
         <translation>اجرای %1 تا %2: %3 کد جدید (%4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="214"/>
+        <location filename="../../desktop/saturation_view.py" line="235"/>
         <source>Francis et al.: saturated at interview %1 (%2 consecutive interviews without a new code after the first %3).</source>
         <translation>فرانسیس و همکاران: اشباع در مصاحبهٔ %1 (%2 مصاحبهٔ پیاپی بدون کد جدید پس از %3 مصاحبهٔ نخست).</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="219"/>
+        <location filename="../../desktop/saturation_view.py" line="240"/>
         <source>Francis et al.: not saturated (needs %1 consecutive interviews without a new code after the first %2).</source>
         <translation>فرانسیس و همکاران: اشباع نشده است (%1 مصاحبهٔ پیاپی بدون کد جدید پس از %2 مصاحبهٔ نخست لازم است).</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="224"/>
+        <location filename="../../desktop/saturation_view.py" line="245"/>
         <source>Order robustness: not computed.</source>
         <translation>پایداری در برابر ترتیب: محاسبه نشد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="226"/>
+        <location filename="../../desktop/saturation_view.py" line="247"/>
         <source>Order robustness: none of %1 random orderings reaches saturation.</source>
         <translation>پایداری در برابر ترتیب: هیچ‌یک از %1 ترتیب تصادفی به اشباع نمی‌رسد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="230"/>
+        <location filename="../../desktop/saturation_view.py" line="251"/>
         <source>Order robustness: %1 of %2 random orderings reach saturation; median X %3 (5th–95th percentile %4–%5).</source>
         <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ X برابر %3 (صدک ۵ تا ۹۵: %4 تا %5).</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="236"/>
+        <location filename="../../desktop/saturation_view.py" line="257"/>
         <source>Estimated codes in all (Chao2): no codes yet.</source>
         <translation>برآورد کل کدها (Chao2): هنوز کدی نیست.</translation>
     </message>
     <message>
-        <location filename="../../desktop/saturation_view.py" line="238"/>
+        <location filename="../../desktop/saturation_view.py" line="259"/>
         <source>About %1 of the estimated codes found (%2 of %3, Chao2).</source>
         <translation>حدود %1 از کدهای برآوردشده یافت شده است (%2 از %3، Chao2).</translation>
     </message>

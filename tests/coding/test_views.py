@@ -108,6 +108,7 @@ def test_saturation_view_updates_as_the_researcher_codes(qtbot, ctx):
     ctx.study.codings.add(ctx.study.ids["codes"]["other"], seg, 0, seg, 4)
     ctx.notify("codings")
     assert view.result.new_codes == (3, 1, 1) and view.result.guest.label is None
+    assert [view.table.item(2, c).text() for c in range(4)] == ["سارا", "2", "1", "5"]
     assert "not reached" in view.verdict.text()
     assert view.copy_sentence() == QGuiApplication.clipboard().text()
 
