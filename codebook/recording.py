@@ -69,18 +69,20 @@ def attach_take(study: Study, take: Take, progress: Callable[[float], None] | No
                          "its audio is kept in the take folder.") from exc
     if m.get("attached"):
         return study.interviews.get(interview_id)
-    out = Path(m["result"]) if m.get("state") == "finished" and m.get("result") and Path(m["result"]).is_file() \
-        else study.interviews.new_audio_path(interview_id)
-    result = finish_take(take, out=out, progress=progress)
+    if m.get("state") == "finished" and m.get("result") and Path(m["result"]).is_file():
+        path, duration_ms, marks, consent = Path(m["result"]), m.get("duration_ms"), m.get("marks", []), m.get("consent")
+    else:
+        result = finish_take(take, out=study.interviews.new_audio_path(interview_id), progress=progress)
+        path, duration_ms, marks, consent = result.path, result.duration_ms, result.marks, result.consent
     questions = {q.id for q in study.guide.list()}
     with study.atomic():
-        interview = study.interviews.attach_audio(interview_id, result.path, duration_ms=result.duration_ms)
-        for mark in result.marks:
+        interview = study.interviews.attach_audio(interview_id, path, duration_ms=duration_ms)
+        for mark in marks:
             qid = mark["question_id"] if mark["question_id"] in questions else None
             kind = "question" if mark["kind"] == "question" and qid else "mark"
             study.marks.add(interview_id, mark["at_ms"], kind=kind, label=mark["label"] or "", question_id=qid)
-        if result.consent is not None:
-            interview = study.interviews.update(interview_id, consent=result.consent)
+        if consent is not None:
+            interview = study.interviews.update(interview_id, consent=consent)
     take.update(attached=True)
     return interview
 

@@ -152,7 +152,8 @@ def finish_take(take: Take | str | os.PathLike, out: str | os.PathLike | None = 
         elif ev["kind"] == "consent":
             result.consent = bool(ev.get("value"))
     take.update(state="finished", result=str(out_path), finished=datetime.now().astimezone().isoformat(timespec="seconds"),
-                duration_ms=result.duration_ms, overflows=result.overflows,
+                duration_ms=result.duration_ms, overflows=result.overflows, marks=result.marks, consent=result.consent,
+                channels=result.channels, roles=result.roles,
                 clocks_ppm={r: round(t.ppm, 1) for r, _, t in tracks})
     return result
 
