@@ -138,7 +138,7 @@ def parse_noscribe(text: str, pseudonym: str | None = None) -> list[NewSegment]:
     from lxml import html as lhtml
 
     try:
-        doc = lhtml.document_fromstring(text.encode("utf-8"))
+        doc = lhtml.document_fromstring(text.encode("utf-8"), parser=lhtml.HTMLParser(encoding="utf-8"))
     except Exception as exc:  # lxml raises several types for broken markup
         raise StudyError(f"The HTML cannot be read ({exc}).") from exc
     segments = []
