@@ -5,7 +5,7 @@ follow-ups can be added at any point of the study.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
@@ -26,7 +26,7 @@ class _GuideCommand(QUndoCommand):
 
 class AddQuestion(_GuideCommand):
     def __init__(self, ctx, text: str, parent_id: int | None):
-        super().__init__(ctx, "Add question")
+        super().__init__(ctx, QCoreApplication.translate("GuideEditor", "Add question"))
         self.text, self.parent_id, self.snapshot, self.qid = text, parent_id, None, None
 
     def redo(self) -> None:
@@ -44,7 +44,7 @@ class AddQuestion(_GuideCommand):
 
 class EditQuestion(_GuideCommand):
     def __init__(self, ctx, qid: int, old: str, new: str):
-        super().__init__(ctx, "Edit question")
+        super().__init__(ctx, QCoreApplication.translate("GuideEditor", "Edit question"))
         self.qid, self.old, self.new = qid, old, new
 
     def redo(self) -> None:
@@ -58,7 +58,7 @@ class EditQuestion(_GuideCommand):
 
 class DeleteQuestion(_GuideCommand):
     def __init__(self, ctx, qid: int):
-        super().__init__(ctx, "Delete question")
+        super().__init__(ctx, QCoreApplication.translate("GuideEditor", "Delete question"))
         self.qid, self.snapshot = qid, None
 
     def redo(self) -> None:
@@ -73,7 +73,7 @@ class DeleteQuestion(_GuideCommand):
 
 class MoveQuestion(_GuideCommand):
     def __init__(self, ctx, qid: int, old: int, new: int):
-        super().__init__(ctx, "Move question")
+        super().__init__(ctx, QCoreApplication.translate("GuideEditor", "Move question"))
         self.qid, self.old, self.new = qid, old, new
 
     def redo(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
+                               QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from codebook.errors import StudyError
@@ -111,6 +111,11 @@ class RecordDialog(QDialog):
         right.addWidget(QLabel(self.tr("Interview guide: click a question when you ask it")))
         self.guide = QTreeWidget(headerHidden=True, columnCount=2)
         self.guide.itemClicked.connect(self._question_clicked)
+        self.guide.setWordWrap(True)
+        header = self.guide.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
         right.addWidget(self.guide)
         root = QHBoxLayout(self)
         root.addLayout(left, 3)
@@ -152,7 +157,6 @@ class RecordDialog(QDialog):
             item.setData(0, Qt.UserRole, q.id)
             items[q.id] = item
         self.guide.expandAll()
-        self.guide.resizeColumnToContents(1)
 
     # -- recording ----------------------------------------------------------------
 
