@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,8 +26,8 @@ def pulse(tmp_path_factory):
     for tool in ("pulseaudio", "paplay", "pactl"):
         if not shutil.which(tool):
             pytest.fail(f"{tool} is missing: apt-get install pulseaudio pulseaudio-utils libasound2-plugins libportaudio2")
-    runtime = tmp_path_factory.mktemp("pulse-xdg")
-    os.chmod(runtime, 0o700)
+    # Not under pytest's basetemp: a concurrent pytest run prunes old basetemps, pid file and socket with them.
+    runtime = Path(tempfile.mkdtemp(prefix="mosahebeh-pulse-"))
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(runtime)}
     env.pop("PULSE_SERVER", None)
     subprocess.run(["pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "--use-pid-file=yes",
@@ -37,8 +39,18 @@ def pulse(tmp_path_factory):
         if time.monotonic() > deadline:
             pytest.fail("PulseAudio did not start.")
         time.sleep(0.2)
+    pid = int((runtime / "pulse" / "pid").read_text().split()[0])
     yield env
     subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True, timeout=30)
+    for _ in range(50):  # the daemon we started, by its id
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGTERM)
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
