@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QRadioButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QRadioButton,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from codebook import analysis
 
@@ -45,12 +45,23 @@ class AnalysisView(QWidget):
         self.frequencies = self._table()
         self.matrix = self._table()
         self.participants = self._table()
+        # Which attributes make up the combinations (all by default).
+        self.attribute_boxes: dict[str, QCheckBox] = {}
+        self.attribute_row = QHBoxLayout()
+        participants_tab = QWidget(self)
+        pl = QVBoxLayout(participants_tab)
+        pl.setContentsMargins(0, 4, 0, 0)
+        pl.addLayout(self.attribute_row)
+        pl.addWidget(self.participants, 1)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.frequencies, self.tr("Frequencies"))
         self.tabs.addTab(self.matrix, self.tr("Codes × interviews"))
-        self.tabs.addTab(self.participants, self.tr("Participants"))
+        self.tabs.addTab(participants_tab, self.tr("Participants"))
+        # The switch counts codes: it means nothing for the participants table.
+        self.tabs.currentChanged.connect(lambda i: [b.setEnabled(i != 2) for b in (self.by_segments,
+                                                                                   self.by_interviews)])
         switch = QHBoxLayout()
         switch.addWidget(self.by_segments)
         switch.addWidget(self.by_interviews)
@@ -89,10 +100,29 @@ class AnalysisView(QWidget):
         lang = "fa" if self.locale().language() == self.locale().Language.Persian else "en"
         self._fill_frequencies(analysis.frequency_tables(study, self.by, lang))
         self._fill_matrix(analysis.code_matrix(study, self.by))
-        self._fill_participants(analysis.participants_table(study))
+        self._attribute_choices(study.participants.attribute_names())
+        chosen = [a for a, box in self.attribute_boxes.items() if box.isChecked()]
+        self._fill_participants(analysis.participants_table(study, chosen))
         counted = len(analysis.counted_interviews(study))
         self.note.setText(self.tr("Counted: %1 interviews with a transcript, in the order held.")
                           .replace("%1", self.n(counted)))
+
+    def _attribute_choices(self, names: list[str]) -> None:
+        if list(self.attribute_boxes) == names:
+            return
+        old = {a: b.isChecked() for a, b in self.attribute_boxes.items()}
+        for box in self.attribute_boxes.values():
+            box.deleteLater()
+        self.attribute_boxes = {}
+        while self.attribute_row.count():
+            self.attribute_row.takeAt(0)
+        for name in names:
+            box = QCheckBox(name, self)
+            box.setChecked(old.get(name, True))
+            box.toggled.connect(lambda *a: self.refresh())
+            self.attribute_row.addWidget(box)
+            self.attribute_boxes[name] = box
+        self.attribute_row.addStretch(1)
 
     # -- the three tables ----------------------------------------------------------------
 
@@ -146,6 +176,12 @@ class AnalysisView(QWidget):
     def _fill_participants(self, p: analysis.ParticipantsTable) -> None:
         t = self.participants
         t.clear()
+        if not p.attributes:  # no attribute chosen: only the number of participants
+            t.setColumnCount(1)
+            t.setRowCount(1)
+            t.setHorizontalHeaderLabels([self.tr("Participants")])
+            t.setItem(0, 0, _item(self.n(p.total), bold=True, center=True))
+            return
         t.setColumnCount(len(p.attributes) + 1)
         t.setRowCount(len(p.rows) + 1)
         t.setHorizontalHeaderLabels(list(p.attributes) + [self.tr("Participants")])

@@ -400,6 +400,11 @@ class CodebookPanel(QWidget):
 
     # -- dialogs --------------------------------------------------------------------------------
 
+    def current_parent_id(self) -> int | None:
+        """Where a new code goes: the selected category, or the selected code's parent
+        (None: top level). For an in-vivo code made from the transcript."""
+        return self._parent_for_new()
+
     def _parent_for_new(self) -> int | None:
         cid = self.current_id()
         if cid is None:

@@ -14,56 +14,57 @@
         <translation>شمارش مصاحبه‌هایی که کد در آن‌ها آمده</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="51"/>
+        <location filename="../../desktop/analysis_view.py" line="59"/>
         <source>Frequencies</source>
         <translation>فراوانی‌ها</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="52"/>
+        <location filename="../../desktop/analysis_view.py" line="60"/>
         <source>Codes × interviews</source>
         <translation>کدها × مصاحبه‌ها</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="53"/>
-        <location filename="../../desktop/analysis_view.py" line="151"/>
+        <location filename="../../desktop/analysis_view.py" line="61"/>
+        <location filename="../../desktop/analysis_view.py" line="179"/>
+        <location filename="../../desktop/analysis_view.py" line="184"/>
         <source>Participants</source>
         <translation>مشارکت‌کنندگان</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="94"/>
+        <location filename="../../desktop/analysis_view.py" line="104"/>
         <source>Counted: %1 interviews with a transcript, in the order held.</source>
         <translation>شمارش‌شده: %1 مصاحبهٔ دارای متن، به ترتیب برگزاری.</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="102"/>
+        <location filename="../../desktop/analysis_view.py" line="129"/>
         <source>Coded segments</source>
         <translation>بخش‌های کدگذاری‌شده</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="102"/>
+        <location filename="../../desktop/analysis_view.py" line="129"/>
         <source>Interviews</source>
         <translation>مصاحبه‌ها</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="104"/>
+        <location filename="../../desktop/analysis_view.py" line="131"/>
         <source>Category / code</source>
         <translation>مقوله / کد</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="104"/>
+        <location filename="../../desktop/analysis_view.py" line="131"/>
         <source>Share of category</source>
         <translation>سهم از مقوله</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="118"/>
-        <location filename="../../desktop/analysis_view.py" line="131"/>
-        <location filename="../../desktop/analysis_view.py" line="139"/>
-        <location filename="../../desktop/analysis_view.py" line="156"/>
+        <location filename="../../desktop/analysis_view.py" line="145"/>
+        <location filename="../../desktop/analysis_view.py" line="158"/>
+        <location filename="../../desktop/analysis_view.py" line="166"/>
+        <location filename="../../desktop/analysis_view.py" line="189"/>
         <source>Total</source>
         <translation>جمع</translation>
     </message>
     <message>
-        <location filename="../../desktop/analysis_view.py" line="131"/>
+        <location filename="../../desktop/analysis_view.py" line="158"/>
         <source>Code</source>
         <translation>کد</translation>
     </message>
@@ -138,13 +139,13 @@
     </message>
     <message>
         <location filename="../../desktop/codebook_panel.py" line="241"/>
-        <location filename="../../desktop/codebook_panel.py" line="411"/>
+        <location filename="../../desktop/codebook_panel.py" line="416"/>
         <source>New category</source>
         <translation>مقولهٔ جدید</translation>
     </message>
     <message>
         <location filename="../../desktop/codebook_panel.py" line="242"/>
-        <location filename="../../desktop/codebook_panel.py" line="416"/>
+        <location filename="../../desktop/codebook_panel.py" line="421"/>
         <source>New code</source>
         <translation>کد جدید</translation>
     </message>
@@ -209,27 +210,27 @@
         <translation>حذف کد</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="411"/>
+        <location filename="../../desktop/codebook_panel.py" line="416"/>
         <source>Name of the category:</source>
         <translation>نام مقوله:</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="416"/>
+        <location filename="../../desktop/codebook_panel.py" line="421"/>
         <source>Name of the code:</source>
         <translation>نام کد:</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="429"/>
+        <location filename="../../desktop/codebook_panel.py" line="434"/>
         <source>Colour of the code</source>
         <translation>رنگ کد</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="442"/>
+        <location filename="../../desktop/codebook_panel.py" line="447"/>
         <source>Merge “%1” into (its codings move there):</source>
         <translation>«%1» در این کد ادغام شود (کدگذاری‌هایش به آن منتقل می‌شود):</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="443"/>
+        <location filename="../../desktop/codebook_panel.py" line="448"/>
         <source>Merge codes</source>
         <translation>ادغام کدها</translation>
     </message>

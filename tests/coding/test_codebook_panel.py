@@ -165,3 +165,12 @@ def test_refreshes_when_codings_change_elsewhere(panel):
     study.codings.add(study.ids["codes"]["other"], seg, 0, seg, 4)
     panel.ctx.notify("codings")
     assert "سایر 1" in tree_names(panel)
+
+
+def test_where_a_new_code_goes(panel):
+    ids = panel.ctx.study.ids
+    assert panel.current_parent_id() is None
+    panel.select(ids["resources"])
+    assert panel.current_parent_id() == ids["resources"]
+    panel.select(ids["codes"]["online"])
+    assert panel.current_parent_id() == ids["services"]

@@ -72,6 +72,11 @@ def test_analysis_view_switches_between_segments_and_interviews(qtbot, ctx):
     assert view.matrix.horizontalHeaderItem(1).text() == "مریم"
     assert column(view.matrix, view.matrix.columnCount() - 1)[-1] == "6"  # 3 + 2 + 1 code-interview pairs
     assert view.participants.rowCount() == 5 and column(view.participants, 2)[-1] == "4"
+    view.attribute_boxes["جنسیت"].setChecked(False)  # combinations of role only
+    assert view.participants.columnCount() == 2 and view.participants.rowCount() == 4
+    assert column(view.participants, 0)[0] == "کتابدار" and column(view.participants, 1)[0] == "2"
+    view.attribute_boxes["نقش"].setChecked(False)
+    assert column(view.participants, 0) == ["4"]
     seg = ctx.study.ids["segments"]["سارا"][2]
     ctx.study.codings.add(ctx.study.ids["codes"]["budget"], seg, 0, seg, 4)
     ctx.notify("codings")
