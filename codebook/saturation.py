@@ -387,7 +387,8 @@ def chao2_sentence(found: int, estimate: float, lang: str = "en") -> str:
     if lang == "fa":
         return (f"{fa_digits(found)} کد یافت شد، حدود {fa_digits(share)}٪ از {fa_digits(_x(round(estimate, 1)))} "
                 f"کدی که برآورد Chao2 نشان می‌دهد.")
-    return f"{found} codes were found, about {share}% of the {_x(round(estimate, 1))} estimated by Chao2."
+    found_text = "1 code was found" if found == 1 else f"{found} codes were found"
+    return f"{found_text}, about {share}% of the {_x(round(estimate, 1))} estimated by Chao2."
 
 
 # -- the incidence CSV -----------------------------------------------------------------------
