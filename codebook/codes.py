@@ -130,6 +130,10 @@ class Codes(Repository):
         marks = ",".join("?" for _ in ids)
         return self.db.execute(f"SELECT COUNT(*) FROM codings WHERE code_id IN ({marks})", ids).fetchone()[0]
 
+    def coding_counts(self) -> dict[int, int]:
+        """How many codings each code holds (codes without codings are left out)."""
+        return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
+
     def restore(self, codes: list[Code]) -> None:
         """Put codes back exactly as they were (undo of a delete or merge)."""
         with self.db.atomic():

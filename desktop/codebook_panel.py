@@ -47,7 +47,7 @@ class CodeTreeModel(QAbstractItemModel):
         self.children: dict[int | None, list[int]] = {None: []}
         for c in self.codes.values():  # list() is in tree order
             self.children.setdefault(c.parent_id, []).append(c.id)
-        own = dict(study.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
+        own = study.codes.coding_counts()
         self.own_counts = {cid: own.get(cid, 0) for cid in self.codes}
         self.counts = {}
 
