@@ -72,16 +72,18 @@ class TranscriptEditor(QWidget):
             self.rate_box.addItem(digits(f"{r:g}×", current_language()), r)
         self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
         self.accuracy_label = QLabel()
+        self.play_bar = QToolBar(self)
         self.toolbar = QToolBar(self)
         self._make_actions()
         bar = QHBoxLayout()
-        bar.addWidget(self.toolbar, 1)
+        bar.addWidget(self.play_bar)
         bar.addWidget(self.rate_box)
         bar.addWidget(self.slider, 1)
         bar.addWidget(self.position_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.accuracy_label)
 
@@ -99,7 +101,7 @@ class TranscriptEditor(QWidget):
 
     # -- actions ------------------------------------------------------------------
 
-    def _action(self, text: str, slot, *keys, toolbar: bool = True) -> QAction:
+    def _action(self, text: str, slot, *keys, toolbar: bool | QToolBar = True) -> QAction:
         act = QAction(text, self)
         act.setShortcuts([QKeySequence(k) for k in keys])
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -108,16 +110,16 @@ class TranscriptEditor(QWidget):
         act.triggered.connect(lambda _=False: slot())
         self.addAction(act)
         if toolbar:
-            self.toolbar.addAction(act)
+            (self.toolbar if toolbar is True else toolbar).addAction(act)
         return act
 
     def _make_actions(self) -> None:
-        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space")
-        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12")
-        self.act_forward = self._action(self.tr("Forward 5 s"), lambda: self.player.skip(SKIP_MS), "Shift+F12")
+        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space", toolbar=self.play_bar)
+        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12", toolbar=self.play_bar)
+        self.act_forward = self._action(self.tr("Forward 5 s"), lambda: self.player.skip(SKIP_MS), "Shift+F12",
+                                        toolbar=self.play_bar)
         self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False)
         self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False)
-        self.toolbar.addSeparator()
         self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7")
         self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return")
         self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6")
