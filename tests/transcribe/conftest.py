@@ -28,13 +28,13 @@ def pipeline(bundled_dir):
 
 @pytest.fixture(scope="session")
 def audio(tmp_path_factory) -> dict[str, Path]:
-    """Speech files: mono (2 sentences), stereo, stereo with echo leak, long mono (8 sentences)."""
+    """Speech files: mono (2 sentences), stereo, stereo with echo leak, long mono (5 sentences, ~35 s)."""
     folder = tmp_path_factory.mktemp("speech")
     return {
         "mono": speech.mono(folder / "mono.wav"),
         "stereo": speech.stereo(folder / "stereo.wav"),
         "leak": speech.stereo(folder / "leak.wav", leak_db=-12.0),
-        "long": speech.mono(folder / "long.wav", speech.SENTENCES, gap=2.0),
+        "long": speech.mono(folder / "long.wav", speech.SENTENCES[2:7], gap=2.0),
     }
 
 

@@ -1,0 +1,126 @@
+"""A study's transcription job: saved as it goes, resumable after a kill, careful with corrected work."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from codebook import Study
+from codebook.errors import StudyError
+from codebook.transcription import accuracy, run_job
+from transcribe.errors import AudioError, ModelError
+from transcribe.wer import error_rates
+
+pytestmark = pytest.mark.slow
+
+
+def snapshot(study, iid):
+    return [(s.id, s.start_ms, s.text, s.checked) for s in study.transcripts.segments(iid)]
+
+
+def test_job_saves_segments_info_and_status(pipeline, audio, make_study):
+    study, iid = make_study(audio["mono"])
+    study.glossary.add("کتابخانه")
+    job = run_job(study, iid, pipeline=pipeline)
+    assert job.state == "done" and job.progress == 1.0
+    segments = study.transcripts.segments(iid)
+    assert segments and all(s.source == "machine" and s.words for s in segments)
+    assert segments[0].words[0].start_ms >= segments[0].start_ms
+    info = study.transcripts.info(iid)
+    assert info.model == pipeline.model_name and info.language == "fa"
+    assert info.options["hotwords"] == "کتابخانه" and info.options["word_timestamps"] is True
+    assert info.options["model_options"]["compute_type"] == "int8"
+    assert info.draft == study.transcripts.text(iid)
+    assert study.interviews.get(iid).status == "transcribed"
+    assert accuracy(study, iid) is None  # nothing corrected yet
+
+
+def test_stereo_job_labels_speakers(pipeline, audio, make_study):
+    study, iid = make_study(audio["stereo"])
+    run_job(study, iid, pipeline=pipeline)
+    speakers = {s.speaker for s in study.transcripts.segments(iid)}
+    assert speakers == {"interviewer", "participant"}
+
+
+def test_corrected_transcript_is_not_overwritten_without_asking(pipeline, audio, make_study):
+    study, iid = make_study(audio["mono"])
+    run_job(study, iid, pipeline=pipeline)
+    first = study.transcripts.segments(iid)[0]
+    study.transcripts.set_text(first.id, "سلام، امروز درباره کتابخانه‌های عمومی صحبت می‌کنیم.")
+    study.transcripts.set_checked(first.id)
+    code = study.codes.add("تعطیلی")
+    study.codings.add(code.id, first.id, 0, first.id, 5)
+    before = snapshot(study, iid)
+    with pytest.raises(StudyError, match="corrected transcript"):
+        run_job(study, iid, pipeline=pipeline)
+    assert snapshot(study, iid) == before
+    run_job(study, iid, pipeline=pipeline, force=True)
+    memos = study.memos.list("interview", iid)
+    assert len(memos) == 1
+    assert "سلام، امروز درباره کتابخانه‌های عمومی صحبت می‌کنیم." in memos[0].text
+    assert "تعطیلی: «سلام،»" in memos[0].text
+    assert not any(s.checked for s in study.transcripts.segments(iid))
+
+
+def test_accuracy_after_correction(pipeline, audio, make_study):
+    study, iid = make_study(audio["mono"])
+    run_job(study, iid, pipeline=pipeline)
+    draft = study.transcripts.info(iid).draft
+    first = study.transcripts.segments(iid)[0]
+    study.transcripts.set_text(first.id, "سلام، امروز درباره کتابخانه‌های عمومی صحبت می‌کنیم.")
+    study.transcripts.set_checked(first.id)
+    wer, cer = accuracy(study, iid)
+    expected = error_rates(study.transcripts.text(iid), draft)
+    assert (wer, cer) == (expected.wer, expected.cer) and 0 < cer <= wer
+
+
+def test_bad_audio_or_model_leaves_the_study_untouched(pipeline, audio, make_study, tmp_path):
+    study, iid = make_study(audio["mono"])
+    run_job(study, iid, pipeline=pipeline)
+    before, job = snapshot(study, iid), study.transcripts.job(iid)
+    with pytest.raises(ModelError):
+        run_job(study, iid, model=str(tmp_path))
+    study.interviews.audio_file(iid).write_bytes(b"\x00garbage" * 100)
+    with pytest.raises(AudioError):
+        run_job(study, iid, pipeline=pipeline)
+    assert snapshot(study, iid) == before and study.transcripts.job(iid) == job
+    study.interviews.audio_file(iid).unlink()
+    with pytest.raises(StudyError, match="audio of interview .* is missing"):
+        run_job(study, iid, pipeline=pipeline)
+
+
+def test_killed_worker_resumes_after_the_last_saved_segment(pipeline, audio, make_study):
+    study, iid = make_study(audio["long"])
+    folder = study.folder
+    study.close()
+    worker = subprocess.Popen([sys.executable, "-m", "desktop", "transcribe", "--study", str(folder),
+                               "--interview", str(iid), "--progress-json", "--window", "16"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    watcher = Study.open(folder)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        job = watcher.transcripts.job(iid)
+        if job and job.resume_ms > 0 and watcher.transcripts.count(iid)[0] >= 1:
+            break
+        assert worker.poll() is None, worker.stderr.read().decode()
+        time.sleep(0.05)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    job = watcher.transcripts.job(iid)
+    saved = snapshot(watcher, iid)
+    assert job.state == "running" and 0 < job.progress < 0.9, job
+    assert max(s[1] for s in saved) < job.resume_ms
+
+    fractions = []
+    done = run_job(watcher, iid, pipeline=pipeline, window_s=16, on_progress=lambda f, eta: fractions.append(f))
+    after = snapshot(watcher, iid)
+    assert done.state == "done"
+    assert after[: len(saved)] == saved  # the saved segments are untouched, not redone
+    assert len(after) > len(saved) and all(s[1] >= job.resume_ms for s in after[len(saved):])
+    duration_ms = watcher.interviews.get(iid).duration_ms
+    assert fractions[0] >= job.resume_ms / duration_ms  # it started where it stopped, not from zero
+    watcher.close()

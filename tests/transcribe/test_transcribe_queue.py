@@ -1,0 +1,78 @@
+"""The Qt job queue runs transcriptions in a worker process; the settings widget."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from codebook import Study
+from desktop.transcription_queue import TranscriptionQueue
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def settings(qapp, tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("MosahebehTest")
+    QCoreApplication.setApplicationName("transcribe-tests")
+    QSettings().clear()
+    yield QSettings()
+    QSettings().clear()
+
+
+def test_queue_runs_one_job_at_a_time_with_progress(qtbot, settings, audio, make_study, bundled_dir):
+    study, first = make_study(audio["mono"])
+    second = study.interviews.add(title="بدون صدا").id  # no audio: fails with a message
+    queue = TranscriptionQueue(study.folder)
+    progress, finished, failed = [], [], []
+    queue.progress.connect(lambda i, f, eta: progress.append((i, f)))
+    queue.finished.connect(finished.append)
+    queue.failed.connect(lambda i, m: failed.append((i, m)))
+    queue.enqueue(first)
+    queue.enqueue(second)
+    queue.enqueue(first)  # already queued: ignored
+    assert queue.is_busy() and queue.pending() == [first, second]
+    qtbot.waitUntil(lambda: len(finished) + len(failed) == 2, timeout=120_000)
+    assert finished == [first]
+    assert failed == [(second, f"Interview {second} has no audio yet: record or attach its audio first.")]
+    assert progress and progress[-1] == (first, 1.0)
+    assert not queue.is_busy()
+    with Study.open(study.folder) as again:
+        assert again.transcripts.count(first)[0] > 0
+
+
+def test_cancel_running_and_queued(qtbot, settings, audio, make_study, bundled_dir):
+    study, iid = make_study(audio["long"])
+    other = study.interviews.add(title="دوم").id
+    queue = TranscriptionQueue(study.folder)
+    failed = []
+    queue.failed.connect(lambda i, m: failed.append((i, m)))
+    queue.enqueue(iid)
+    queue.enqueue(other)
+    queue.cancel(other)
+    assert failed == [(other, "Transcription cancelled.")] and queue.pending() == [iid]
+    qtbot.waitUntil(lambda: queue._process is not None and queue._process.state().name == "Running", timeout=10_000)
+    queue.cancel(iid)
+    qtbot.waitUntil(lambda: not queue.is_busy(), timeout=30_000)
+    assert failed[-1] == (iid, "Transcription cancelled. It resumes where it stopped.")
+
+
+def test_model_settings_widget(qtbot, settings, bundled_dir, tmp_path):
+    from desktop.model_settings import ModelSettingsWidget, stored_language, stored_model
+
+    widget = ModelSettingsWidget()
+    qtbot.addWidget(widget)
+    assert widget.bundled.isChecked() and widget.size.text().endswith("MB")
+    assert "Bundled" in widget.in_use.text() and "int8" in widget.runs_on.text()
+    widget.name_choice.setChecked(True)
+    widget.name.setCurrentText("mosahebeh-test/not-downloaded")
+    widget._save()
+    assert stored_model() == "mosahebeh-test/not-downloaded"
+    assert widget.size.text() == "not on this computer" and "models" in widget.problem.text()
+    widget.folder_choice.setChecked(True)
+    widget.folder.setText(str(bundled_dir))
+    widget._save()
+    assert stored_model() == str(bundled_dir) and widget.size.text().endswith("MB")
+    widget.language.setCurrentIndex(widget.language.findData("auto"))
+    assert stored_language() == "auto" and settings.value("transcription/model_kind") == "folder"
