@@ -124,7 +124,8 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("فارسی", "fa")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if settings.language == "fa" else 1)
+        from desktop.app import current_language
+        self.language.setCurrentIndex(0 if current_language() == "fa" else 1)  # what is shown now
         form.addRow(self.tr("Language (after restart)"), self.language)
         self.rewind = QDoubleSpinBox()
         self.rewind.setRange(0.0, 3.0)
