@@ -19,6 +19,7 @@ from desktop.app import current_language
 from desktop.dates import digits, format_clock
 from desktop.settings import RATES, Settings
 from desktop.transcript import commands
+from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
 from desktop.transcript.player import Player
@@ -26,7 +27,7 @@ from desktop.transcript.player import Player
 SKIP_MS = 5000
 
 
-class TranscriptEditor(QWidget):
+class TranscriptEditor(CodingMixin, QWidget):
     """Edit one interview's transcript against its audio. Every edit is an undo
     command on ``ctx.undo_stack`` and is written to the study at once."""
 
@@ -355,77 +356,6 @@ class TranscriptEditor(QWidget):
         at = self.player.position() if self.player.loaded else (
             self.model.segment(self.current_row()).start_ms if self.current_row() >= 0 else 0)
         self._push(lambda: commands.AddMark(self.model, self.interview_id, at))
-
-    # -- coding ---------------------------------------------------------------------------
-
-    def coding_span(self) -> tuple[int, int, int, int] | None:
-        """The selection to code: text selected in the open editor, else the selected
-        segments whole (a span across segments). (start seg, offset, end seg, offset)."""
-        editor = self.text_editor()
-        if editor is not None and editor.selection_offsets():
-            a, b = editor.selection_offsets()
-            seg = self.model.segment(self.view.currentIndex().row())
-            self.close_text_editor()
-            return seg.id, a, seg.id, b
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        if not rows:
-            return None
-        first, last = self.model.segment(rows[0]), self.model.segment(rows[-1])
-        return first.id, 0, last.id, len(last.text)
-
-    def apply_codes(self, code_ids: list[int]) -> bool:
-        """Code the current selection with ``code_ids`` (one undo step)."""
-        span = self.coding_span()
-        if span is None or (span[0] == span[2] and span[1] >= span[3]):
-            self.message.emit(self.tr("Select some text (or whole segments) to code."))
-            return False
-        try:
-            codes = [self.ctx.study.codes.get(c) for c in code_ids]
-        except StudyError as exc:
-            self.message.emit(str(exc))
-            return False
-        if not codes or any(c.kind != "code" for c in codes):
-            self.message.emit(self.tr("Apply codes, not categories."))
-            return False
-        return self._push(lambda: commands.ApplyCodes(self.model, code_ids, span))
-
-    def in_vivo(self, category_id: int | None) -> bool:
-        """Make a new code named after the selected words and code the selection with it."""
-        span = self.coding_span()
-        if span is None:
-            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
-            return False
-        ts = self.ctx.study.transcripts
-        s, e = ts.segment(span[0]), ts.segment(span[2])
-        words = (s.text[span[1]:span[3]] if s.id == e.id else s.text[span[1]:]).strip()
-        name = " ".join(words.split()[:8])[:60]
-        if not name:
-            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
-            return False
-        try:
-            existing = ts.study.codes.by_name(name, category_id)
-            code = existing or ts.study.codes.add(name, category_id, description=self.tr("In vivo"))
-        except StudyError as exc:
-            self.message.emit(str(exc))
-            return False
-        return self._push(lambda: commands.ApplyCodes(self.model, [code.id], span,
-                                                      new_code=None if existing else code))
-
-    def coding_memo(self) -> None:
-        from desktop.transcript.dialogs import ask_memo, pick_coding
-
-        row = self.current_row()
-        if row < 0:
-            return
-        codings = self.model.codings_of(row)
-        coding = pick_coding(codings, self)
-        if coding is None:
-            self.message.emit(self.tr("No coding on this segment."))
-            return
-        code = next(code for c, code in codings if c.id == coding.id)
-        memo = ask_memo(coding, code, self)
-        if memo is not None and memo != coding.memo:
-            self._push(lambda: commands.SetCodingMemo(self.model, coding, memo))
 
     # -- find, accuracy ---------------------------------------------------------------------
 

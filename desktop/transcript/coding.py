@@ -1,0 +1,80 @@
+"""Coding in the transcript: the selection to code (text in one segment, or
+whole segments across several), applying codes, in-vivo codes, coding memos.
+Mixed into :class:`desktop.transcript.editor.TranscriptEditor`."""
+from __future__ import annotations
+
+from codebook.errors import StudyError
+from desktop.transcript import commands
+
+
+class CodingMixin:
+    # -- coding ---------------------------------------------------------------------------
+
+    def coding_span(self) -> tuple[int, int, int, int] | None:
+        """The selection to code: text selected in the open editor, else the selected
+        segments whole (a span across segments). (start seg, offset, end seg, offset)."""
+        editor = self.text_editor()
+        if editor is not None and editor.selection_offsets():
+            a, b = editor.selection_offsets()
+            seg = self.model.segment(self.view.currentIndex().row())
+            self.close_text_editor()
+            return seg.id, a, seg.id, b
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows:
+            return None
+        first, last = self.model.segment(rows[0]), self.model.segment(rows[-1])
+        return first.id, 0, last.id, len(last.text)
+
+    def apply_codes(self, code_ids: list[int]) -> bool:
+        """Code the current selection with ``code_ids`` (one undo step)."""
+        span = self.coding_span()
+        if span is None or (span[0] == span[2] and span[1] >= span[3]):
+            self.message.emit(self.tr("Select some text (or whole segments) to code."))
+            return False
+        try:
+            codes = [self.ctx.study.codes.get(c) for c in code_ids]
+        except StudyError as exc:
+            self.message.emit(str(exc))
+            return False
+        if not codes or any(c.kind != "code" for c in codes):
+            self.message.emit(self.tr("Apply codes, not categories."))
+            return False
+        return self._push(lambda: commands.ApplyCodes(self.model, code_ids, span))
+
+    def in_vivo(self, category_id: int | None) -> bool:
+        """Make a new code named after the selected words and code the selection with it."""
+        span = self.coding_span()
+        if span is None:
+            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
+            return False
+        ts = self.ctx.study.transcripts
+        s, e = ts.segment(span[0]), ts.segment(span[2])
+        words = (s.text[span[1]:span[3]] if s.id == e.id else s.text[span[1]:]).strip()
+        name = " ".join(words.split()[:8])[:60]
+        if not name:
+            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
+            return False
+        try:
+            existing = ts.study.codes.by_name(name, category_id)
+            code = existing or ts.study.codes.add(name, category_id, description=self.tr("In vivo"))
+        except StudyError as exc:
+            self.message.emit(str(exc))
+            return False
+        return self._push(lambda: commands.ApplyCodes(self.model, [code.id], span,
+                                                      new_code=None if existing else code))
+
+    def coding_memo(self) -> None:
+        from desktop.transcript.dialogs import ask_memo, pick_coding
+
+        row = self.current_row()
+        if row < 0:
+            return
+        codings = self.model.codings_of(row)
+        coding = pick_coding(codings, self)
+        if coding is None:
+            self.message.emit(self.tr("No coding on this segment."))
+            return
+        code = next(code for c, code in codings if c.id == coding.id)
+        memo = ask_memo(coding, code, self)
+        if memo is not None and memo != coding.memo:
+            self._push(lambda: commands.SetCodingMemo(self.model, coding, memo))
