@@ -311,9 +311,10 @@ class CodebookPanel(QWidget):
 
     def select(self, code_id: int) -> None:
         idx = self.model.index_of(code_id)
-        self.tree.selectionModel().select(idx, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-                                          | self.tree.selectionModel().SelectionFlag.Rows)
-        self.tree.setCurrentIndex(idx)
+        sel = self.tree.selectionModel()
+        sel.select(idx, sel.SelectionFlag.ClearAndSelect | sel.SelectionFlag.Rows)
+        # NoUpdate: the view's own setCurrentIndex would read the keyboard modifiers and could toggle it off.
+        sel.setCurrentIndex(idx, sel.SelectionFlag.NoUpdate)
 
     def _selection_changed(self, *args) -> None:
         ids = self.selected_ids()

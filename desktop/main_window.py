@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(self.codebook)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
             self.codebook.applyRequested.connect(self.editor.apply_codes)
+            self.editor.in_vivo_parent = self.codebook.current_parent_id
             self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
         self.queue = None
         queue = optional("desktop.transcription_queue", "TranscriptionQueue")

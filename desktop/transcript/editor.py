@@ -130,7 +130,10 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K")
         self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T")
         self.toolbar.addSeparator()
-        self.act_invivo = self._action(self.tr("In vivo code"), lambda: self.in_vivo(None), "Ctrl+Shift+I")
+        # Where an in-vivo code goes; the main window points this at the codebook panel's selection.
+        self.in_vivo_parent = lambda: None
+        self.act_invivo = self._action(self.tr("In vivo code"), lambda: self.in_vivo(self.in_vivo_parent()),
+                                       "Ctrl+Shift+I")
         self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False)
         self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H")
 

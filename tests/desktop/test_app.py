@@ -39,3 +39,38 @@ def test_study_window_lists_interviews_with_status_and_opens_a_transcript(ctx, q
     assert w.editor.model.rowCount() > 0
     w.editor.shutdown()
     w.ctx.study = ctx.study  # closeEvent closes the study; the fixture closes it again harmlessly
+
+
+def test_codebook_panel_keys_code_the_editor_selection_in_the_main_window(ctx, qtbot):
+    from PySide6.QtTest import QTest
+
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    with qtbot.waitActive(w):  # shortcuts fire only in the active window
+        w.show()
+        w.activateWindow()
+    iid = ctx.study.interviews.list()[-1].id
+    w.open_transcript(iid)
+    before = len(ctx.study.codings.list(interview_id=iid))
+    # A code chosen in the panel, Ctrl+Return there: the editor's selected row is coded.
+    w.editor.view.selectRow(1)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    w.codebook.select(code.id)
+    w.codebook.tree.setFocus()
+    QTest.keyClick(w.codebook.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    codings = ctx.study.codings.list(interview_id=iid)
+    assert len(codings) == before + 1 and codings[-1].code_id in {c.code_id for c in codings}
+    assert any(c.code_id == code.id and c.start_segment_id == w.editor.model.segment(1).id for c in codings)
+    # In vivo (Ctrl+Shift+I) puts the new code under the category chosen in the panel.
+    category = next(c for c in ctx.study.codes.list() if c.kind == "category")
+    w.codebook.select(category.id)
+    ed = w.editor.edit_row(0)
+    text = w.editor.model.segment(0).text
+    word = text.split()[0]
+    ed.set_cursor_offset(0, len(word))
+    w.editor.act_invivo.trigger()
+    made = ctx.study.codes.by_name(word)
+    assert made is not None and made.parent_id == category.id
+    w.editor.shutdown()
