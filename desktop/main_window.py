@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
@@ -197,7 +197,18 @@ class MainWindow(QMainWindow):
         if not self.ctx.study.interviews.get(interview_id).audio_path:
             QMessageBox.information(self, self.tr("Transcribe"), self.tr("Record or import the audio first."))
             return
-        self.queue.enqueue(interview_id)
+        _segments, checked = self.ctx.study.transcripts.count(interview_id)
+        coded = len(self.ctx.study.codings.list(interview_id=interview_id))
+        force = bool(checked or coded)
+        if force:
+            answer = QMessageBox.question(
+                self, self.tr("Transcribe again"),
+                self.tr("This transcript has %1 checked segments and %2 codings. Transcribe the audio again? "
+                        "The corrected transcript is kept as a memo on the interview.")
+                .replace("%1", QLocale().toString(checked)).replace("%2", QLocale().toString(coded)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.queue.enqueue(interview_id, force=force)
         self.interviews.model.set_progress(interview_id, 0.0)
 
     def _progress(self, interview_id: int, fraction: float, _eta: float) -> None:

@@ -102,6 +102,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Transcribe again</source>
+        <translation>پیاده‌سازی دوباره</translation>
+    </message>
+    <message>
+        <source>This transcript has %1 checked segments and %2 codings. Transcribe the audio again? The corrected transcript is kept as a memo on the interview.</source>
+        <translation>این متن %1 بخش بازبینی‌شده و %2 کدگذاری دارد. صدا دوباره پیاده شود؟ متن اصلاح‌شده به صورت یادداشتی روی مصاحبه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/main_window.py" line="45"/>
         <source>Participants</source>
         <translation>مشارکت‌کنندگان</translation>

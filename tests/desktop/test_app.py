@@ -74,3 +74,26 @@ def test_codebook_panel_keys_code_the_editor_selection_in_the_main_window(ctx, q
     made = ctx.study.codes.by_name(word)
     assert made is not None and made.parent_id == category.id
     w.editor.shutdown()
+
+
+def test_transcribing_a_corrected_interview_asks_first(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    calls, asked = [], []
+    monkeypatch.setattr(w.queue, "enqueue", lambda iid, model=None, force=False: calls.append((iid, force)))
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or next(answers))
+    corrected = ctx.study.interviews.list()[0].id  # fully checked and coded in the demo
+    w.transcribe(corrected)
+    assert calls == [] and "checked segments" in asked[0]  # the researcher said no: nothing queued
+    w.transcribe(corrected)
+    assert calls == [(corrected, True)]
+    fresh = ctx.study.interviews.add(ctx.study.participants.list()[0].id)
+    ctx.study.interviews.attach_audio(fresh.id, ctx.study.interviews.audio_file(corrected))
+    w.transcribe(fresh.id)
+    assert calls[-1] == (fresh.id, False) and len(asked) == 2  # nothing to lose: no question
+    w.editor.shutdown()
