@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.app import current_language
-from desktop.dates import digits, format_date, format_duration
+from codebook.dates import digits, format_date, format_duration
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
 

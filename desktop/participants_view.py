@@ -13,7 +13,7 @@ from codebook.errors import StudyError
 from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
 from desktop.app import current_language
-from desktop.dates import digits
+from codebook.dates import digits
 
 
 class ParticipantDialog(QDialog):

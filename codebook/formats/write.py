@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from codebook.dates import format_date
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.pseudonymise import Replacer
 from codebook.refiqda.archive import atomic_path, write_atomic
@@ -34,7 +35,7 @@ class TranscriptView:
     def __init__(self, study, interview_id: int, *, lang: str = "fa", replacer: Replacer | None = None):
         iv = study.interviews.get(interview_id)
         self.title = study.interviews.label(iv)
-        self.date = iv.date or ""
+        self.date = format_date(iv.date, lang)  # Jalali with Persian digits in a Persian export
         self.pseudonym = study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
         self.lang = lang
         replacer = replacer or Replacer({})

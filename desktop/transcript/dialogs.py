@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDia
 
 from codebook.models import Code, Coding, Segment
 from desktop.app import current_language
-from desktop.dates import format_clock, parse_clock
+from codebook.dates import format_clock, parse_clock
 
 
 class TimesDialog(QDialog):

@@ -16,7 +16,7 @@ from codebook.errors import StudyError
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.transcripts import word_spans
 from desktop.app import current_language
-from desktop.dates import digits, format_clock
+from codebook.dates import digits, format_clock
 from desktop.settings import RATES, Settings
 from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
 from desktop.app import current_language
-from desktop.dates import format_clock
+from codebook.dates import format_clock
 
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)
 SegmentRole = Qt.ItemDataRole.UserRole + 1   # the Segment
@@ -161,7 +161,7 @@ class SegmentsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (_tr("Time"), _tr("Speaker"), _tr("Text"), _tr("Codes"))[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            from desktop.dates import digits
+            from codebook.dates import digits
             return digits(str(section + 1), current_language())
         return None
 

@@ -1,5 +1,5 @@
 """Offsets between Qt and the store, Persian dates and clocks, normalised find."""
-from desktop.dates import format_clock, format_date, format_duration, parse_clock, parse_display_date
+from codebook.dates import format_clock, format_date, format_duration, parse_clock, parse_display_date
 from desktop.transcript.find_replace import find_spans, replace_all_text
 from desktop.transcript.offsets import from_utf16, to_utf16
 

@@ -94,6 +94,8 @@ def test_docx_is_right_to_left_with_speakers_and_pseudonymised(small_study, tmp_
     assert body[0].runs[1].text == "کتابدار الف: " and body[0].runs[1].bold
     for p in doc.paragraphs:
         assert p._p.pPr.find(qn("w:bidi")) is not None
+    # The date reads in the Jalali calendar with Persian digits, as a Persian paper writes it.
+    assert iv.date == "2021-05-03" and doc.paragraphs[1].text == "۱۴۰۰/۰۲/۱۳"
     latin = next(p for p in doc.paragraphs if "WhatsApp" in p.text)
     assert latin.runs[-1].text.startswith("\u200f")  # a Latin-led line still starts right to left
     no_stamps = export_transcript(small_study, iv.id, "docx", tmp_path / "n.docx", timestamps=False)

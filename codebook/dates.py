@@ -1,5 +1,5 @@
-"""Dates, durations and times as the UI shows them: Jalali with Persian digits
-in the Persian UI, Gregorian with ASCII digits in English.
+"""Dates, durations and times as people read them: Jalali with Persian digits
+in Persian (the UI, exports), Gregorian with ASCII digits in English.
 
 >>> format_date("2024-03-20", "fa")
 '۱۴۰۳/۰۱/۰۱'
