@@ -76,3 +76,13 @@ def test_every_subcommand_has_help():
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0
+
+
+def test_output_to_a_closed_pipe_ends_quietly(tmp_path):
+    # `mosahebeh … | head` where head has already gone: no traceback.
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "new", str(tmp_path / "s")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader leaves before the command prints
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 141 and "Traceback" not in err
+    assert (tmp_path / "s.mosahebeh" / "study.db").is_file()  # the work itself was done
