@@ -1,5 +1,6 @@
-"""Coding in the transcript: the selection to code (text in one segment, or
-whole segments across several), applying codes, in-vivo codes, coding memos.
+"""Coding in the transcript: the selection to code (text in one segment, a span
+from a word in one segment to a word in another, or whole segments), applying
+codes, in-vivo codes, coding memos.
 Mixed into :class:`desktop.transcript.editor.TranscriptEditor`."""
 from __future__ import annotations
 
@@ -11,14 +12,18 @@ class CodingMixin:
     # -- coding ---------------------------------------------------------------------------
 
     def coding_span(self) -> tuple[int, int, int, int] | None:
-        """The selection to code: text selected in the open editor, else the selected
-        segments whole (a span across segments). (start seg, offset, end seg, offset)."""
+        """The selection to code, as (start segment id, offset, end segment id, offset) with
+        code point offsets: text selected in the open editor; else the span selected across
+        segments (:mod:`desktop.transcript.span`); else the selected segments whole."""
         editor = self.text_editor()
         if editor is not None and editor.selection_offsets():
             a, b = editor.selection_offsets()
             seg = self.model.segment(self.view.currentIndex().row())
             self.close_text_editor()
             return seg.id, a, seg.id, b
+        span = self.span.span()
+        if span is not None:
+            return span
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not rows:
             return None
@@ -41,6 +46,17 @@ class CodingMixin:
             return False
         return self._push(lambda: commands.ApplyCodes(self.model, code_ids, span))
 
+    def span_text(self, span: tuple[int, int, int, int]) -> str:
+        """The text of a span, its parts in different segments joined with a space."""
+        first, last = self.model.row_of(span[0]), self.model.row_of(span[2])
+        if first < 0 or last < 0:
+            return ""
+        parts = []
+        for row in range(first, last + 1):
+            text = self.model.segment(row).text
+            parts.append(text[span[1] if row == first else 0:span[3] if row == last else len(text)])
+        return " ".join(parts)
+
     def in_vivo(self, category_id: int | None) -> bool:
         """Make a new code named after the selected words and code the selection with it."""
         span = self.coding_span()
@@ -48,9 +64,7 @@ class CodingMixin:
             self.message.emit(self.tr("Select the words to make an in-vivo code of."))
             return False
         ts = self.ctx.study.transcripts
-        s, e = ts.segment(span[0]), ts.segment(span[2])
-        words = (s.text[span[1]:span[3]] if s.id == e.id else s.text[span[1]:]).strip()
-        name = " ".join(words.split()[:8])[:60]
+        name = " ".join(self.span_text(span).split()[:8])[:60]
         if not name:
             self.message.emit(self.tr("Select the words to make an in-vivo code of."))
             return False

@@ -7,7 +7,7 @@ direction explicitly, in the painted cell and in the in-place editor alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
@@ -34,6 +34,7 @@ class SegmentTextEdit(QPlainTextEdit):
 
     finished = Signal()
     clickedAt = Signal(int)  # code point offset of a click
+    selectionLeaves = Signal(int, bool)  # +1 next / -1 previous segment; by a whole segment (Down/Up)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,7 +48,27 @@ class SegmentTextEdit(QPlainTextEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             self.finished.emit()
             return
+        if self._leaves(event):
+            return
         super().keyPressEvent(event)
+
+    def _leaves(self, event) -> bool:
+        """Shift+arrow past the text's end or start: the selection goes on into the next or
+        previous segment (:mod:`desktop.transcript.span`)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return False
+        moves = {Qt.Key.Key_Down: QTextCursor.MoveOperation.Down, Qt.Key.Key_Up: QTextCursor.MoveOperation.Up,
+                 Qt.Key.Key_Left: QTextCursor.MoveOperation.Left, Qt.Key.Key_Right: QTextCursor.MoveOperation.Right}
+        if event.key() not in moves:
+            return False
+        probe = QTextCursor(self.textCursor())
+        if probe.movePosition(moves[event.key()], QTextCursor.MoveMode.KeepAnchor):
+            return False
+        by_segment = event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        at_end = self.textCursor().position() >= len(self.toPlainText().encode("utf-16-le")) // 2
+        step = (+1 if event.key() == Qt.Key.Key_Down else -1) if by_segment else (+1 if at_end else -1)
+        self.selectionLeaves.emit(step, by_segment)
+        return True
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
@@ -77,10 +98,13 @@ class SegmentTextEdit(QPlainTextEdit):
 
 class SegmentDelegate(QStyledItemDelegate):
     wordClicked = Signal(int, int)  # row, code point offset
+    textEditorOpened = Signal()
+    selectionLeaves = Signal(int, bool)  # from the open text editor, see SegmentTextEdit
 
     def __init__(self, view, parent=None):
         super().__init__(parent)
         self.view = view
+        self.span_part = lambda row: None  # (start, end) of a row's text in the cross-segment selection
         self.shade_unsure = False
         self.threshold = 0.5
         self.position_ms = -1
@@ -113,12 +137,30 @@ class SegmentDelegate(QStyledItemDelegate):
                 cursor.setPosition(to_utf16(seg.text, sp[0]))
                 cursor.setPosition(to_utf16(seg.text, sp[1]), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(fmt)
+        part = self.span_part(index.row())
+        if part is not None:
+            fmt = QTextCharFormat()
+            palette = self.view.palette()
+            fmt.setBackground(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight))
+            fmt.setForeground(palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText))
+            cursor.setPosition(to_utf16(seg.text, part[0]))
+            cursor.setPosition(to_utf16(seg.text, part[1]), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
         return doc
+
+    def offset_at(self, index, rect: QRect, pos, font) -> int:
+        """The code point offset in the text of ``index`` nearest to ``pos`` (view coordinates)."""
+        doc = self.document(index, rect.width(), font)
+        local = QPointF(pos) - QPointF(rect.topLeft())
+        hit = doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
+        return from_utf16(index.data(SegmentRole).text, max(hit, 0))
 
     def paint(self, painter: QPainter, option, index) -> None:
         if index.column() == COL_TEXT:
             self.initStyleOption(option, index)
             option.text = ""
+            if self.span_part(index.row()) is not None:  # the span shows which words; not the whole row
+                option.state &= ~QStyle.StateFlag.State_Selected
             style = option.widget.style() if option.widget else None
             if style:
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -188,6 +230,8 @@ class SegmentDelegate(QStyledItemDelegate):
         editor.textChanged.connect(timer.start)
         editor.finished.connect(lambda: (self.commitData.emit(editor), self.closeEditor.emit(editor)))
         editor.clickedAt.connect(lambda off, row=index.row(): self.wordClicked.emit(row, off))
+        editor.selectionLeaves.connect(self.selectionLeaves)
+        self.textEditorOpened.emit()
         return editor
 
     def setEditorData(self, editor, index) -> None:

@@ -3,7 +3,8 @@
 Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
 F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
 F7 next unchecked segment · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
-Ctrl+Shift+M merge with the next · F2 edit the text.
+Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
+in a later segment to select across segments for coding (:mod:`desktop.transcript.span`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
 from desktop.transcript.player import Player
+from desktop.transcript.span import SpanSelection
 
 SKIP_MS = 5000
 
@@ -64,6 +66,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.clicked.connect(self._clicked)
         self.delegate.wordClicked.connect(self._word_clicked)
+        self.span = SpanSelection(self)  # the coding span across segments
 
         self.position_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
