@@ -12,14 +12,41 @@ Both call the same functions as ``mosahebeh export`` / ``mosahebeh import``.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from codebook.dates import digits
 from codebook.errors import StudyError
+from desktop.app import current_language
 from transcribe.errors import TranscribeError
+
+
+def _n(value) -> str:
+    """A number as the UI writes it (Persian digits in the Persian UI)."""
+    return digits(str(value), current_language())
+
+
+def _path(path) -> str:
+    """A path kept left to right inside a Persian sentence (else its slashes jump to the other end)."""
+    return f"\u202a{path}\u202c" if current_language() == "fa" else str(path)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("_JobDialog", text)
+
+
+def replaced_text(report) -> str:
+    """What pseudonymisation replaced (a :class:`codebook.pseudonymise.Report`), in the UI language."""
+    if not report.total:
+        return _tr("No names from the replacement list were found in the exported text.")
+    terms = "؛ ".join if current_language() == "fa" else "; ".join
+    return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", _n(report.total))
+            .replace("%2", _n(len(report.counts)))
+            + terms(f"{t} → {report.replacements[t]}: {_n(n)}" for t, n in report.counts.most_common()))
 
 
 class Worker(QThread):
@@ -86,7 +113,7 @@ class _JobDialog(QDialog):
         self.status.setText(QCoreApplication.translate("_JobDialog", "Working…"))
         self.worker = Worker(folder or self.ctx.study.folder, job, self)
         self.worker.done.connect(self.finished_ok)
-        self.worker.failed.connect(self.finished_bad)
+        self.worker.failed.connect(self.library_failed)
         self.worker.start()
 
     def finished_ok(self, message: str) -> None:
@@ -94,12 +121,28 @@ class _JobDialog(QDialog):
         self.run_button.setEnabled(True)
         self.status.setStyleSheet("")
         self.status.setText(message)
+        self.fit_height()
 
     def finished_bad(self, message: str) -> None:
         self.busy.hide()
         self.run_button.setEnabled(True)
         self.status.setStyleSheet("color: #b00020;")
         self.status.setText(message)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to show the whole (wrapped) status message."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def library_failed(self, message: str) -> None:
+        """A failure worded by the library (in English): in the Persian UI under a Persian headline."""
+        if current_language() == "fa":
+            message = _tr("It was not done. The details:") + "\n" + message
+        self.finished_bad(message)
 
     def wait_done(self, ms: int = 60000) -> bool:
         return self.worker.wait(ms) if self.worker else True
@@ -211,6 +254,7 @@ class ExportDialog(_JobDialog):
             self.out.setText(path)
 
     def start(self) -> None:
+        from codebook import refiqda
         from codebook.pseudonymise import Replacer
         from desktop.cli.export import export
 
@@ -225,13 +269,71 @@ class ExportDialog(_JobDialog):
 
         def job(study):
             replacer = Replacer.for_study(study, pseudonymise)
-            message = export(study, fmt, out, replacer=replacer, **options)
-            return message + ("\n" + replacer.report.summary() if pseudonymise else "")
+            if fmt == "qdpx":  # called directly: the dialog words the counts and warnings itself
+                result = refiqda.export_qdpx(study, out, include_audio=options["audio"], pseudonymise=pseudonymise)
+                lines = [self.qdpx_text(result)] + [self.warning_text(w) for w in result.warnings]
+                report = result.replaced
+            else:
+                export(study, fmt, out, replacer=replacer, **options)  # its English summary is for the command
+                lines, report = [self.written_text(study, options["what"], out, options)], replacer.report
+            return "\n".join(lines + ([replaced_text(report)] if pseudonymise and report is not None else []))
         self.launch(job)
+
+    def qdpx_text(self, result) -> str:
+        c = result.counts
+        return (self.tr("Wrote the project to %1 (codes and categories: %2, participants: %3, "
+                        "interviews: %4, codings: %5, "
+                        "memos: %6).").replace("%1", _path(result.path)).replace("%2", _n(c.get("codes", 0)))
+                .replace("%3", _n(c.get("cases", 0))).replace("%4", _n(c.get("sources", 0)))
+                .replace("%5", _n(c.get("codings", 0))).replace("%6", _n(c.get("notes", 0))))
+
+    def warning_text(self, line: str) -> str:
+        """A warning of the .qdpx export in the UI language (an unknown one as it is)."""
+        m = re.fullmatch(r"The audio of (.+) is missing \((.+)\); exported as text only\.", line)
+        if m:
+            return self.tr("The audio of %1 is missing (%2); it was exported as text only.") \
+                .replace("%1", m[1]).replace("%2", _path(m[2]))
+        m = re.fullmatch(r"A coding of (['\"])(.*)\1 in (.+) covers no text \(its text was deleted\); it was left out\.",
+                         line)
+        if m:
+            return self.tr("A coding of “%1” in %2 covers no text (its text was deleted); it was left out.") \
+                .replace("%1", m[2]).replace("%2", m[3])
+        return line
+
+    def written_text(self, study, what: str | None, out: Path, options: dict) -> str:
+        if what is None:  # qdc
+            return self.tr("Wrote the codebook (%1 codes and categories) to %2.") \
+                .replace("%1", _n(len(study.codes.list()))).replace("%2", _path(out))
+        if what == "transcript" and options["interview"] is not None:
+            label = study.interviews.label(study.interviews.get(options["interview"]))
+            return self.tr("Wrote the transcript of %1 to %2.").replace("%1", label).replace("%2", _path(out))
+        if what == "transcript":
+            n = sum(1 for iv in study.interviews.list() if study.transcripts.count(iv.id)[0])
+            return self.tr("Wrote %1 transcripts to the folder %2.").replace("%1", _n(n)).replace("%2", _path(out))
+        texts = {"frequencies": self.tr("Wrote the code frequency tables to %1."),
+                 "participants": self.tr("Wrote the participants table to %1."),
+                 "quotes": self.tr("Wrote the quotes by code to %1."),
+                 "saturation": self.tr("Wrote the saturation plot to %1.")}
+        text = texts[what].replace("%1", _path(out))
+        if what == "saturation":
+            from codebook.analysis import study_saturation
+
+            text += "\n" + study_saturation(study).sentence(current_language())
+        return text
 
 
 class ImportDialog(_JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
+
+    # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
+    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos")
+    SKIPPED = (
+        "links", "sets", "graphs", "sources in more than one case (kept with the first)",
+        "codes applied to whole cases", "selections in cases", "texts stored outside the project file",
+        "picture sources", "pdf sources", "further transcripts of a source", "codings on audio or video time ranges",
+        "codings of whole documents", "variable values of sources", "media files outside the project file",
+        "unreadable media files", "transcript selections without sync points",
+        "transcript selections without text positions", "selections that cover no text")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent, self.tr("Import"))
@@ -286,8 +388,6 @@ class ImportDialog(_JobDialog):
             self.path.setText(path)
 
     def start(self) -> None:
-        from desktop.cli.import_ import do_import
-
         path, kind = Path(self.path.text().strip()), self.kind()
         if not path.is_file():
             self.finished_bad(self.tr("Choose a file to import."))
@@ -298,28 +398,55 @@ class ImportDialog(_JobDialog):
         if kind == "qdpx" and not self.study_is_empty():
             self.import_into_new_study(path)
             return
-        interview = self.interview.currentData() if kind in ("srt", "vtt", "txt", "html") else None
+        transcript = kind in ("srt", "vtt", "txt", "html")
+        interview = self.interview.currentData() if transcript else None
+        if transcript and interview is None:
+            self.finished_bad(self.tr("This study has no interview yet to put the transcript on."))
+            return
         replace = self.replace.isChecked()
-        self.launch(lambda study: do_import(study, path, kind, interview=interview, replace=replace))
+        self.launch(lambda study: self.do_import(study, path, kind, interview=interview, replace=replace))
+
+    def do_import(self, study, path: Path, kind: str, *, interview: int | None = None, replace: bool = False) -> str:
+        """Import as ``mosahebeh import`` does; returns what happened in the UI language."""
+        from codebook import refiqda
+        from codebook.formats import import_transcript
+
+        if kind == "qdc":
+            r = refiqda.import_qdc(study, path)
+            return self.tr("Imported the codebook: %1 codes added, %2 already there.") \
+                .replace("%1", _n(r.added)).replace("%2", _n(r.reused))
+        if kind == "qdpx":
+            r = refiqda.import_qdpx(study, path)
+            sep = "، " if current_language() == "fa" else ", "
+            done = sep.join(f"{self.tr(k) if k in self.COUNTS else k}: {_n(n)}" for k, n in r.counts.items() if n)
+            lines = [self.tr("Imported %1.").replace("%1", done or self.tr("nothing"))]
+            if r.skipped:
+                lines.append(self.tr("Not imported: %1.").replace("%1", sep.join(
+                    f"{self.tr(k) if k in self.SKIPPED else k} ({_n(n)})" for k, n in r.skipped.items())))
+            return "\n".join(lines)
+        n = import_transcript(study, interview, path, None if kind == "txt" and path.suffix.lower() != ".txt"
+                              else kind, replace=replace)
+        label = study.interviews.label(study.interviews.get(interview))
+        return self.tr("Imported %1 segments from %2 onto %3.").replace("%1", _n(n)).replace("%2", path.name) \
+            .replace("%3", label)
 
     def import_into_new_study(self, path: Path) -> None:
         import shutil
 
         from codebook.study import Study
-        from desktop.cli.import_ import do_import
 
         target = Path(self.target.text().strip())
         try:
             Study.create(target).close()
         except StudyError as exc:
-            self.finished_bad(str(exc))
+            self.library_failed(str(exc))
             return
         folder = target if target.suffix == ".mosahebeh" else target.with_name(target.name + ".mosahebeh")
 
         def job(study):
             try:
-                return do_import(study, path, "qdpx") + "\n" + self.tr("The new study is at {0}; open it from "
-                                                                       "the File menu.").format(folder)
+                return self.do_import(study, path, "qdpx") + "\n" + self.tr(
+                    "The new study is at {0}; open it from the File menu.").format(_path(folder))
             except BaseException:
                 study.close()
                 shutil.rmtree(folder, ignore_errors=True)

@@ -7,7 +7,7 @@ and ``language`` (a code, or ``auto``). :func:`stored_model` and
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
@@ -40,6 +40,16 @@ class ModelSettingsWidget(QWidget):
     bundled model / a local folder / a model name, and the language."""
 
     changed = Signal()
+    # Words for what transcribe.models reports, so that the Persian UI can say them in Persian.
+    DEVICES = {"cpu": QT_TRANSLATE_NOOP("ModelSettingsWidget", "CPU"),
+               "cuda": QT_TRANSLATE_NOOP("ModelSettingsWidget", "graphics card (CUDA)")}
+    COMPUTE = {"int8": QT_TRANSLATE_NOOP("ModelSettingsWidget", "8-bit integers"),
+               "int8_float32": QT_TRANSLATE_NOOP("ModelSettingsWidget", "8-bit integers"),
+               "float16": QT_TRANSLATE_NOOP("ModelSettingsWidget", "16-bit floats"),
+               "int8_float16": QT_TRANSLATE_NOOP("ModelSettingsWidget", "8-bit integers with 16-bit floats"),
+               "float32": QT_TRANSLATE_NOOP("ModelSettingsWidget", "32-bit floats")}
+    UNITS = {"GB": QT_TRANSLATE_NOOP("ModelSettingsWidget", "GB"), "MB": QT_TRANSLATE_NOOP("ModelSettingsWidget", "MB"),
+             "kB": QT_TRANSLATE_NOOP("ModelSettingsWidget", "kB"), "B": QT_TRANSLATE_NOOP("ModelSettingsWidget", "bytes")}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,8 +84,10 @@ class ModelSettingsWidget(QWidget):
         names = {"fa": self.tr("Persian"), "auto": self.tr("Detect automatically"), "en": self.tr("English"),
                  "ar": self.tr("Arabic"), "ku": self.tr("Kurdish"), "az": self.tr("Azerbaijani"),
                  "tr": self.tr("Turkish")}
-        for code in LANGUAGES:
-            self.language.addItem(names[code] if code == "auto" else f"{names[code]} ({code})", code)
+        from desktop.app import current_language
+        for code in LANGUAGES:  # the code only in English: a Persian UI shows no Latin letters
+            shown = names[code] if code == "auto" or current_language() == "fa" else f"{names[code]} ({code})"
+            self.language.addItem(shown, code)
 
         status = QGroupBox(self.tr("In use"))
         form = QFormLayout(status)
@@ -169,8 +181,11 @@ class ModelSettingsWidget(QWidget):
         from transcribe.models import device_options, format_size, resolve_model
 
         options = device_options()
-        self.runs_on.setText(self.tr("{device}, {compute} ({threads} threads)").format(
-            device=options["device"].upper(), compute=options["compute_type"], threads=options["cpu_threads"]))
+        self.runs_on.setText(self._digits(self.tr("{device}, {compute} ({threads} threads)").format(
+            device=self.tr(self.DEVICES[options["device"]]) if options["device"] in self.DEVICES
+            else options["device"].upper(),
+            compute=self.tr(self.COMPUTE.get(options["compute_type"], options["compute_type"])),
+            threads=options["cpu_threads"])))
         spec = self.model_spec()
         if self.kind() != "bundled" and not spec:
             self.in_use.setText(self.tr("(nothing chosen yet)"))
@@ -186,5 +201,12 @@ class ModelSettingsWidget(QWidget):
             return
         shown = self.tr("Bundled Whisper base") if resolved.requested == "bundled" else resolved.model_id
         self.in_use.setText(f"{shown}\n{resolved.path}" if shown != str(resolved.path) else shown)
-        self.size.setText(format_size(resolved.size_bytes))
+        number, _, unit = format_size(resolved.size_bytes).partition(" ")
+        self.size.setText(self._digits(f"{number} {self.tr(self.UNITS.get(unit, unit))}"))
         self.problem.setText("")
+
+    @staticmethod
+    def _digits(text: str) -> str:
+        from codebook.dates import digits
+        from desktop.app import current_language
+        return digits(text, current_language())

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
+from desktop.app import current_language
 from desktop.context import StudyContext
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder
@@ -29,9 +31,10 @@ AUDIO_FILTER = "Audio and video (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.fl
 
 
 def _clock(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` past an hour), in Persian digits in the Persian UI."""
     m, s = divmod(int(seconds), 60)
     h, m = divmod(m, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+    return digits(f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}", current_language())
 
 
 class _Finisher(QObject):
@@ -80,7 +83,7 @@ class RecordDialog(QDialog):
             meters.addWidget(bar, row, 1)
             self.meters[role] = bar
         left.addLayout(meters)
-        self.elapsed = QLabel("00:00", alignment=Qt.AlignCenter)
+        self.elapsed = QLabel(_clock(0), alignment=Qt.AlignCenter)
         font = self.elapsed.font()
         font.setPointSize(font.pointSize() * 3)
         self.elapsed.setFont(font)
@@ -197,7 +200,8 @@ class RecordDialog(QDialog):
         for role, bar in self.meters.items():
             level = st.levels.get(role, float("-inf"))
             bar.setValue(0 if math.isinf(level) else max(0, min(60, int(60 + level))))
-        self.overflow_label.setText(self.tr("Input overflows: %1").replace("%1", str(st.overflows)) if st.overflows else "")
+        overflows = self.tr("Input overflows: %1").replace("%1", digits(str(st.overflows), current_language()))
+        self.overflow_label.setText(overflows if st.overflows else "")
         self.problem_label.setText("\n".join(st.problems))
         if self.recorder.failed:
             self.stop()

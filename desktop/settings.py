@@ -117,6 +117,9 @@ class SettingsDialog(QDialog):
     """Language, playback and editor settings, plus the Whisper model settings when available."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
+        from codebook.dates import digits
+        from desktop.app import current_language
+
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
@@ -124,7 +127,6 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem("فارسی", "fa")
         self.language.addItem("English", "en")
-        from desktop.app import current_language
         self.language.setCurrentIndex(0 if current_language() == "fa" else 1)  # what is shown now
         form.addRow(self.tr("Language (after restart)"), self.language)
         self.rewind = QDoubleSpinBox()
@@ -135,7 +137,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Rewind on resume"), self.rewind)
         self.rate = QComboBox()
         for r in RATES:
-            self.rate.addItem(f"{r:g}×", r)
+            self.rate.addItem(digits(f"{r:g}×", current_language()), r)
         self.rate.setCurrentIndex(min(range(len(RATES)), key=lambda i: abs(RATES[i] - settings.playback_rate)))
         form.addRow(self.tr("Playback speed"), self.rate)
         self.shade = QCheckBox(self.tr("Shade words the model was unsure of"))

@@ -468,7 +468,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="251"/>
         <source>Order robustness: %1 of %2 random orderings reach saturation; median X %3 (5th–95th percentile %4–%5).</source>
-        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ X برابر %3 (صدک ۵ تا ۹۵: %4 تا %5).</translation>
+        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ مصاحبهٔ اشباع %3 (صدک ۵ تا ۹۵: %4 تا %5).</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="257"/>

@@ -119,6 +119,46 @@
         <source>Choose where to write the export.</source>
         <translation>جای نوشتن خروجی را انتخاب کنید.</translation>
     </message>
+    <message>
+        <source>Wrote the project to %1 (codes and categories: %2, participants: %3, interviews: %4, codings: %5, memos: %6).</source>
+        <translation>پروژه در %1 نوشته شد (کدها و مقوله‌ها: %2، مشارکت‌کنندگان: %3، مصاحبه‌ها: %4، کدگذاری‌ها: %5، یادداشت‌ها: %6).</translation>
+    </message>
+    <message>
+        <source>The audio of %1 is missing (%2); it was exported as text only.</source>
+        <translation>صدای %1 پیدا نشد (%2)؛ فقط متن آن برون‌بری شد.</translation>
+    </message>
+    <message>
+        <source>A coding of “%1” in %2 covers no text (its text was deleted); it was left out.</source>
+        <translation>یک کدگذاری «%1» در %2 روی هیچ متنی نیست (متنش پاک شده است)؛ کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the codebook (%1 codes and categories) to %2.</source>
+        <translation>کتاب کد (%1 کد و مقوله) در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the transcript of %1 to %2.</source>
+        <translation>متن پیاده‌شدهٔ %1 در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote %1 transcripts to the folder %2.</source>
+        <translation>%1 متن پیاده‌شده در پوشهٔ %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the code frequency tables to %1.</source>
+        <translation>جدول‌های فراوانی کدها در %1 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the participants table to %1.</source>
+        <translation>جدول مشارکت‌کنندگان در %1 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the quotes by code to %1.</source>
+        <translation>نقل‌قول‌ها به تفکیک کد در %1 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote the saturation plot to %1.</source>
+        <translation>نمودار اشباع در %1 نوشته شد.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -147,7 +187,7 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="248"/>
         <source>A REFI-QDA project (.qdpx) goes into this study only while it is empty; otherwise into a new study folder. A codebook (.qdc) is merged into this study's codebook. A transcript (SRT, WebVTT, TXT with [hh:mm:ss] stamps, noScribe HTML) goes onto the interview chosen.</source>
-        <translation>پروژهٔ REFI-QDA ‏(.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی تازه. کتاب کد (.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با زمان‌نمای [hh:mm:ss]، HTML نواسکرایب) روی مصاحبهٔ انتخاب‌شده می‌نشیند.</translation>
+        <translation>پروژهٔ REFI-QDA ‏(.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی تازه. کتاب کد (.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با زمان‌نمای ساعت:دقیقه:ثانیه در کروشه، HTML نواسکرایب) روی مصاحبهٔ انتخاب‌شده می‌نشیند.</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="284"/>
@@ -168,6 +208,130 @@
         <location filename="../../desktop/export_dialog.py" line="321"/>
         <source>The new study is at {0}; open it from the File menu.</source>
         <translation>پژوهش تازه در {0} است؛ آن را از منوی فایل باز کنید.</translation>
+    </message>
+    <message>
+        <source>This study has no interview yet to put the transcript on.</source>
+        <translation>این پژوهش هنوز مصاحبه‌ای ندارد که متن پیاده‌شده روی آن بنشیند.</translation>
+    </message>
+    <message>
+        <source>Imported the codebook: %1 codes added, %2 already there.</source>
+        <translation>کتاب کد وارد شد: %1 کد افزوده شد، %2 کد از پیش بود.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>وارد شد: %1.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Not imported: %1.</source>
+        <translation>وارد نشد: %1.</translation>
+    </message>
+    <message>
+        <source>Imported %1 segments from %2 onto %3.</source>
+        <translation>%1 بخش از %2 روی %3 وارد شد.</translation>
+    </message>
+    <message>
+        <source>codes</source>
+        <translation>کدها</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>مشارکت‌کنندگان</translation>
+    </message>
+    <message>
+        <source>interviews</source>
+        <translation>مصاحبه‌ها</translation>
+    </message>
+    <message>
+        <source>media files</source>
+        <translation>فایل‌های صوتی و تصویری</translation>
+    </message>
+    <message>
+        <source>segments</source>
+        <translation>بخش‌ها</translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation>کدگذاری‌ها</translation>
+    </message>
+    <message>
+        <source>memos</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>پیوندها</translation>
+    </message>
+    <message>
+        <source>sets</source>
+        <translation>مجموعه‌ها</translation>
+    </message>
+    <message>
+        <source>graphs</source>
+        <translation>نمودارها</translation>
+    </message>
+    <message>
+        <source>sources in more than one case (kept with the first)</source>
+        <translation>منابعی که در بیش از یک مورد بودند (با اولی نگه داشته شدند)</translation>
+    </message>
+    <message>
+        <source>codes applied to whole cases</source>
+        <translation>کدهایی که به کل یک مورد زده شده بودند</translation>
+    </message>
+    <message>
+        <source>selections in cases</source>
+        <translation>گزینش‌های درون موردها</translation>
+    </message>
+    <message>
+        <source>texts stored outside the project file</source>
+        <translation>متن‌هایی که بیرون از فایل پروژه بودند</translation>
+    </message>
+    <message>
+        <source>picture sources</source>
+        <translation>منابع تصویری</translation>
+    </message>
+    <message>
+        <source>pdf sources</source>
+        <translation>منابع PDF</translation>
+    </message>
+    <message>
+        <source>further transcripts of a source</source>
+        <translation>متن‌های پیاده‌شدهٔ اضافی یک منبع</translation>
+    </message>
+    <message>
+        <source>codings on audio or video time ranges</source>
+        <translation>کدگذاری‌های بازه‌های زمانی صدا یا تصویر</translation>
+    </message>
+    <message>
+        <source>codings of whole documents</source>
+        <translation>کدگذاری‌های کل یک سند</translation>
+    </message>
+    <message>
+        <source>variable values of sources</source>
+        <translation>مقادیر متغیرهای منابع</translation>
+    </message>
+    <message>
+        <source>media files outside the project file</source>
+        <translation>فایل‌های صوتی و تصویری بیرون از فایل پروژه</translation>
+    </message>
+    <message>
+        <source>unreadable media files</source>
+        <translation>فایل‌های صوتی و تصویری ناخوانا</translation>
+    </message>
+    <message>
+        <source>transcript selections without sync points</source>
+        <translation>گزینش‌های متن بدون نقطهٔ همگام‌سازی</translation>
+    </message>
+    <message>
+        <source>transcript selections without text positions</source>
+        <translation>گزینش‌های متن بدون جایگاه در متن</translation>
+    </message>
+    <message>
+        <source>selections that cover no text</source>
+        <translation>گزینش‌هایی که روی هیچ متنی نیستند</translation>
     </message>
 </context>
 <context>
@@ -191,6 +355,18 @@
         <location filename="../../desktop/export_dialog.py" line="109"/>
         <source>Please wait until the work in progress ends.</source>
         <translation>لطفاً صبر کنید تا کار در جریان تمام شود.</translation>
+    </message>
+    <message>
+        <source>No names from the replacement list were found in the exported text.</source>
+        <translation>هیچ‌یک از نام‌های فهرست جایگزینی در متن برون‌بری‌شده پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>Replaced %1 occurrence(s) of %2 name(s): </source>
+        <translation>%1 مورد از %2 نام جایگزین شد: </translation>
+    </message>
+    <message>
+        <source>It was not done. The details:</source>
+        <translation>انجام نشد. جزئیات:</translation>
     </message>
 </context>
 </TS>

@@ -123,6 +123,46 @@
         <source>Bundled Whisper base</source>
         <translation>Whisper base همراه برنامه</translation>
     </message>
+    <message>
+        <source>CPU</source>
+        <translation>پردازنده</translation>
+    </message>
+    <message>
+        <source>graphics card (CUDA)</source>
+        <translation>کارت گرافیک (CUDA)</translation>
+    </message>
+    <message>
+        <source>8-bit integers</source>
+        <translation>اعداد صحیح ۸ بیتی</translation>
+    </message>
+    <message>
+        <source>16-bit floats</source>
+        <translation>اعشاری ۱۶ بیتی</translation>
+    </message>
+    <message>
+        <source>8-bit integers with 16-bit floats</source>
+        <translation>اعداد صحیح ۸ بیتی با اعشاری ۱۶ بیتی</translation>
+    </message>
+    <message>
+        <source>32-bit floats</source>
+        <translation>اعشاری ۳۲ بیتی</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>گیگابایت</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>مگابایت</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>کیلوبایت</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>بایت</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptionQueue</name>
