@@ -12,13 +12,14 @@ from datetime import date, datetime
 
 import jdatetime
 
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+from transcribe.normalize import persian_digits
+
 _ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 def digits(text: str, lang: str) -> str:
     """``text`` with its ASCII digits written in Persian digits when ``lang`` is fa."""
-    return text.translate(_FA_DIGITS) if lang == "fa" else text
+    return persian_digits(text) if lang == "fa" else text
 
 
 def parse_date(text: str | None) -> date | None:

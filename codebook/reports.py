@@ -27,9 +27,9 @@ from codebook.errors import StudyError
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
 from codebook.refiqda.archive import atomic_path, write_atomic
+from transcribe.normalize import persian_digits
 
 WHAT = ("frequencies", "participants", "quotes", "saturation")
-_FA = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
 WORDS = {
     "fa": {"category": "مقوله", "code": "کد", "count": "فراوانی", "share": "درصد", "total": "جمع",
            "participants": "تعداد مشارکت‌کنندگان", "by_segments": "فراوانی: تعداد بخش‌های کدگذاری‌شده",
@@ -55,12 +55,12 @@ def _w(lang: str) -> dict:
 
 
 def num(value, lang: str) -> str:
-    return str(value).translate(_FA) if lang == "fa" else str(value)
+    return persian_digits(str(value), decimal=True) if lang == "fa" else str(value)
 
 
 def pct(share: float, lang: str) -> str:
     text = f"{share * 100:.1f}"
-    return text.translate(_FA) + "٪" if lang == "fa" else text + "%"
+    return persian_digits(text, decimal=True) + "٪" if lang == "fa" else text + "%"
 
 
 # -- tables as plain rows --------------------------------------------------------------

@@ -86,3 +86,14 @@ def compact_key(text: str) -> str:
     """:func:`search_key` without spaces, so that word breaks written with a
     space, a ZWNJ or nothing at all (کتاب خانه, کتاب‌خانه, کتابخانه) match."""
     return search_key(text).replace(" ", "")
+
+
+_TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_TO_PERSIAN_DECIMAL = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
+
+
+def persian_digits(text: str, *, decimal: bool = False) -> str:
+    """``text`` with ASCII digits written as Persian digits (۰–۹) for display;
+    with ``decimal`` a ``.`` becomes the Persian decimal separator ``٫`` too."""
+    return str(text).translate(_TO_PERSIAN_DECIMAL if decimal else _TO_PERSIAN)
+

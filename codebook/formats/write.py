@@ -17,7 +17,6 @@ from codebook.refiqda.archive import atomic_path, write_atomic
 
 RLM = "\u200f"
 FA_FONT = "Vazirmatn"  # the app's font; Word falls back to another Persian font when it is missing
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 def clock(ms: int, sep: str = ".", hours: bool = True) -> str:
