@@ -70,3 +70,48 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplica
         lang = Settings().language
     set_language(lang)
     return app
+
+
+def explain(exc: BaseException) -> str:
+    """One sentence for a person about an error that reached the top of the app."""
+    import errno
+    import sqlite3
+
+    from PySide6.QtCore import QCoreApplication
+
+    from codebook.errors import StudyError
+    from transcribe.errors import TranscribeError
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ErrorReport", text)
+
+    if isinstance(exc, (StudyError, TranscribeError)):
+        return str(exc)
+    full = tr("The disk is full: the last change could not be saved. Free some space and do it again; "
+              "everything saved before is kept.")
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+        if "full" in text:
+            return full
+        if "locked" in text or "busy" in text:
+            return tr("The study is busy in another program; the last change was not saved. Try again in a moment.")
+        if "readonly" in text or "read-only" in text:
+            return tr("The study folder is read-only: changes cannot be saved there.")
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return full
+    return tr("Something went wrong (%1). What was saved before is kept.").replace(
+        "%1", f"{type(exc).__name__}: {exc}")
+
+
+def install_error_report(parent=None) -> None:
+    """Show errors that reach the event loop in a message box (and on stderr) instead of losing them."""
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def report(kind, value, tb):
+        traceback.print_exception(kind, value, tb)
+        if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
+            QMessageBox.warning(parent, "Mosahebeh", explain(value))
+
+    sys.excepthook = report

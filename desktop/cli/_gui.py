@@ -50,6 +50,9 @@ def open_app(study: str | None = None, lang: str | None = None) -> int:
 
     window = MainWindow(StudyContext(opened), settings)
     keep(window)
+    from desktop.app import install_error_report
+
+    install_error_report(window)
     window.show()
     try:
         from desktop.record_dialog import offer_recovery
