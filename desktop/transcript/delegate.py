@@ -99,6 +99,7 @@ class SegmentTextEdit(QPlainTextEdit):
 class SegmentDelegate(QStyledItemDelegate):
     wordClicked = Signal(int, int)  # row, code point offset
     textEditorOpened = Signal()
+    textEditorClosed = Signal(int, int)  # row, code point offset where the editor's selection starts
     selectionLeaves = Signal(int, bool)  # from the open text editor, see SegmentTextEdit
 
     def __init__(self, view, parent=None):
@@ -160,7 +161,8 @@ class SegmentDelegate(QStyledItemDelegate):
             self.initStyleOption(option, index)
             option.text = ""
             if self.span_part(index.row()) is not None:  # the span shows which words; not the whole row
-                option.state &= ~QStyle.StateFlag.State_Selected
+                option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+                painter.fillRect(option.rect, option.palette.base())  # the view filled it for a selected row
             style = option.widget.style() if option.widget else None
             if style:
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -261,6 +263,11 @@ class SegmentDelegate(QStyledItemDelegate):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+    def destroyEditor(self, editor, index) -> None:
+        if isinstance(editor, SegmentTextEdit):
+            self.textEditorClosed.emit(index.row(), from_utf16(editor.toPlainText(), editor.textCursor().anchor()))
+        super().destroyEditor(editor, index)
 
     def updateEditorGeometry(self, editor, option, index) -> None:
         editor.setGeometry(option.rect)

@@ -11,8 +11,8 @@ closed cells of the table, the way a text editor selects across paragraphs:
   editor's last line, or Shift+Left past the end of its text (Persian runs right to left),
   carries the selection on into the next segment (Shift+Up / Shift+Right: the previous);
 * in the table, Shift+Left / Shift+Right move the span's end a character on or back
-  (with Ctrl: a word), Shift+Down / Shift+Up to the end of the next segment / the start of
-  the previous one;
+  (with Ctrl: a word); Shift+Down to the end of its segment (then of the next), Shift+Up
+  to the start of its segment (then of the previous);
 * a plain click elsewhere, a plain arrow key, Escape, or opening a segment for editing
   clears it.
 
@@ -102,6 +102,7 @@ class SpanSelection(QObject):
         self.model.layoutChanged.connect(self._recompute)
         self.model.dataChanged.connect(self._recompute)
         self.delegate.textEditorOpened.connect(self.clear)
+        self.delegate.textEditorClosed.connect(self._editor_closed)
         self.delegate.selectionLeaves.connect(self._leave_editor)
         self.delegate.span_part = self.part
 
@@ -149,11 +150,7 @@ class SpanSelection(QObject):
         editor's selection when a segment is being edited. False when there is no anchor."""
         ed = self.editor.text_editor()
         if ed is not None:
-            erow = self.view.currentIndex().row()
-            text = ed.toPlainText()
-            self.anchor = (self.model.segment(erow).id, from_utf16(text, ed.textCursor().anchor()))
-            self._snap_anchor = False
-            self.editor.close_text_editor()
+            self.editor.close_text_editor()  # its selection's start becomes the anchor (_editor_closed)
         if self.anchor is None or not 0 <= row < self.model.rowCount():
             return False
         self.focus = (self.model.segment(row).id, offset)
@@ -315,11 +312,22 @@ class SpanSelection(QObject):
         self._update()
 
     def _step_segment(self, step: int) -> None:
-        row, _ = self._settle()
-        row = max(0, min(self.model.rowCount() - 1, row + step))
+        """Down: to the end of the focus's segment, or of the next when already there; Up: to
+        the start of the segment, or of the previous one."""
+        row, off = self._settle()
+        if step > 0 and off >= len(self.model.segment(row).text) or step < 0 and off <= 0:
+            row = max(0, min(self.model.rowCount() - 1, row + step))
         self.focus = (self.model.segment(row).id, len(self.model.segment(row).text) if step > 0 else 0)
         self._snap_focus = False
         self._update()
+
+    def _editor_closed(self, row: int, anchor: int) -> None:
+        """A segment's editor closed (a click elsewhere, Enter): where its selection started
+        stays the anchor a Shift+click extends from."""
+        if 0 <= row < self.model.rowCount():
+            self.clear()
+            self.anchor = self.focus = (self.model.segment(row).id, anchor)
+            self._snap_anchor = self._snap_focus = False
 
     def _leave_editor(self, step: int, by_segment: bool) -> None:
         """The open editor's selection runs past its text: carry it on into the next/previous segment."""
@@ -330,12 +338,13 @@ class SpanSelection(QObject):
         text = ed.toPlainText()
         cursor: QTextCursor = ed.textCursor()
         sid = self.model.segment(row).id
-        self.anchor = (sid, from_utf16(text, cursor.anchor()))
-        self.focus = (sid, from_utf16(text, cursor.position()))
-        self._snap_anchor = self._snap_focus = False
+        anchor, focus = (sid, from_utf16(text, cursor.anchor())), (sid, from_utf16(text, cursor.position()))
         self.editor.close_text_editor()
+        self.anchor, self.focus = anchor, focus
+        self._snap_anchor = self._snap_focus = False
         self.view.setFocus()
-        if by_segment:
+        if by_segment:  # out of the editor, Down/Up take in the whole next/previous segment
+            self.focus = (sid, len(text) if step > 0 else 0)
             self._step_segment(step)
         else:
             self._step(step, False)
