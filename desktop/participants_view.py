@@ -66,6 +66,13 @@ class ParticipantDialog(QDialog):
     def accept(self) -> None:
         pseudonym, referred, attrs, notes = self.values()
         ps = self.study.participants
+        other = ps.by_pseudonym(pseudonym) if pseudonym.strip() else None
+        problem = (self.tr("A participant needs a pseudonym.") if not pseudonym.strip() else
+                   self.tr("The pseudonym “%1” is already used in this study.").replace("%1", other.pseudonym)
+                   if other and (self.participant is None or other.id != self.participant.id) else None)
+        if problem:
+            QMessageBox.warning(self, self.windowTitle(), problem)
+            return
         try:
             with self.study.atomic():
                 if self.participant is None:
@@ -73,8 +80,8 @@ class ParticipantDialog(QDialog):
                 else:
                     ps.update(self.participant.id, pseudonym=pseudonym, referred_by=referred, notes=notes)
                     ps.set_attributes(self.participant.id, attrs)
-        except StudyError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+        except StudyError as exc:  # a fixed sentence of the store is translated when the catalog has it
+            QMessageBox.warning(self, self.windowTitle(), self.tr(str(exc)))
             return
         super().accept()
 

@@ -193,7 +193,7 @@
         <location filename="../../desktop/record_dialog.py" line="305"/>
         <source>%n recording(s) were cut short (the app closed during a call). Finish them now and attach them to their interviews?</source>
         <translation>
-            <numerusform>%n ضبط نیمه‌کاره ماند (برنامه در میانهٔ تماس بسته شد). اکنون تمامشان کنیم و به مصاحبه‌هایشان پیوست کنیم؟</numerusform></translation>
+            <numerusform>%Ln ضبط نیمه‌کاره ماند (برنامه در میانهٔ تماس بسته شد). اکنون تمامشان کنیم و به مصاحبه‌هایشان پیوست کنیم؟</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="329"/>
