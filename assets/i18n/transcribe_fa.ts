@@ -121,7 +121,7 @@
     <message>
         <location filename="../../desktop/model_settings.py" line="187"/>
         <source>Bundled Whisper base</source>
-        <translation>Whisper base همراه برنامه</translation>
+        <translation>مدل Whisper base همراه برنامه</translation>
     </message>
     <message>
         <source>CPU</source>
