@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                          by=args.by, replacer=replacer, timestamps=not args.no_timestamps,
                          audio=not args.no_audio, code=args.code)
     print(message)
-    if args.pseudonymise:
+    if args.pseudonymise and args.format != "qdpx":  # a .qdpx export counts its replacements itself
         print(replacer.report.summary())
     return 0
 
@@ -84,7 +84,7 @@ def export(study, fmt: str, out: Path, *, what: str | None, interview: int | Non
 
     if fmt == "qdpx":
         result = refiqda.export_qdpx(study, out, include_audio=audio, pseudonymise=bool(replacer))
-        return result.summary().split("\n" + result.replaced.summary())[0] if result.replaced else result.summary()
+        return result.summary()
     if fmt == "qdc":
         refiqda.export_qdc(study, out)
         return f"Wrote the codebook ({len(study.codes.list())} codes and categories) to {out}."

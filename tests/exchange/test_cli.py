@@ -61,3 +61,12 @@ def test_bad_paths_give_a_sentence_not_a_traceback(tmp_path, capsys):
     assert main(["import", "--study", str(tmp_path / "none"), str(tmp_path / "missing.qdpx")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("mosahebeh:") == 2
+
+
+def test_pseudonymised_qdpx_command_reports_what_it_replaced(demo_path, tmp_path, capsys):
+    with Study.open(demo_path) as s:
+        s.glossary.add("اسفند", replacement="[ماه]")  # a word interview 1 speaks
+    assert main(["export", "--study", str(demo_path), "--format", "qdpx", "--out", str(tmp_path / "p.qdpx"),
+                 "--pseudonymise"]) == 0
+    out = capsys.readouterr().out
+    assert "Replaced 1 occurrence" in out and "No names" not in out
