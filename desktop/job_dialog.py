@@ -1,0 +1,148 @@
+"""The frame of a dialog whose work runs off the GUI thread: a form, a status
+line, a busy bar, Run and Close; the work gets a Study of its own (its own
+SQLite connection) on a :class:`Worker` thread and ends with a message.
+
+Also the small wording helpers its dialogs share: numbers and paths as the UI
+language writes them, and what pseudonymisation replaced.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from codebook.dates import digits
+from codebook.errors import StudyError
+from desktop.app import current_language
+from transcribe.errors import TranscribeError
+
+
+def _n(value) -> str:
+    """A number as the UI writes it (Persian digits in the Persian UI)."""
+    return digits(str(value), current_language())
+
+
+def _path(path) -> str:
+    """A path kept left to right inside a Persian sentence (else its slashes jump to the other end)."""
+    return f"\u202a{path}\u202c" if current_language() == "fa" else str(path)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("_JobDialog", text)
+
+
+def replaced_text(report) -> str:
+    """What pseudonymisation replaced (a :class:`codebook.pseudonymise.Report`), in the UI language."""
+    if not report.total:
+        return _tr("No names from the replacement list were found in the exported text.")
+    terms = "؛ ".join if current_language() == "fa" else "; ".join
+    return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", _n(report.total))
+            .replace("%2", _n(len(report.counts)))
+            + terms(f"{t} → {report.replacements[t]}: {_n(n)}" for t, n in report.counts.most_common()))
+
+
+class Worker(QThread):
+    """Runs ``job(study)`` on a Study of its own; says ``done(message)`` or ``failed(message)``."""
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, folder: Path, job, parent=None):
+        super().__init__(parent)
+        self.folder, self.job = folder, job
+
+    def run(self) -> None:
+        from codebook.study import Study
+
+        try:
+            with Study.open(self.folder) as study:
+                self.done.emit(self.job(study))
+        except (StudyError, TranscribeError) as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - show any failure rather than die silently
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+
+class _JobDialog(QDialog):
+    """The shared frame: a form, a status line, a busy bar, Run and Close."""
+
+    def __init__(self, ctx, parent, run_label: str):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.worker: Worker | None = None
+        self.form = QFormLayout()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.run_button = self.buttons.addButton(run_label, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    def file_row(self, browse) -> QLineEdit:
+        edit = QLineEdit(self)
+        button = QPushButton(QCoreApplication.translate("_JobDialog", "Choose…"), self)
+        button.clicked.connect(browse)
+        row = QWidget(self)
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(edit, 1)
+        h.addWidget(button)
+        self.form.addRow(QCoreApplication.translate("_JobDialog", "File"), row)
+        return edit
+
+    def launch(self, job, folder: Path | None = None) -> None:
+        self.run_button.setEnabled(False)
+        self.busy.show()
+        self.status.setText(QCoreApplication.translate("_JobDialog", "Working…"))
+        self.worker = Worker(folder or self.ctx.study.folder, job, self)
+        self.worker.done.connect(self.finished_ok)
+        self.worker.failed.connect(self.library_failed)
+        self.worker.start()
+
+    def finished_ok(self, message: str) -> None:
+        self.busy.hide()
+        self.run_button.setEnabled(True)
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+        self.fit_height()
+
+    def finished_bad(self, message: str) -> None:
+        self.busy.hide()
+        self.run_button.setEnabled(True)
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(message)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to show the whole (wrapped) status message."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def library_failed(self, message: str) -> None:
+        """A failure worded by the library (in English): in the Persian UI under a Persian headline."""
+        if current_language() == "fa":
+            message = _tr("It was not done. The details:") + "\n" + message
+        self.finished_bad(message)
+
+    def wait_done(self, ms: int = 60000) -> bool:
+        return self.worker.wait(ms) if self.worker else True
+
+    def reject(self) -> None:
+        if self.worker and self.worker.isRunning():
+            self.status.setText(QCoreApplication.translate("_JobDialog", "Please wait until the work in progress ends."))
+            return
+        super().reject()
