@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -40,6 +41,28 @@ def demo_path(_demo_master, tmp_path) -> Path:
     target = tmp_path / "demo.mosahebeh"
     shutil.copytree(_demo_master, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left_behind():
+    """Delete every top-level widget a test leaves, after its fixtures closed their studies.
+
+    A window left alive still answers events: the next test switching the UI
+    language sends it a layout change, its views ask their models for data from
+    a closed study, and PySide6 crashes reporting that error."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def pytest_sessionfinish(session, exitstatus):
