@@ -104,14 +104,36 @@ def explain(exc: BaseException) -> str:
 
 
 def install_error_report(parent=None) -> None:
-    """Show errors that reach the event loop in a message box (and on stderr) instead of losing them."""
+    """Show errors that reach the event loop in a message box (and on stderr) instead of losing them.
+
+    The box opens from the event loop, never inside the failing call (an error
+    in a view's paint would otherwise open boxes within boxes), and the same
+    message waiting twice is shown once."""
     import traceback
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
+
+    pending: list[str] = []
+    showing = [False]
+
+    def show_pending() -> None:
+        if showing[0]:
+            return
+        showing[0] = True
+        try:
+            while pending:
+                QMessageBox.warning(parent, "Mosahebeh", pending.pop(0))
+        finally:
+            showing[0] = False
 
     def report(kind, value, tb):
         traceback.print_exception(kind, value, tb)
-        if QApplication.instance() is not None and not issubclass(kind, KeyboardInterrupt):
-            QMessageBox.warning(parent, "Mosahebeh", explain(value))
+        if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
+            return
+        message = explain(value)
+        if message not in pending:
+            pending.append(message)
+            QTimer.singleShot(0, show_pending)
 
     sys.excepthook = report

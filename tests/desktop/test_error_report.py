@@ -40,5 +40,7 @@ def test_a_full_disk_while_editing_shows_a_message_and_keeps_saved_work(ctx, qtb
             sys.excepthook(*sys.exc_info())
     finally:
         ctx.study.db.execute("PRAGMA max_page_count = 1073741823")
-    assert shown and shown[0].startswith("The disk is full")
+    sys.excepthook(sqlite3.OperationalError, sqlite3.OperationalError("database or disk is full"), None)
+    qtbot.waitUntil(lambda: bool(shown))  # shown from the event loop, not inside the failing call
+    assert len(shown) == 1 and shown[0].startswith("The disk is full")  # the same message once
     assert ctx.study.transcripts.segment(seg.id).text == seg.text  # saved work untouched
