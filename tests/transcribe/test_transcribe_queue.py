@@ -64,7 +64,7 @@ def test_model_settings_widget(qtbot, settings, bundled_dir, tmp_path):
     widget = ModelSettingsWidget()
     qtbot.addWidget(widget)
     assert widget.bundled.isChecked() and widget.size.text().endswith("MB")
-    assert "Bundled" in widget.in_use.text() and "int8" in widget.runs_on.text()
+    assert "Bundled" in widget.in_use.text() and "8-bit integers" in widget.runs_on.text()
     widget.name_choice.setChecked(True)
     widget.name.setCurrentText("mosahebeh-test/not-downloaded")
     widget._save()
