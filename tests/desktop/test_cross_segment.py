@@ -246,8 +246,11 @@ def test_span_is_painted_over_its_rows_right_to_left(lang_editor, ctx, qtbot, tm
     editor.open_interview(IV)
     _texts(editor, ctx)
     a, b = FIRST.index("برنامه‌های"), SECOND.index("گروه‌های")
+    messages = []
+    editor.message.connect(messages.append)
     _click(qtbot, editor, 2, a + 1)
     _click(qtbot, editor, 4, b + 1, SHIFT)
+    assert messages[-1].startswith("از بخش ۳ تا بخش ۵" if lang == "fa" else "Selected from segment 3 to segment 5")
     editor.view.scrollTo(editor.model.index(1, COL_TEXT), editor.view.ScrollHint.PositionAtTop)
     qtbot.wait(50)
     image = editor.grab().toImage()
