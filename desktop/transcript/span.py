@@ -229,9 +229,8 @@ class SpanSelection(QObject):
         if t == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             hit = self._offset_at(event.position().toPoint())
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if hit is None:
-                if not shift:
-                    self.clear()
+            if hit is None:  # outside the text (time, speaker: whole rows), or below the rows
+                self.clear()
                 return False
             if shift and (self.anchor is not None or self.editor.text_editor() is not None):
                 self.extend_to(*hit)

@@ -269,3 +269,18 @@ def test_span_is_painted_over_its_rows_right_to_left(lang_editor, ctx, qtbot, tm
     out = Path(os.environ.get("MOSAHEBEH_SCREENSHOTS", tmp_path))  # set it to refresh docs/screenshots
     assert image.save(str(out / f"cross-segment-coding-{lang}.png"))
     assert lit(start) and not lit(before) and not lit(after_end)
+
+
+def test_shift_click_on_the_time_column_still_selects_whole_segments(editor, ctx, qtbot):
+    editor.open_interview(IV)
+    _texts(editor, ctx)
+    _click(qtbot, editor, 2, 3)
+    _click(qtbot, editor, 3, 3, SHIFT)
+    assert editor.span.span() is not None
+    vp = editor.view.viewport()
+    for row, mods in ((5, Qt.KeyboardModifier.NoModifier), (6, SHIFT)):
+        rect = editor.view.visualRect(editor.model.index(row, COL_SPEAKER))
+        qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, mods, rect.center())
+    assert editor.span.span() is None
+    last = editor.model.segment(6)
+    assert editor.coding_span() == (editor.model.segment(5).id, 0, last.id, len(last.text))
