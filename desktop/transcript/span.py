@@ -23,7 +23,7 @@ part of each row it covers (:meth:`SpanSelection.part`).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from desktop.transcript.model import COL_TEXT
@@ -105,6 +105,11 @@ class SpanSelection(QObject):
         self.delegate.textEditorClosed.connect(self._editor_closed)
         self.delegate.selectionLeaves.connect(self._leave_editor)
         self.delegate.span_part = self.part
+        # Dragging past the top or bottom edge scrolls the table and carries the span along.
+        self._edge_pos = None
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setInterval(60)
+        self._scroll_timer.timeout.connect(self._autoscroll)
 
     # -- the span -----------------------------------------------------------------------
 
@@ -245,16 +250,46 @@ class SpanSelection(QObject):
         if t == QEvent.Type.MouseMove and self._dragging and event.buttons() & Qt.MouseButton.LeftButton:
             if self.editor.text_editor() is not None:
                 return False
-            hit = self._offset_at(event.position().toPoint())
-            if hit is not None and self.anchor is not None:
-                focus = (self.model.segment(hit[0]).id, hit[1])
-                if focus != self.focus:
-                    self.focus, self._snap_focus = focus, True
-                    self._update()
+            pos = event.position().toPoint()
+            self._drag_to(pos)
+            near_edge = self._edge(pos) != 0
+            self._edge_pos = pos if near_edge else None
+            if near_edge and not self._scroll_timer.isActive():
+                self._scroll_timer.start()
+            elif not near_edge:
+                self._scroll_timer.stop()
             return True  # no rubber band of rows while selecting words
         if t == QEvent.Type.MouseButtonRelease:
             self._dragging = False
+            self._scroll_timer.stop()
         return False
+
+    def _drag_to(self, pos) -> None:
+        hit = self._offset_at(pos)
+        if hit is not None and self.anchor is not None:
+            focus = (self.model.segment(hit[0]).id, hit[1])
+            if focus != self.focus:
+                self.focus, self._snap_focus = focus, True
+                self._update()
+
+    def _edge(self, pos) -> int:
+        """-1 near (or above) the top of the table, +1 near (or below) its bottom, else 0."""
+        margin = max(12, self.view.viewport().height() // 12)
+        if pos.y() < margin:
+            return -1
+        if pos.y() > self.view.viewport().height() - margin:
+            return 1
+        return 0
+
+    def _autoscroll(self) -> None:
+        if not self._dragging or self._edge_pos is None:
+            self._scroll_timer.stop()
+            return
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self._edge(self._edge_pos) * max(1, bar.singleStep()))
+        # The row now under the pointer (kept inside the table) takes the end of the span.
+        inside = QPoint(self._edge_pos.x(), max(1, min(self._edge_pos.y(), self.view.viewport().height() - 2)))
+        self._drag_to(inside)
 
     def _key(self, event) -> bool:
         key, mods = event.key(), event.modifiers()

@@ -284,3 +284,30 @@ def test_shift_click_on_the_time_column_still_selects_whole_segments(editor, ctx
     assert editor.span.span() is None
     last = editor.model.segment(6)
     assert editor.coding_span() == (editor.model.segment(5).id, 0, last.id, len(last.text))
+
+
+def test_dragging_past_the_bottom_edge_scrolls_and_extends_the_span(editor, ctx, qtbot):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor.open_interview(IV)
+    editor.resize(900, 260)  # a short table: the later segments are out of view
+    qtbot.wait(50)
+    vp, bar = editor.view.viewport(), editor.view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    start = _point(editor, 0, 2)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=start)
+    edge = QPoint(start.x(), vp.height() - 3)
+    QApplication.sendEvent(vp, QMouseEvent(QEvent.Type.MouseMove, QPointF(edge), QPointF(vp.mapToGlobal(edge)),
+                                           Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
+                                           Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=5000)  # it scrolled by itself
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=edge)
+    last_row = editor.view.rowAt(vp.height() - 3)
+    span = editor.coding_span()
+    assert span is not None and span[0] == editor.model.segment(0).id
+    assert span[2] == editor.model.segment(last_row).id and last_row >= 3
+    value = bar.value()
+    qtbot.wait(200)
+    assert bar.value() == value  # released: the scrolling stopped
