@@ -7,6 +7,8 @@ a lowercase ``sources/`` folder. In the project:
 * ``CodeBook``: categories as non-codable parent codes, codes nested under them;
 * ``Variables`` and ``Cases``: participants by **pseudonym only** (real names and
   contacts are never read), their attributes as text variables;
+* each source's ``VariableValue`` s: the interview's date, mode and consent
+  (see :mod:`codebook.refiqda.interview_vars`);
 * ``Sources``: each interview with audio as an ``AudioSource`` (the audio in
   ``sources/<guid>.<ext>``) holding a ``Transcript`` whose text is
   ``sources/<guid>.txt`` (see :mod:`codebook.refiqda.layout` for the text and
@@ -31,6 +33,7 @@ from lxml import etree
 
 from codebook.errors import StudyError
 from codebook.pseudonymise import Replacer, Report
+from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
 from codebook.refiqda.archive import atomic_path
 from codebook.refiqda.codebook_xml import code_guid, codes_element
@@ -113,14 +116,17 @@ def export_qdpx(study, out: str | os.PathLike, *, include_audio: bool = True,
     code_names = {c.id: c.name for c in study.codes.list()}
 
     participants = study.participants.list()
+    interviews = study.interviews.list()
     variables = {}
-    if study.participants.attribute_names():
+    interview_vars = {}
+    if study.participants.attribute_names() or interviews:
         var_el = _el(root, "Variables")
         for name in study.participants.attribute_names():
             variables[name] = guid_from(seed, "variable:" + name)
             _el(var_el, "Variable", guid=variables[name], name=xml_text(name), typeOfVariable="Text")
+        if interviews:
+            interview_vars = ivars.declare(var_el, seed, interviews)
 
-    interviews = study.interviews.list()
     source_guid = {iv.id: study.record_guid("interview", iv.id) for iv in interviews}
     case_guid = {p.id: study.record_guid("participant", p.id) for p in participants}
     pseudonyms = {p.id: p.pseudonym for p in participants}
@@ -140,10 +146,11 @@ def export_qdpx(study, out: str | os.PathLike, *, include_audio: bool = True,
     if interviews:
         sources_el = _el(root, "Sources")
         for iv in interviews:
-            _export_source(study, iv, sources_el, files, result, replacer, include_audio=include_audio,
-                           guid=source_guid[iv.id], pseudonym=pseudonyms.get(iv.participant_id),
-                           users=users, code_names=code_names, notes=interview_notes.get(iv.id, []),
-                           coding_notes=coding_notes)
+            src = _export_source(study, iv, sources_el, files, result, replacer, include_audio=include_audio,
+                                 guid=source_guid[iv.id], pseudonym=pseudonyms.get(iv.participant_id),
+                                 users=users, code_names=code_names, notes=interview_notes.get(iv.id, []),
+                                 coding_notes=coding_notes)
+            ivars.write_values(src, interview_vars, iv)
 
     if memos or coding_notes:
         notes_el = _el(root, "Notes")
@@ -175,7 +182,7 @@ def export_qdpx(study, out: str | os.PathLike, *, include_audio: bool = True,
 
 
 def _export_source(study, iv, sources_el, files, result, replacer, *, include_audio, guid, pseudonym, users,
-                   code_names, notes, coding_notes) -> None:
+                   code_names, notes, coding_notes) -> etree._Element:
     segments = study.transcripts.segments(iv.id)
     place = study.interviews.label(iv)
     replaced = [replacer.apply(s.text, place) for s in segments]
@@ -227,7 +234,7 @@ def _export_source(study, iv, sources_el, files, result, replacer, *, include_au
             coding_el(sel, c)
         for g in notes:
             _el(src, "NoteRef", targetGUID=g)
-        return
+        return src
 
     ext = audio.suffix.lower() or ".wav"
     files.append((f"sources/{guid}{ext}", audio))
@@ -254,6 +261,7 @@ def _export_source(study, iv, sources_el, files, result, replacer, *, include_au
         coding_el(sel, c)
     for g in notes:
         _el(src, "NoteRef", targetGUID=g)
+    return src
 
 
 def _write_zip(out: Path, xml: bytes, files: list[tuple[str, bytes | Path]]) -> None:

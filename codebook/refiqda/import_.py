@@ -3,11 +3,13 @@
 What comes in: the codebook (non-codable codes become categories), cases as
 participants with their variables as attributes, text sources and the first
 transcript of each audio/video source as interviews (one segment per
-non-blank line, times from the sync points), codings on text selections and
-transcript selections, the media file of audio/video sources, and notes as
-memos. Everything else (sets, graphs, links between other things, pictures,
-PDFs, codings on whole documents or on time ranges, further transcripts) is
-counted in :attr:`ImportResult.skipped`, never silently dropped.
+non-blank line, times from the sync points) with their date, mode and
+consent (see :mod:`codebook.refiqda.interview_vars`), codings on text
+selections and transcript selections, the media file of audio/video sources,
+and notes as memos. Everything else (other variables of sources, sets,
+graphs, links between other things, pictures, PDFs, codings on whole
+documents or on time ranges, further transcripts) is counted in
+:attr:`ImportResult.skipped`, never silently dropped.
 
 A project that is not a safe zip, not valid against ``Project.xsd``, or whose
 GUIDs point nowhere, is refused with a clear message. The import runs in one
@@ -27,6 +29,7 @@ from lxml import etree
 
 from codebook.errors import StudyError
 from codebook.models import NewSegment
+from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
 from codebook.refiqda.archive import SafeZip, free_space_ok
 from codebook.refiqda.export import APP_USER
@@ -121,8 +124,10 @@ class _Reader:
         self.codes, added, _ = add_codes(self.study, specs, merge=False)
         self.result.counts["codes"] = added
         self.code_memos(specs)
-        variables = {norm_guid(v.get("guid")): v.get("name") for v in
-                     root.iterfind(f"{{{PROJECT_NS}}}Variables/{{{PROJECT_NS}}}Variable")}
+        # {guid: (name, typeOfVariable)}
+        self.variables = {norm_guid(v.get("guid")): (v.get("name"), v.get("typeOfVariable")) for v in
+                          root.iterfind(f"{{{PROJECT_NS}}}Variables/{{{PROJECT_NS}}}Variable")}
+        variables = {guid: name for guid, (name, _) in self.variables.items()}
         self.source_case: dict[str, int] = {}
         self.case_ids: dict[str, int] = {}
         for case in root.iterfind(f"{{{PROJECT_NS}}}Cases/{{{PROJECT_NS}}}Case"):
@@ -292,7 +297,11 @@ class _Reader:
             self.result.skipped["codings on audio or video time ranges"] += sum(
                 len(_kids(s, "Coding")) for s in _kids(src, f"{kind[:-6]}Selection"))
         self.result.skipped["codings of whole documents"] += len(_kids(src, "Coding"))
-        self.result.skipped["variable values of sources"] += len(_kids(src, "VariableValue"))
+        details, skipped = ivars.read_values(_kids(src, "VariableValue"), self.variables, norm_guid)
+        self.result.skipped["variable values of sources"] += skipped
+        if details:
+            self.study.interviews.update(iv.id, **details)
+            self.result.counts["interview details"] += len(details)
         for ref in _kids(src, "NoteRef"):
             self.memo(self.note_ref(ref), "interview", iv.id)
         self.result.skipped = +self.result.skipped

@@ -28,7 +28,8 @@ def project_xml(qdpx: Path) -> etree._Element:
 
 
 def snapshot(study: Study) -> dict:
-    """What a round trip must keep: codes (tree), cases, transcripts, coded texts."""
+    """What a round trip must keep: codes (tree), cases, interviews (date, mode,
+    consent), transcripts, coded texts."""
     def path(code):
         names = [code.name]
         while code.parent_id is not None:
@@ -41,6 +42,7 @@ def snapshot(study: Study) -> dict:
     return {
         "codes": sorted((path(c), c.kind, c.color, c.description) for c in study.codes.list()),
         "cases": sorted((p.pseudonym, tuple(sorted(p.attributes.items()))) for p in study.participants.list()),
+        "interviews": [(study.interviews.label(iv), iv.date, iv.mode, iv.consent) for iv in ivs],
         "transcripts": [(pseudonym.get(iv.participant_id), study.interviews.label(iv),
                          [(s.start_ms, s.end_ms, s.speaker, s.text) for s in study.transcripts.segments(iv.id)])
                         for iv in ivs],
@@ -69,6 +71,12 @@ def test_demo_round_trip_validates_and_keeps_everything(demo_path, tmp_path):
     assert texts and not any(t.startswith(b"\xef\xbb\xbf") or b"\r" in t for t in texts)
     before = snapshot(demo)
     assert result.counts["codings"] == len(before["codings"]) > 0
+    # the demo's interviews are all dated, with a mode and consent: the round trip must carry real values
+    assert all(date and mode and consent for _, date, mode, consent in before["interviews"])
+    declared = {v.get("name"): v.get("typeOfVariable") for v in root.iterfind("q:Variables/q:Variable", NS)}
+    assert {k: declared[k] for k in ("Interview date", "Interview mode", "Consent")} == {
+        "Interview date": "Date", "Interview mode": "Text", "Consent": "Boolean"}
+    assert all(len(src.findall("q:VariableValue", NS)) == 3 for src in root.find("q:Sources", NS))
     back = Study.create(tmp_path / "back")
     imported = import_qdpx(back, out)
     after = snapshot(back)
