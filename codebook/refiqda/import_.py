@@ -299,9 +299,8 @@ class _Reader:
         self.result.skipped["codings of whole documents"] += len(_kids(src, "Coding"))
         details, skipped = ivars.read_values(_kids(src, "VariableValue"), self.variables, norm_guid)
         self.result.skipped["variable values of sources"] += skipped
-        if details:
+        if details:  # no count of its own: the import dialog words only the counts it knows
             self.study.interviews.update(iv.id, **details)
-            self.result.counts["interview details"] += len(details)
         for ref in _kids(src, "NoteRef"):
             self.memo(self.note_ref(ref), "interview", iv.id)
         self.result.skipped = +self.result.skipped
