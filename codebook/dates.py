@@ -69,6 +69,12 @@ def format_duration(ms: int | None, lang: str) -> str:
     return digits(text, lang)
 
 
+def format_hms(ms: float) -> str:
+    """A time as ``h:mm:ss`` with the hour always written, for logs and plain-text listings."""
+    s = max(0, int(ms)) // 1000
+    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
 def format_clock(ms: int, lang: str) -> str:
     """A position in the audio with tenths: ``01:05.4`` (hours added past one hour)."""
     tenths = max(0, int(ms)) // 100

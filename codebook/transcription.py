@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from codebook.dates import format_hms
 from codebook.errors import StudyError
 from codebook.models import Job, NewSegment, Word
 from codebook.study import Study, now
@@ -29,11 +30,6 @@ RESUMABLE = ("running", "failed", "cancelled")
 KEPT_TITLE = "Corrected transcript kept before re-transcription / رونوشت اصلاح‌شده پیش از رونویسی دوباره"
 
 
-def _clock(ms: int) -> str:
-    s = ms // 1000
-    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
-
-
 def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:
     """(checked segments, codings) of the interview: work a re-transcription would replace."""
     _, checked = study.transcripts.count(interview_id)
@@ -45,7 +41,7 @@ def keep_aside(study: Study, interview_id: int) -> int | None:
     segments = study.transcripts.segments(interview_id)
     if not segments:
         return None
-    lines = [f"[{_clock(s.start_ms)}–{_clock(s.end_ms)}{' ' + s.speaker if s.speaker else ''}"
+    lines = [f"[{format_hms(s.start_ms)}–{format_hms(s.end_ms)}{' ' + s.speaker if s.speaker else ''}"
              f"{' ✓' if s.checked else ''}] {s.text}" for s in segments]
     codings = study.codings.list(interview_id=interview_id)
     if codings:

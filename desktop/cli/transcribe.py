@@ -15,10 +15,12 @@ import signal
 import sys
 import time
 
+from codebook.dates import format_hms
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
-                              description=__doc__.split("\n\n", 1)[0])
+                              description=__doc__.split("\n\n", 1)[0].replace("``", ""))
     p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file")
     p.add_argument("--model", metavar="M", help="'bundled' (default), a CTranslate2 model folder, "
                    "a model name (large-v3, large-v3-turbo, medium, small) or a hub id")
@@ -32,11 +34,6 @@ def register(subparsers) -> None:
     p.add_argument("--window", metavar="SECONDS", type=float, default=None, help=__import__("argparse").SUPPRESS)
     p.add_argument("--progress-json", action="store_true", help=__import__("argparse").SUPPRESS)
     p.set_defaults(func=run)
-
-
-def _clock(seconds: float) -> str:
-    s = int(seconds)
-    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
 class _Reporter:
@@ -54,7 +51,7 @@ class _Reporter:
         if t - self.last < 0.5 and fraction < 1.0:
             return
         self.last = t
-        left = f", about {_clock(eta)} left" if eta >= 0 and fraction < 1.0 else ""
+        left = f", about {format_hms(eta * 1000)} left" if eta >= 0 and fraction < 1.0 else ""
         print(f"transcribing: {fraction * 100:5.1f}%{left}", file=sys.stderr, flush=True)
 
 
@@ -96,7 +93,7 @@ def run(args) -> int:
     else:
         for s in result.segments:
             who = f" {s.speaker}" if s.speaker else ""
-            print(f"[{_clock(s.start)}–{_clock(s.end)}{who}] {s.text}")
+            print(f"[{format_hms(s.start * 1000)}–{format_hms(s.end * 1000)}{who}] {s.text}")
     return 0
 
 
