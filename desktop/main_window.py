@@ -35,6 +35,9 @@ def optional(module: str, name: str):
 class MainWindow(QMainWindow):
     def __init__(self, ctx: StudyContext, settings: Settings | None = None):
         super().__init__()
+        # Closing the window closes its study; the window goes with it, so no later app-wide
+        # event (language, font, palette) reaches views whose study can no longer be read.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.settings = settings or Settings()
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")

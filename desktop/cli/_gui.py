@@ -9,8 +9,9 @@ _windows: list = []
 
 
 def keep(window) -> None:
-    """Hold a reference to a top-level window so it is not garbage-collected."""
+    """Hold a reference to a top-level window so it is not garbage-collected, until Qt deletes it."""
     _windows.append(window)
+    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
 
 
 def choose_study(study: str | None, last: str | None) -> Path:

@@ -97,3 +97,27 @@ def test_transcribing_a_corrected_interview_asks_first(ctx, qtbot, monkeypatch):
     w.transcribe(fresh.id)
     assert calls[-1] == (fresh.id, False) and len(asked) == 2  # nothing to lose: no question
     w.editor.shutdown()
+
+
+def test_opening_another_study_deletes_the_old_window(ctx, qtbot, demo_path, tmp_path):
+    import shutil
+
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import set_language
+    from desktop.main_window import MainWindow
+
+    other = tmp_path / "other.mosahebeh"
+    shutil.copytree(demo_path, other)
+    old = MainWindow(ctx)
+    old.show()
+    old.switch_study(str(other))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old)  # gone with its closed study
+    new = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    assert new.ctx.study.folder == other
+    set_language("fa")  # an app-wide change reaches only windows whose study is open
+    set_language("en")
+    new.close()
