@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, Q
 from codebook import Study
 from codebook.errors import StudyError
 from desktop.context import StudyContext
-from desktop.interviews_view import InterviewsView
-from desktop.participants_view import ParticipantsView
+from desktop.study.interviews import InterviewsView
+from desktop.study.participants import ParticipantsView
 from desktop.settings import Settings, SettingsDialog
 from desktop.transcript import TranscriptEditor
 from transcribe.errors import TranscribeError
@@ -48,15 +48,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.participants, self.tr("Participants"))
         self.tabs.addTab(self.interviews, self.tr("Interviews"))
         self.tabs.addTab(self.editor, self.tr("Transcript"))
-        for module, cls, title in (("desktop.retrieval_view", "RetrievalView", self.tr("Retrieval")),
-                                   ("desktop.analysis_view", "AnalysisView", self.tr("Tables")),
-                                   ("desktop.saturation_view", "SaturationView", self.tr("Saturation"))):
+        for module, cls, title in (("desktop.analysis.retrieval", "RetrievalView", self.tr("Retrieval")),
+                                   ("desktop.analysis.tables", "AnalysisView", self.tr("Tables")),
+                                   ("desktop.analysis.saturation", "SaturationView", self.tr("Saturation"))):
             view = optional(module, cls)
             if view is not None:
                 self.tabs.addTab(view(ctx), title)
         self.setCentralWidget(self.tabs)
         self.codebook = None
-        panel = optional("desktop.codebook_panel", "CodebookPanel")
+        panel = optional("desktop.codes.panel", "CodebookPanel")
         if panel is not None:
             self.codebook = panel(ctx, self)
             dock = QDockWidget(self.tr("Codebook"), self)
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
             self.editor.in_vivo_parent = self.codebook.current_parent_id
             self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
         self.queue = None
-        queue = optional("desktop.transcription_queue", "TranscriptionQueue")
+        queue = optional("desktop.transcription.queue", "TranscriptionQueue")
         if queue is not None:
             self.queue = queue(ctx.study.folder, self)
             self.queue.progress.connect(self._progress)
@@ -172,14 +172,14 @@ class MainWindow(QMainWindow):
         self.interviews.select(iv.id)
 
     def record(self, interview_id: int) -> None:
-        dialog = optional("desktop.record_dialog", "RecordDialog")
+        dialog = optional("desktop.record.dialog", "RecordDialog")
         if dialog is None:
             return self._missing(self.tr("Recording"))
         dialog(self.ctx, interview_id, self).exec()
         self.ctx.notify("interviews")
 
     def import_audio(self, interview_id: int) -> None:
-        fn = optional("desktop.record_dialog", "import_audio")
+        fn = optional("desktop.record.dialog", "import_audio")
         if fn is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
                                                   self.tr("Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)"))
@@ -230,14 +230,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Transcription failed"), message)
 
     def guide(self) -> None:
-        editor = optional("desktop.guide_editor", "GuideEditor")
+        editor = optional("desktop.study.guide", "GuideEditor")
         if editor is None:
             return self._missing(self.tr("The interview guide"))
         self._guide = editor(self.ctx)
         self._guide.show()
 
     def _dialog(self, name: str) -> None:
-        dialog = optional("desktop.export_dialog", name)
+        dialog = optional("desktop.exchange.dialogs", name)
         if dialog is None:
             return self._missing(self.tr("Export and import"))
         dialog(self.ctx, self).exec()

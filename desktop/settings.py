@@ -151,7 +151,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         try:
-            from desktop.model_settings import ModelSettingsWidget
+            from desktop.transcription.model_settings import ModelSettingsWidget
             self.model_settings: QWidget | None = ModelSettingsWidget(self)
             layout.addWidget(self.model_settings)
         except ImportError:

@@ -56,7 +56,7 @@ def open_app(study: str | None = None, lang: str | None = None) -> int:
     install_error_report(window)
     window.show()
     try:
-        from desktop.record_dialog import offer_recovery
+        from desktop.record.dialog import offer_recovery
     except ImportError:
         offer_recovery = None
     if offer_recovery is not None:

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from codebook.errors import StudyError
-from desktop.codebook_panel import MIME, CodebookPanel
+from desktop.codes.panel import MIME, CodebookPanel
 from desktop.context import StudyContext
 
 

@@ -6,12 +6,12 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 
 from codebook import Study, analysis
-from desktop.analysis_view import AnalysisView
+from desktop.analysis.tables import AnalysisView
 from desktop.cli import main
-from desktop.codebook_panel import CodebookPanel
+from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
-from desktop.retrieval_view import RetrievalView
-from desktop.saturation_view import SaturationView
+from desktop.analysis.retrieval import RetrievalView
+from desktop.analysis.saturation import SaturationView
 
 
 @pytest.fixture

@@ -174,8 +174,8 @@ def test_main_window_every_tab_and_table(fa, qtbot):
 
 
 def test_dialogs(fa, qtbot, request):
-    from desktop.guide_editor import GuideEditor
-    from desktop.participants_view import ParticipantDialog
+    from desktop.study.guide import GuideEditor
+    from desktop.study.participants import ParticipantDialog
     from desktop.settings import Settings, SettingsDialog
     from desktop.transcript.dialogs import TimesDialog
     from desktop.transcript.editor import TranscriptEditor
@@ -197,7 +197,7 @@ def test_dialogs(fa, qtbot, request):
 
 
 def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
-    from desktop.record_dialog import RecordDialog
+    from desktop.record.dialog import RecordDialog
     from transcribe.recording import FakeSource, SimClock
     from transcribe.recording.devices import Device
 
@@ -225,7 +225,7 @@ def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
 
 
 def test_export_and_import_messages(fa, qtbot, tmp_path):
-    from desktop.export_dialog import ExportDialog, ImportDialog
+    from desktop.exchange.dialogs import ExportDialog, ImportDialog
 
     def run(dialog, *data):
         dialog.start()

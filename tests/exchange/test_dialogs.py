@@ -5,7 +5,7 @@ import zipfile
 
 from codebook import Study
 from desktop.context import StudyContext
-from desktop.export_dialog import ExportDialog, ImportDialog
+from desktop.exchange.dialogs import ExportDialog, ImportDialog
 
 
 def test_export_then_import_through_the_dialogs(qtbot, demo_path, tmp_path):

@@ -26,7 +26,7 @@ def ctx(study, qtbot, tmp_path):
 
 @pytest.fixture
 def fakes(monkeypatch):
-    from desktop.record_dialog import RecordDialog
+    from desktop.record.dialog import RecordDialog
 
     clock = SimClock(speed=4)
     tones = {"mic": 1000, "remote": 440}
@@ -38,7 +38,7 @@ def fakes(monkeypatch):
 
 
 def test_record_mark_question_pause_stop_attaches_to_the_interview(ctx, fakes, qtbot):
-    from desktop.record_dialog import RecordDialog
+    from desktop.record.dialog import RecordDialog
 
     study = ctx.study
     interview = study.interviews.add(title="Librarian")
@@ -75,7 +75,7 @@ def test_record_mark_question_pause_stop_attaches_to_the_interview(ctx, fakes, q
 
 
 def test_no_devices_disables_recording_with_a_message(ctx, qtbot, monkeypatch):
-    from desktop.record_dialog import RecordDialog
+    from desktop.record.dialog import RecordDialog
 
     monkeypatch.setattr(RecordDialog, "list_devices", staticmethod(lambda: []))
     dlg = RecordDialog(ctx, ctx.study.interviews.add(title="X").id)
@@ -85,7 +85,7 @@ def test_no_devices_disables_recording_with_a_message(ctx, qtbot, monkeypatch):
 
 def test_offer_recovery_attaches_a_take_cut_short(ctx, qtbot, monkeypatch):
     from codebook.recording import new_take_folder
-    from desktop.record_dialog import offer_recovery
+    from desktop.record.dialog import offer_recovery
 
     study = ctx.study
     interview = study.interviews.add(title="X")
@@ -109,7 +109,7 @@ def test_offer_recovery_attaches_a_take_cut_short(ctx, qtbot, monkeypatch):
 
 
 def test_import_audio_accepts_audio_and_refuses_junk(ctx, qtbot, tmp_path, monkeypatch):
-    from desktop.record_dialog import import_audio
+    from desktop.record.dialog import import_audio
 
     interview = ctx.study.interviews.add(title="X")
     warnings = []
@@ -126,7 +126,7 @@ def test_import_audio_accepts_audio_and_refuses_junk(ctx, qtbot, tmp_path, monke
 
 
 def test_guide_editor_add_edit_move_delete_with_undo(ctx, qtbot):
-    from desktop.guide_editor import GuideEditor
+    from desktop.study.guide import GuideEditor
 
     ed = GuideEditor(ctx)
     qtbot.addWidget(ed)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from codebook import Study
-from desktop.transcription_queue import TranscriptionQueue
+from desktop.transcription.queue import TranscriptionQueue
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +59,7 @@ def test_cancel_running_and_queued(qtbot, settings, audio, make_study, bundled_d
 
 
 def test_model_settings_widget(qtbot, settings, bundled_dir, tmp_path):
-    from desktop.model_settings import ModelSettingsWidget, stored_language, stored_model
+    from desktop.transcription.model_settings import ModelSettingsWidget, stored_language, stored_model
 
     widget = ModelSettingsWidget()
     qtbot.addWidget(widget)

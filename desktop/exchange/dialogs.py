@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEd
 
 from codebook.errors import StudyError
 from desktop.app import current_language
-from desktop.job_dialog import _JobDialog, _n, _path, replaced_text
+from desktop.exchange.job_dialog import _JobDialog, _n, _path, replaced_text
 
 
 class ExportDialog(_JobDialog):

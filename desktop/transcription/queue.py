@@ -77,7 +77,7 @@ class TranscriptionQueue(QObject):
     # -- running -------------------------------------------------------------------
 
     def _arguments(self, interview_id: int, model: str | None, force: bool) -> list[str]:
-        from desktop.model_settings import stored_language, stored_model
+        from desktop.transcription.model_settings import stored_language, stored_model
 
         model = model if model is not None else stored_model()
         args = ["-m", "desktop", "transcribe", "--study", str(self.study_folder), "--interview", str(interview_id),

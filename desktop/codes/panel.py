@@ -3,7 +3,7 @@
 Add, rename (F2 or double-click on the name with the edit key), describe,
 colour, move (drag and drop), merge and delete (asks, saying how many codings
 go). Every change is an undo command on ``ctx.undo_stack``
-(:mod:`desktop.code_commands`). ``applyRequested(list)`` carries the selected
+(:mod:`desktop.codes.commands`). ``applyRequested(list)`` carries the selected
 code ids to apply to the transcript selection (the button, Ctrl+Return, or a
 double-click on a code).
 """
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QIn
                                QPlainTextEdit, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from codebook.errors import StudyError
-from desktop.code_commands import AddCode, DeleteCode, EditCode, MergeCodes
-from desktop.code_tree_model import MIME, CodeTreeModel, number  # noqa: F401 (MIME: re-exported for tests)
+from desktop.codes.commands import AddCode, DeleteCode, EditCode, MergeCodes
+from desktop.codes.tree_model import MIME, CodeTreeModel, number  # noqa: F401 (MIME: re-exported for tests)
 
 class CodebookPanel(QWidget):
     """The codebook as a tree with a toolbar and the selected code's description."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QLocale, QMimeData, QModelIndex, 
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from desktop.code_commands import EditCode, MoveCode
+from desktop.codes.commands import EditCode, MoveCode
 
 MIME = "application/x-mosahebeh-code-ids"
 

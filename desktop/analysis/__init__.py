@@ -1,0 +1,1 @@
+"""Analysis views: retrieval of quotes, frequency tables and matrix, saturation."""

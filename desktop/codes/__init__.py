@@ -1,0 +1,1 @@
+"""The codebook panel: the code tree model, its undoable commands and the dock that shows them."""

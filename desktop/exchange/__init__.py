@@ -1,0 +1,1 @@
+"""Export and import dialogs, and the background-job dialog frame they share."""

@@ -1,0 +1,1 @@
+"""The recording window, audio import and recovery of a cut-short take."""

@@ -1,0 +1,1 @@
+"""The study views: participants, interviews and the interview guide."""

@@ -1,0 +1,1 @@
+"""The transcription queue (a worker process per job) and the model settings."""
