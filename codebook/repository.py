@@ -36,6 +36,8 @@ class Repository:
         self.db.execute(f"UPDATE {self.table} SET {sets} WHERE id = ?", [*values.values(), record_id])
 
     def _need(self, record_id: int) -> dict:
+        if isinstance(record_id, int) and not -2**63 <= record_id < 2**63:  # SQLite would raise OverflowError
+            raise StudyError(f"No {self.table[:-1]} with id {record_id} in this study.")
         row = self._row(f"SELECT * FROM {self.table} WHERE id = ?", [record_id])
         if row is None:
             raise StudyError(f"No {self.table[:-1]} with id {record_id} in this study.")
