@@ -67,7 +67,7 @@ def fault_sentence(exc: BaseException) -> str | None:
                     "Try again when it has finished; nothing was changed.")
         if "disk is full" in text or "disk I/O" in text:
             return f"The study's disk is full or failing ({text}); the change was undone and nothing was saved."
-        if "readonly" in text or "read-only" in text:
+        if "readonly" in text or "read-only" in text or "not authorized" in text:
             return "The study is read-only (read-only media or no write permission): editing is off; nothing was changed."
         if isinstance(exc, (sqlite3.DatabaseError,)) and "malformed" in text:
             return f"The study database is damaged ({text}); restore it from a backup."
