@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 
+from codebook.dates import now
 from codebook.errors import StudyError
-from codebook.models import Job, NewSegment, Segment, TranscriptInfo, Word, words_from_json, words_to_json
-from codebook.remap import map_span
+from codebook.models import Job, NewSegment, Segment, TranscriptInfo, word_spans, words_from_json, words_to_json
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical, compact_key, search_key
 
 _ORDER = "ORDER BY start_ms, id"
@@ -30,21 +29,6 @@ def _segment(row: dict) -> Segment:
 def _text_columns(text: str) -> dict:
     text = canonical(text)
     return {"text": text, "search": search_key(text), "compact": compact_key(text)}
-
-
-def word_spans(text: str, words: tuple[Word, ...]) -> list[tuple[int, int] | None]:
-    """Where each word of ``words`` stands in ``text`` (code points), or None if not found."""
-    spans: list[tuple[int, int] | None] = []
-    cursor = 0
-    for w in words:
-        token = canonical(w.text).strip()
-        at = text.find(token, cursor) if token else -1
-        if at < 0:
-            spans.append(None)
-            continue
-        spans.append((at, at + len(token)))
-        cursor = at + len(token)
-    return spans
 
 
 class Transcripts(Repository):
@@ -117,13 +101,12 @@ class Transcripts(Repository):
         if not force:
             done = self.db.execute("SELECT COUNT(*) FROM segments WHERE interview_id = ? AND checked = 1",
                                    [interview_id]).fetchone()[0]
-            coded = self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?",
-                                    [interview_id]).fetchone()[0]
+            coded = self.study.codings.count_in(interview_id)
             if done or coded:
                 raise StudyError(f"The transcript has {done} checked segments and {coded} codings; "
                                  "replacing it would lose them.")
         with self.db.atomic():
-            self.db.execute("DELETE FROM codings WHERE interview_id = ?", [interview_id])
+            self.study.codings.remove_in(interview_id)
             self.db.execute("DELETE FROM segments WHERE interview_id = ?", [interview_id])
             return self.add_segments(interview_id, segments)
 
@@ -186,22 +169,8 @@ class Transcripts(Repository):
         they were before, so an undo can put them back (``codings.restore``)."""
         seg = self.segment(segment_id)
         new = canonical(text)
-        touched = self.study.codings.touching(segment_id)
         with self.db.atomic():
-            for c in touched:
-                start, end = c.start_offset, c.end_offset
-                s_in, e_in = c.start_segment_id == segment_id, c.end_segment_id == segment_id
-                a = start if s_in else 0
-                b = end if e_in else len(seg.text)
-                na, nb, lost = map_span(seg.text, new, a, b)
-                values = {}
-                if s_in:
-                    values["start_offset"] = na
-                if e_in:
-                    values["end_offset"] = nb
-                if lost and s_in and e_in:
-                    values["flagged"] = 1
-                self.study.codings._update(c.id, values)
+            touched = self.study.codings.follow_edit(segment_id, seg.text, new)
             self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ? WHERE id = ?",
                             [*_text_columns(new).values(), segment_id])
         return touched
@@ -251,7 +220,7 @@ class Transcripts(Repository):
             new_id = self._insert_segment(seg.interview_id, NewSegment(
                 start_ms=cut, end_ms=seg.end_ms, text=right, speaker=seg.speaker, words=right_words,
                 source=seg.source, checked=seg.checked))
-            self.study.codings._move_after_split(segment_id, new_id, offset, right_from, len(left))
+            self.study.codings.follow_split(segment_id, new_id, offset, right_from, len(left))
         return self.segment(segment_id), self.segment(new_id)
 
     def next_segment(self, segment_id: int) -> Segment | None:
@@ -272,7 +241,7 @@ class Transcripts(Repository):
                 "UPDATE segments SET text = ?, search = ?, compact = ?, end_ms = ?, words = ?, checked = ? WHERE id = ?",
                 [*_text_columns(seg.text + separator + nxt.text).values(), max(seg.end_ms, nxt.end_ms),
                  words_to_json(seg.words + nxt.words), int(seg.checked and nxt.checked), segment_id])
-            self.study.codings._move_after_merge(nxt.id, segment_id, shift)
+            self.study.codings.follow_merge(nxt.id, segment_id, shift)
             self.db.execute("DELETE FROM segments WHERE id = ?", [nxt.id])
         return self.segment(segment_id)
 

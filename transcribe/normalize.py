@@ -92,8 +92,20 @@ _TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _TO_PERSIAN_DECIMAL = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
 
 
-def persian_digits(text: str, *, decimal: bool = False) -> str:
-    """``text`` with ASCII digits written as Persian digits (۰–۹) for display;
-    with ``decimal`` a ``.`` becomes the Persian decimal separator ``٫`` too."""
+def persian_digits(text: object, *, decimal: bool = False) -> str:
+    """``text`` (or a number) with ASCII digits written as Persian digits (۰–۹) for
+    display; with ``decimal`` a ``.`` becomes the Persian decimal separator ``٫`` too.
+
+    >>> persian_digits(12.5, decimal=True)
+    '۱۲٫۵'
+    """
     return str(text).translate(_TO_PERSIAN_DECIMAL if decimal else _TO_PERSIAN)
 
+
+def fa_digits(value: object) -> str:
+    """A number for Persian prose: :func:`persian_digits` with the decimal separator.
+
+    >>> fa_digits(0.25)
+    '۰٫۲۵'
+    """
+    return persian_digits(value, decimal=True)
