@@ -53,19 +53,53 @@ class Transcripts(Repository):
         """The whole transcript: segment texts joined with LF."""
         return "\n".join(s.text for s in self.segments(interview_id))
 
-    def search(self, query: str, interview_id: int | None = None) -> list[Segment]:
+    def segments_between(self, first_id: int, last_id: int) -> list[Segment]:
+        """The segments from ``first_id`` to ``last_id`` (both included) in transcript order;
+        read through the interview's index, not the whole transcript."""
+        return [_segment(r) for r in self._rows(*self._between("*", first_id, last_id))]
+
+    def texts_between(self, first_id: int, last_id: int) -> list[str]:
+        """The texts of :meth:`segments_between` (no word timings decoded)."""
+        return [r["text"] for r in self._rows(*self._between("text", first_id, last_id))]
+
+    def _between(self, columns: str, first_id: int, last_id: int) -> tuple[str, dict]:
+        return (f"SELECT {columns} FROM segments WHERE interview_id = (SELECT interview_id FROM segments WHERE id = :a) "
+                "AND (start_ms, id) >= (SELECT start_ms, id FROM segments WHERE id = :a) "
+                f"AND (start_ms, id) <= (SELECT start_ms, id FROM segments WHERE id = :b) {_ORDER}",
+                {"a": first_id, "b": last_id})
+
+    def search(self, query: str, interview_id: int | None = None, *, limit: int | None = None,
+               offset: int = 0) -> list[Segment]:
         """Segments whose text contains ``query`` through the Persian normalisation
-        (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded)."""
+        (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded), in
+        interview then transcript order; ``limit`` and ``offset`` page them.
+
+        The space-free ``compact`` form is matched, so «میرود» finds «می رود»; a
+        query of three characters or more goes through the trigram index, a
+        shorter one scans (and stops at ``limit``)."""
         key = compact_key(query)
         if not key:
             return []
-        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        sql = "SELECT * FROM segments WHERE compact LIKE ? ESCAPE '\\'"
-        params: list = [pattern]
+        params: dict = {"key": key}
+        if len(key) >= 3:
+            where = "s.id IN (SELECT rowid FROM segments_compact WHERE segments_compact MATCH :key)"
+            params["key"] = '"' + key.replace('"', '""') + '"'
+        else:
+            where = "s.compact LIKE :key ESCAPE '\\'"
+            params["key"] = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         if interview_id is not None:
-            sql += " AND interview_id = ?"
-            params.append(interview_id)
-        return [_segment(r) for r in self._rows(sql + " ORDER BY interview_id, start_ms, id", params)]
+            where += " AND s.interview_id = :iv"
+            params["iv"] = interview_id
+        sql = f"SELECT s.* FROM segments s WHERE {where} ORDER BY s.interview_id, s.start_ms, s.id"
+        if limit is not None:
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=int(limit), offset=int(offset))
+        return [_segment(r) for r in self._rows(sql, params)]
+
+    def search_page(self, query: str, interview_id: int | None = None, *, limit: int = 100,
+                    offset: int = 0) -> list[Segment]:
+        """One page of :meth:`search` (the first ``limit`` hits after ``offset``)."""
+        return self.search(query, interview_id, limit=limit, offset=offset)
 
     def search_words(self, query: str, limit: int = 200) -> list[Segment]:
         """Full-text search (SQLite FTS5) for segments holding all the words of ``query``."""
@@ -224,10 +258,12 @@ class Transcripts(Repository):
         return self.segment(segment_id), self.segment(new_id)
 
     def next_segment(self, segment_id: int) -> Segment | None:
-        seg = self.segment(segment_id)
-        segs = self.segments(seg.interview_id)
-        idx = [s.id for s in segs].index(segment_id)
-        return segs[idx + 1] if idx + 1 < len(segs) else None
+        row = self._row("SELECT n.* FROM segments s JOIN segments n ON n.interview_id = s.interview_id "
+                        "AND (n.start_ms, n.id) > (s.start_ms, s.id) WHERE s.id = ? "
+                        "ORDER BY n.start_ms, n.id LIMIT 1", [segment_id])
+        if row is None:
+            self._need(segment_id)
+        return _segment(row) if row else None
 
     def merge_next(self, segment_id: int, separator: str = " ") -> Segment:
         """Merge a segment with the one after it; the texts are joined with ``separator``."""
