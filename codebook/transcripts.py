@@ -14,7 +14,8 @@ from codebook.models import Job, NewSegment, Segment, TranscriptInfo, Word, word
 from codebook.remap import map_span
 from codebook.repository import Repository
 from codebook.study import now
-from transcribe.normalize import canonical, compact_key, search_key
+from transcribe.find import find_spans
+from transcribe.normalize import FOLD_VERSION, canonical, compact_key, search_key
 
 _ORDER = "ORDER BY start_ms, id"
 
@@ -29,7 +30,8 @@ def _segment(row: dict) -> Segment:
 
 def _text_columns(text: str) -> dict:
     text = canonical(text)
-    return {"text": text, "search": search_key(text), "compact": compact_key(text)}
+    key = search_key(text)
+    return {"text": text, "search": key, "compact": key.replace(" ", "")}
 
 
 def word_spans(text: str, words: tuple[Word, ...]) -> list[tuple[int, int] | None]:
@@ -71,7 +73,10 @@ class Transcripts(Repository):
 
     def search(self, query: str, interview_id: int | None = None) -> list[Segment]:
         """Segments whose text contains ``query`` through the Persian normalisation
-        (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded)."""
+        (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded), as
+        find and replace match it (:func:`transcribe.find.find_spans`: word
+        breaks inside the query may be written any way, but a match never
+        crosses a word boundary the query does not have)."""
         key = compact_key(query)
         if not key:
             return []
@@ -81,7 +86,23 @@ class Transcripts(Repository):
         if interview_id is not None:
             sql += " AND interview_id = ?"
             params.append(interview_id)
-        return [_segment(r) for r in self._rows(sql + " ORDER BY interview_id, start_ms, id", params)]
+        rows = self._rows(sql + " ORDER BY interview_id, start_ms, id", params)
+        return [_segment(r) for r in rows if find_spans(r["text"], query)]
+
+    def refold(self) -> int:
+        """Rebuild the stored search columns when the folding has changed since
+        they were written (:data:`transcribe.normalize.FOLD_VERSION`); returns how
+        many segments were rewritten (0 when they were current)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'fold_version'").fetchone()
+        if row and row[0] == str(FOLD_VERSION):
+            return 0
+        rows = self.db.execute("SELECT id, text FROM segments").fetchall()
+        with self.db.atomic():
+            self.db.conn.executemany("UPDATE segments SET search = ?, compact = ? WHERE id = ?",
+                                     [(k, k.replace(" ", ""), i) for i, k in ((i, search_key(t)) for i, t in rows)])
+            self.db.execute("INSERT INTO meta(key, value) VALUES ('fold_version', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [str(FOLD_VERSION)])
+        return len(rows)
 
     def search_words(self, query: str, limit: int = 200) -> list[Segment]:
         """Full-text search (SQLite FTS5) for segments holding all the words of ``query``."""
