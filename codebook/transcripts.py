@@ -13,7 +13,8 @@ from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Job, NewSegment, Segment, TranscriptInfo, word_spans, words_from_json, words_to_json
 from codebook.repository import Repository
-from transcribe.normalize import canonical, compact_key, search_key
+from transcribe.find import find_spans
+from transcribe.normalize import FOLD_VERSION, canonical, compact_key, search_key
 
 _ORDER = "ORDER BY start_ms, id"
 
@@ -28,7 +29,8 @@ def _segment(row: dict) -> Segment:
 
 def _text_columns(text: str) -> dict:
     text = canonical(text)
-    return {"text": text, "search": search_key(text), "compact": compact_key(text)}
+    key = search_key(text)
+    return {"text": text, "search": key, "compact": key.replace(" ", "")}
 
 
 class Transcripts(Repository):
@@ -72,11 +74,15 @@ class Transcripts(Repository):
                offset: int = 0) -> list[Segment]:
         """Segments whose text contains ``query`` through the Persian normalisation
         (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded), in
-        interview then transcript order; ``limit`` and ``offset`` page them.
+        interview then transcript order, as find and replace match it
+        (:func:`transcribe.find.find_spans`: word breaks inside the query may be
+        written any way, but a match never crosses a word boundary the query does
+        not have); ``limit`` and ``offset`` page the matches.
 
-        The space-free ``compact`` form is matched, so «میرود» finds «می رود»; a
-        query of three characters or more goes through the trigram index, a
-        shorter one scans (and stops at ``limit``)."""
+        Candidates come from the space-free ``compact`` form, so «میرود» finds
+        «می رود»: a query of three characters or more goes through the trigram
+        index, a shorter one scans; rows are read lazily and reading stops once
+        the page is full."""
         key = compact_key(query)
         if not key:
             return []
@@ -91,15 +97,38 @@ class Transcripts(Repository):
             where += " AND s.interview_id = :iv"
             params["iv"] = interview_id
         sql = f"SELECT s.* FROM segments s WHERE {where} ORDER BY s.interview_id, s.start_ms, s.id"
-        if limit is not None:
-            sql += " LIMIT :limit OFFSET :offset"
-            params.update(limit=int(limit), offset=int(offset))
-        return [_segment(r) for r in self._rows(sql, params)]
+        found: list[Segment] = []
+        skip = offset
+        for row in self._iter_rows(sql, params):
+            if not find_spans(row["text"], query):
+                continue
+            if skip:
+                skip -= 1
+                continue
+            found.append(_segment(row))
+            if limit is not None and len(found) >= limit:
+                break
+        return found
 
     def search_page(self, query: str, interview_id: int | None = None, *, limit: int = 100,
                     offset: int = 0) -> list[Segment]:
         """One page of :meth:`search` (the first ``limit`` hits after ``offset``)."""
         return self.search(query, interview_id, limit=limit, offset=offset)
+
+    def refold(self) -> int:
+        """Rebuild the stored search columns when the folding has changed since
+        they were written (:data:`transcribe.normalize.FOLD_VERSION`); returns how
+        many segments were rewritten (0 when they were current)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'fold_version'").fetchone()
+        if row and row[0] == str(FOLD_VERSION):
+            return 0
+        rows = self.db.execute("SELECT id, text FROM segments").fetchall()
+        with self.db.atomic():
+            self.db.conn.executemany("UPDATE segments SET search = ?, compact = ? WHERE id = ?",
+                                     [(k, k.replace(" ", ""), i) for i, k in ((i, search_key(t)) for i, t in rows)])
+            self.db.execute("INSERT INTO meta(key, value) VALUES ('fold_version', ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [str(FOLD_VERSION)])
+        return len(rows)
 
     def search_words(self, query: str, limit: int = 200) -> list[Segment]:
         """Full-text search (SQLite FTS5) for segments holding all the words of ``query``."""
