@@ -21,22 +21,22 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from codebook.codes import Codes, Codings
+from codebook.dates import now
 from codebook.errors import StudyError
+from codebook.interviews import Interviews
+from codebook.notes import Glossary, Guide, Marks, Memos
+from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
+from codebook.transcripts import Transcripts
 
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
-
-
-def now() -> str:
-    """The current time as ISO 8601 UTC text, seconds precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 class StudyReadOnlyError(StudyError):
@@ -53,12 +53,6 @@ class Study:
     read_only: str = ""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database):
-        from codebook.codes import Codes, Codings
-        from codebook.interviews import Interviews
-        from codebook.notes import Glossary, Guide, Marks, Memos
-        from codebook.participants import Participants
-        from codebook.transcripts import Transcripts
-
         self.folder = folder
         self.db = db
         self.participants = Participants(self)
@@ -114,7 +108,7 @@ class Study:
                 raise StudyError(str(exc).replace(str(tmp), str(folder))
                                  if tmp is not None else str(exc)) from exc
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StudyError(f"Cannot create the study {folder}: {reason}. Nothing was left behind.") from exc
+            raise StudyError(f"Cannot create the study folder {folder}: {reason}. Nothing was left behind.") from exc
         except BaseException:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -183,7 +177,12 @@ class Study:
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder)}.") from exc
-        return cls(folder, db)
+        study = cls(folder, db)
+        try:
+            study.transcripts.refold()  # search columns written by an older Persian folding
+        except sqlite3.Error:
+            pass  # a read-only study keeps its old search columns; find still checks every match
+        return study
 
     @staticmethod
     def _migrate(db: sqlite_utils.Database, version: int) -> None:

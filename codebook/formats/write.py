@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 from codebook.dates import format_date
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
+from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
-from codebook.refiqda.archive import write_atomic
+from codebook.files import write_atomic
 from codebook.safety import xml_text
 
 RLM = "\u200f"
@@ -42,9 +42,7 @@ class TranscriptView:
         self.pseudonym = xml_text(study.participants.get(iv.participant_id).pseudonym) if iv.participant_id else ""
         self.lang = lang
         replacer = replacer or Replacer({})
-        names = {SPEAKER_INTERVIEWER: "مصاحبه‌گر" if lang == "fa" else "Interviewer",
-                 SPEAKER_PARTICIPANT: self.pseudonym or ("مشارکت‌کننده" if lang == "fa" else "Participant")}
-        self.rows = [(s.start_ms, s.end_ms, xml_text(names.get(s.speaker, s.speaker)),
+        self.rows = [(s.start_ms, s.end_ms, xml_text(speaker_label(s.speaker, self.pseudonym, lang)),
                       xml_text(replacer.text(s.text, self.title)))
                      for s in study.transcripts.segments(interview_id)]
 
