@@ -176,7 +176,7 @@ class Study:
                         db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
         except sqlite3.Error as exc:
             conn.close()
-            raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder)}.") from exc
+            raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder) if 'full' not in str(exc) else ''}.") from exc
         study = cls(folder, db)
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding

@@ -258,3 +258,20 @@ def test_debug_keeps_the_traceback(tmp_path):
     r = cli("export", "--study", tmp_path / "none", "--format", "txt", "--out", tmp_path / "x",
             env={"MOSAHEBEH_DEBUG": "1"})
     assert r.returncode == 1 and "Traceback" in r.stderr
+
+
+@pytest.mark.parametrize("name,size", [("huge.srt", 2 * 2**30), ("huge.qdc", 2**30)])
+def test_huge_files_are_refused_before_reading(tmp_path, name, size):
+    """A 2 GiB .srt or 1 GiB .qdc (sparse here) is refused by its size, without reading it into memory."""
+    import resource
+
+    folder = _study(tmp_path / "s")
+    path = tmp_path / name
+    with open(path, "wb") as f:
+        f.truncate(size)
+    before = snapshot(folder)
+    args = ["--interview", 1, "--replace"] if name.endswith(".srt") else []
+    r = cli("import", "--study", folder, path, *args,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20)))
+    assert_one_sentence(r, "too large", "MB")
+    assert snapshot(folder) == before
