@@ -280,10 +280,12 @@ def _match_interviews(mine: "Study", theirs: "Study") -> list[InterviewMatch]:
     return out
 
 
-def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_origin: bool) -> list[CodeMatch]:
+def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_origin: bool,
+                 shared: set[tuple[int, int]], coded: tuple[set[int], set[int]]) -> list[CodeMatch]:
+    """``shared``: (their code, my code) pairs with a coding on the very same span; ``coded``: the
+    codes (theirs, mine) with any coding on the matched interviews."""
     my_codes = mine.codes.list()
     my_by_guid = {mine.record_guid("code", c.id): c for c in my_codes}
-    theirs_by_id = {c.id: c for c in theirs.codes.list()}
 
     def category(study, code) -> str:
         cat = study.codes.category_of(code.id)
@@ -297,7 +299,12 @@ def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_ori
         mine_code, how = None, ""
         g = guids.get(c.id)
         cand = my_by_guid.get(g) if g else None
-        if cand is not None and cand.kind == c.kind and cand.id not in used and (
+        # A GUID derives from the study's GUID and the record's id, and SQLite may give a
+        # deleted code's id to the next one made: under another name, the same GUID counts
+        # only where the two codes share a coded span (or neither is used).
+        same_code = cand is not None and (cand.name == c.name or (c.id, cand.id) in shared or (
+            c.id not in coded[0] and cand.id not in coded[1]))
+        if cand is not None and cand.kind == c.kind and cand.id not in used and same_code and (
                 not same_origin or cand.created == c.created):
             mine_code, how = cand, "guid"
         if mine_code is None:
@@ -319,7 +326,6 @@ def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_ori
             out.append(CodeMatch(c.id, c.name, cat, c.kind, mine_code.id, how, mine_code.name))
         else:
             out.append(CodeMatch(c.id, c.name, cat, c.kind, None, "new"))
-    del theirs_by_id
     return out
 
 
@@ -357,39 +363,51 @@ def plan(mine: "Study", theirs: "Study", guids: dict[int, str] | None = None, *,
         raise StudyError("A study cannot be merged into itself.")
     their_coder = (their_coder or theirs.name or "").strip() or "?"
     interviews = _match_interviews(mine, theirs)
-    codes = _match_codes(mine, theirs, guids, same_origin)
-    code_map = {c.theirs_id: c.mine_id for c in codes}
-    new: list[NewCoding] = []
-    already = left = 0
-    coders: dict[str, int] = {}
+    # Their codings placed in my text: (interview, their coding, start, end, flagged), and my spans.
+    placed, left = [], 0
+    layouts = {}
+    mine_spans: dict[tuple[int, int, int], set[int]] = {}
     for m in interviews:
         if m.mine_id is None:
             left += m.codings
             continue
         tsegs, tstarts = _layout(theirs, m.theirs_id)
-        msegs, mstarts = _layout(mine, m.mine_id)
+        msegs, mstarts = layouts[m.mine_id] = _layout(mine, m.mine_id)
         ttext = "\n".join(s.text for s in tsegs)
         mtext = "\n".join(s.text for s in msegs)
         tpos = {s.id: st for s, st in zip(tsegs, tstarts)}
-        existing = {(c.code_id, c.start_segment_id, c.start_offset, c.end_segment_id, c.end_offset, c.coder)
-                    for c in mine.codings.list(interview_id=m.mine_id)}
+        mpos = {s.id: st for s, st in zip(msegs, mstarts)}
+        for c in mine.codings.list(interview_id=m.mine_id):
+            key = (m.mine_id, mpos[c.start_segment_id] + c.start_offset, mpos[c.end_segment_id] + c.end_offset)
+            mine_spans.setdefault(key, set()).add(c.code_id)
         for c in theirs.codings.list(interview_id=m.theirs_id):
             a = tpos[c.start_segment_id] + c.start_offset
             b = tpos[c.end_segment_id] + c.end_offset
             a2, b2 = map_offset(ttext, mtext, a, side="start"), map_offset(ttext, mtext, b, side="end")
-            flagged = c.flagged or ttext[a:b] != mtext[a2:b2]
             if b2 <= a2:
                 left += 1
                 continue
-            start = _to_segment(msegs, mstarts, a2, "start")
-            end = _to_segment(msegs, mstarts, b2, "end")
-            coder = c.coder or their_coder
-            mine_code = code_map.get(c.code_id)
-            if mine_code is not None and (mine_code, *start, *end, coder) in existing:
-                already += 1
-                continue
-            new.append(NewCoding(c.id, m.mine_id, c.code_id, start, end, coder, c.memo, flagged))
-            coders[coder] = coders.get(coder, 0) + 1
+            placed.append((m.mine_id, c, a2, b2, c.flagged or _folded(ttext[a:b]) != _folded(mtext[a2:b2])))
+    shared = {(c.code_id, mine_code) for iid, c, a, b, _ in placed for mine_code in mine_spans.get((iid, a, b), ())}
+    coded = ({c.code_id for _, c, *_ in placed}, {k for ks in mine_spans.values() for k in ks})
+    codes = _match_codes(mine, theirs, guids, same_origin, shared, coded)
+    code_map = {c.theirs_id: c.mine_id for c in codes}
+    new: list[NewCoding] = []
+    already = 0
+    coders: dict[str, int] = {}
+    existing = {(c.code_id, c.start_segment_id, c.start_offset, c.end_segment_id, c.end_offset, c.coder)
+                for iid in layouts for c in mine.codings.list(interview_id=iid)}
+    for iid, c, a2, b2, flagged in placed:
+        msegs, mstarts = layouts[iid]
+        start = _to_segment(msegs, mstarts, a2, "start")
+        end = _to_segment(msegs, mstarts, b2, "end")
+        coder = c.coder or their_coder
+        mine_code = code_map.get(c.code_id)
+        if mine_code is not None and (mine_code, *start, *end, coder) in existing:
+            already += 1
+            continue
+        new.append(NewCoding(c.id, iid, c.code_id, start, end, coder, c.memo, flagged))
+        coders[coder] = coders.get(coder, 0) + 1
     return MergePlan(source or theirs.name, interviews, codes, new, already, left, coders)
 
 
