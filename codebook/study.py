@@ -18,34 +18,28 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from codebook.codes import Codes, Codings
+from codebook.dates import now
 from codebook.errors import StudyError
+from codebook.interviews import Interviews
+from codebook.notes import Glossary, Guide, Marks, Memos
+from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
+from codebook.transcripts import Transcripts
 
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
 
 
-def now() -> str:
-    """The current time as ISO 8601 UTC text, seconds precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
 class Study:
     """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``)."""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database):
-        from codebook.codes import Codes, Codings
-        from codebook.interviews import Interviews
-        from codebook.notes import Glossary, Guide, Marks, Memos
-        from codebook.participants import Participants
-        from codebook.transcripts import Transcripts
-
         self.folder = folder
         self.db = db
         self.participants = Participants(self)
@@ -132,7 +126,12 @@ class Study:
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
-        return cls(folder, db)
+        study = cls(folder, db)
+        try:
+            study.transcripts.refold()  # search columns written by an older Persian folding
+        except sqlite3.Error:
+            pass  # a read-only study keeps its old search columns; find still checks every match
+        return study
 
     @staticmethod
     def _migrate(db: sqlite_utils.Database, version: int) -> None:
