@@ -60,3 +60,36 @@ def test_interviews_command_lists_and_edits(demo_path, capsys):
     assert "2020-05-13" in table and "video" in table.splitlines()[1]
     assert main(["interviews", "--study", str(demo_path), "--edit", str(first["id"]), "--date", "1399/13/40"]) == 2
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_in_vivo_from_a_whole_segment_asks_for_the_name_and_category(editor, ctx, qtbot, accept_dialog):
+    editor.open_interview(6)
+    editor.view.selectRow(0)
+    sentence = editor.model.segment(0).text
+    categories = [c for c in ctx.study.codes.list() if c.kind == "category"]
+
+    def rename(dialog):
+        # proposed: the words, without the full stop, at most eight of them
+        assert dialog.name.text() == " ".join(sentence.split()[:8]).strip(" .،؛؟!«»")
+        assert not dialog.name.text().endswith(".")
+        assert dialog.category.currentData() == categories[0].id
+        dialog.name.setText("آموزش کتابداران")
+        dialog.category.setCurrentIndex(dialog.category.findData(categories[1].id))
+
+    accept_dialog(rename)
+    assert editor.in_vivo(categories[0].id)
+    made = ctx.study.codes.by_name("آموزش کتابداران", categories[1].id)
+    assert made is not None and made.parent_id == categories[1].id
+    assert [c for c in ctx.study.codings.list(interview_id=6) if c.code_id == made.id]
+
+
+def test_in_vivo_cancelled_changes_nothing(editor, ctx, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    editor.open_interview(6)
+    editor.view.selectRow(0)
+    n_codes = len(ctx.study.codes.list())
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert not editor.in_vivo(None)
+    assert len(ctx.study.codes.list()) == n_codes
