@@ -27,7 +27,7 @@ import sqlite_utils
 
 from codebook.codes import Codes, Codings
 from codebook.dates import now
-from codebook.errors import StudyError
+from codebook.errors import StudyError, StudyReadOnlyError
 from codebook.interviews import Interviews
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
@@ -37,10 +37,6 @@ from codebook.transcripts import Transcripts
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
-
-
-class StudyReadOnlyError(StudyError):
-    """An edit of a study opened read-only."""
 
 
 class Study:

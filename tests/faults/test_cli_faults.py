@@ -170,7 +170,7 @@ def _check_read_only(folder, tmp_path):
     with Study.open(folder) as study:
         assert study.read_only
         assert [s.text for s in study.transcripts.segments(1)] == ["متن اول", "دوم"]
-        from codebook.study import StudyReadOnlyError
+        from codebook.errors import StudyReadOnlyError
 
         with pytest.raises(StudyReadOnlyError, match="editing is off"):
             study.participants.add("دیگر")
