@@ -295,8 +295,18 @@ class ImportDialog(_JobDialog):
         n = import_transcript(study, interview, path, None if kind == "txt" and path.suffix.lower() != ".txt"
                               else kind, replace=replace)
         label = study.interviews.label(study.interviews.get(interview))
-        return self.tr("Imported %1 segments from %2 onto %3.").replace("%1", _n(n)).replace("%2", path.name) \
+        done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", _n(n)).replace("%2", path.name) \
             .replace("%3", label)
+        notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
+                 "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
+                 "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),
+                 "negative": self.tr("%1 with a negative time (set to 0)"),
+                 "control": self.tr("%1 control characters removed")}
+        said = [notes[k].replace("%1", _n(v)) for k, v in getattr(n, "notes", {}).items() if k in notes]
+        if said:  # what the import skipped or changed is said, never silent
+            sep = "؛ " if current_language() == "fa" else "; "
+            done += "\n" + self.tr("Not as written: %1.").replace("%1", sep.join(said))
+        return done
 
     def import_into_new_study(self, path: Path) -> None:
         import shutil

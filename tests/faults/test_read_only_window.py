@@ -34,3 +34,27 @@ def test_read_only_study_window_says_editing_is_off(tmp_path, qtbot):
             w.close()
         finally:
             study.close()
+
+
+def test_import_dialog_says_what_it_skipped_in_persian(tmp_path, qtbot):
+    from desktop.app import set_language
+    from desktop.context import StudyContext
+    from desktop.exchange.dialogs import ImportDialog
+
+    study = Study.create(tmp_path / "s")
+    iv = study.interviews.add(None, title="مصاحبه")
+    study.interviews.update(iv.id, duration_ms=5000)
+    srt = tmp_path / "a.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nیک\n\n2\n00:00:61,000 --> 00:00:62,000\nبد\n\n"
+                   "3\n00:00:04,000 --> 00:00:09,000\nبریده\n", encoding="utf-8")
+    set_language("fa")
+    try:
+        d = ImportDialog(StudyContext(study))
+        qtbot.addWidget(d)
+        text = d.do_import(study, srt, "srt", interview=iv.id)
+    finally:
+        set_language("en")
+        study.close()
+    assert "۲" in text and "آنچه عیناً وارد نشد" in text
+    assert "(کنار گذاشته شد)" in text and "(در پایان صدا بریده شد)" in text
+    assert not any(c.isascii() and c.isdigit() for c in text.replace("a.srt", "")), text
