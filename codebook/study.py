@@ -192,7 +192,9 @@ class Study:
     def close(self) -> None:
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
+            # Never waits: with another connection reading, the last one to close checkpoints instead.
             with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
