@@ -24,7 +24,7 @@ import sqlite_utils
 
 from codebook.codes import Codes, Codings
 from codebook.dates import now
-from codebook.errors import StudyError
+from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
 from codebook.interviews import Interviews
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
@@ -34,6 +34,72 @@ from codebook.transcripts import Transcripts
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
+# How long a write waits for another process (a transcription worker, a second
+# window) to release the study's write lock before StudyLockedError.
+BUSY_TIMEOUT_S = 15
+
+
+class _Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at its
+    start (``BEGIN IMMEDIATE``), so a transaction that reads before it writes waits
+    up to the busy timeout for another writer instead of failing at once when its
+    read lock cannot be upgraded."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+class _Connection(sqlite3.Connection):
+    """The study's SQLite connection: SQLite's lock, full-disk and read-only
+    errors come out as the store's own errors, whoever ran the statement
+    (the repositories, sqlite-utils' Table API, a transaction's COMMIT)."""
+
+    path: Path
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.Error as exc:
+            raise self._translated(exc) from exc
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.Error as exc:
+            raise self._translated(exc) from exc
+
+    def executescript(self, *args):
+        try:
+            return super().executescript(*args)
+        except sqlite3.Error as exc:
+            raise self._translated(exc) from exc
+
+    def _translated(self, exc: sqlite3.Error) -> Exception:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StudyLockedError(
+                f"Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish "
+                f"writing to {self.path}; the last change was not saved. Try again in a moment.")
+        if code == sqlite3.SQLITE_FULL:
+            return StudyFullError(f"The disk holding {self.path} is full: the last change was not saved.")
+        if code == sqlite3.SQLITE_READONLY:
+            return StudyReadOnlyError(f"{self.path} is read-only: changes cannot be saved there.")
+        return exc
 
 
 class Study:
@@ -91,8 +157,9 @@ class Study:
         if not creating and not os.access(db_path, os.R_OK):
             raise StudyError(f"Cannot read {db_path}: permission denied.")
         try:
-            conn = sqlite3.connect(str(db_path), timeout=15, check_same_thread=False)
-            db = sqlite_utils.Database(conn)
+            conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_S, check_same_thread=False, factory=_Connection)
+            conn.path = db_path
+            db = _Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())
@@ -123,6 +190,9 @@ class Study:
                     for key, value in (("app", APP_ID), ("name", folder.stem), ("guid", str(uuid.uuid4())),
                                        ("created", now())):
                         db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
+        except StudyError:
+            conn.close()
+            raise
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
@@ -133,7 +203,7 @@ class Study:
         for step in range(version, SCHEMA_VERSION):
             try:
                 db.conn.executescript(f"BEGIN;\n{MIGRATIONS[step]};\nPRAGMA user_version = {step + 1};\nCOMMIT;")
-            except sqlite3.Error:
+            except (sqlite3.Error, StudyError):
                 db.rollback()
                 raise
 

@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
 
         super().__init__(parent)
         self.settings = settings

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
-from desktop.app import current_language
+from desktop.i18n import current_language
 from desktop.context import StudyContext
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder

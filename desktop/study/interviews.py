@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import digits, format_date, format_duration
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")

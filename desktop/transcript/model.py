@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import format_clock
 
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)

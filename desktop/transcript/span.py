@@ -212,7 +212,7 @@ class SpanSelection(QObject):
     @staticmethod
     def _number(n: int) -> str:
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
 
         return digits(str(n), current_language())
 

@@ -84,7 +84,7 @@ class ModelSettingsWidget(QWidget):
         names = {"fa": self.tr("Persian"), "auto": self.tr("Detect automatically"), "en": self.tr("English"),
                  "ar": self.tr("Arabic"), "ku": self.tr("Kurdish"), "az": self.tr("Azerbaijani"),
                  "tr": self.tr("Turkish")}
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         for code in LANGUAGES:  # the code only in English: a Persian UI shows no Latin letters
             shown = names[code] if code == "auto" or current_language() == "fa" else f"{names[code]} ({code})"
             self.language.addItem(shown, code)
@@ -208,5 +208,5 @@ class ModelSettingsWidget(QWidget):
     @staticmethod
     def _digits(text: str) -> str:
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         return digits(text, current_language())
