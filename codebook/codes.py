@@ -152,12 +152,12 @@ class Codings(Repository):
         defaults to the start segment. Offsets are code points into segment text."""
         ts = self.study.transcripts
         start = ts.segment(start_segment_id)
-        end = ts.segment(end_segment_id) if end_segment_id is not None else start
+        end = ts.segment(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
         end_offset = len(end.text) if end_offset is None else end_offset
         if start.interview_id != end.interview_id:
             raise StudyError("A coding must stay within one interview.")
-        order = [s.id for s in ts.segments(start.interview_id)]
-        if (order.index(start.id), start_offset) >= (order.index(end.id), end_offset):
+        # Transcript order is (start_ms, id): compared directly, the interview's other segments are never read.
+        if (start.start_ms, start.id, start_offset) >= (end.start_ms, end.id, end_offset):
             raise StudyError("Select some text to code.")
         if not (0 <= start_offset <= len(start.text) and 0 <= end_offset <= len(end.text)):
             raise StudyError("The selection lies outside the segment text.")
@@ -185,6 +185,17 @@ class Codings(Repository):
         rows = self._rows(sql + " ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", params)
         return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
+    def of_codes(self, code_ids: list[int]) -> list[tuple[Coding, int]]:
+        """The codings of some codes, each with the start time of the segment it starts in
+        (read through the codings-by-code index)."""
+        if not code_ids:
+            return []
+        marks = ",".join("?" for _ in code_ids)
+        rows = self._rows(f"SELECT c.*, s.start_ms AS at_ms FROM codings c JOIN segments s ON s.id = c.start_segment_id "
+                          f"WHERE c.code_id IN ({marks})", list(code_ids))
+        return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
+                for r in rows]
+
     def touching(self, segment_id: int) -> list[Coding]:
         """Codings that start or end in a segment."""
         rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",
@@ -194,22 +205,22 @@ class Codings(Repository):
     def covering(self, segment_id: int) -> list[Coding]:
         """Codings whose span includes any part of a segment (start, end, or a segment between)."""
         seg = self.study.transcripts.segment(segment_id)
-        order = {s.id: i for i, s in enumerate(self.study.transcripts.segments(seg.interview_id))}
-        me = order[segment_id]
-        return [c for c in self.list(interview_id=seg.interview_id)
-                if order.get(c.start_segment_id, -1) <= me <= order.get(c.end_segment_id, -1)]
+        rows = self._rows(
+            "SELECT c.* FROM codings c JOIN segments a ON a.id = c.start_segment_id "
+            "JOIN segments b ON b.id = c.end_segment_id WHERE c.interview_id = ? "
+            "AND (a.start_ms < :ms OR (a.start_ms = :ms AND a.id <= :id)) "
+            "AND (b.start_ms > :ms OR (b.start_ms = :ms AND b.id >= :id)) "
+            "ORDER BY a.start_ms, a.id, c.start_offset, c.id".replace("?", ":iv"),
+            {"iv": seg.interview_id, "ms": seg.start_ms, "id": seg.id})
+        return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
     def text(self, coding: Coding) -> str:
         """The coded text; parts in different segments are joined with LF."""
-        ts = self.study.transcripts
-        segs = ts.segments(coding.interview_id)
-        ids = [s.id for s in segs]
-        first, last = ids.index(coding.start_segment_id), ids.index(coding.end_segment_id)
+        texts = self.study.transcripts.texts_between(coding.start_segment_id, coding.end_segment_id)
         parts = []
-        for i in range(first, last + 1):
-            t = segs[i].text
-            a = coding.start_offset if i == first else 0
-            b = coding.end_offset if i == last else len(t)
+        for i, t in enumerate(texts):
+            a = coding.start_offset if i == 0 else 0
+            b = coding.end_offset if i == len(texts) - 1 else len(t)
             parts.append(t[a:b])
         return "\n".join(parts)
 

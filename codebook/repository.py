@@ -8,7 +8,7 @@ bulk moves are SQL, since the ``Table`` API has no form for them.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
@@ -29,6 +29,10 @@ class Repository:
 
     def _rows(self, sql: str, params: Iterable[Any] | dict = ()) -> list[dict]:
         return list(self.db.query(sql, params if isinstance(params, dict) else list(params)))
+
+    def _iter_rows(self, sql: str, params: Iterable[Any] | dict = ()) -> Iterator[dict]:
+        """Rows read lazily, for a caller that may stop early (a page of search hits)."""
+        return self.db.query(sql, params if isinstance(params, dict) else list(params))
 
     def _row(self, sql: str, params: Iterable[Any] | dict = ()) -> dict | None:
         rows = self._rows(sql, params)

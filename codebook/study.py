@@ -196,7 +196,12 @@ class Study:
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
-        return cls(folder, db)
+        study = cls(folder, db)
+        try:
+            study.transcripts.refold()  # search columns written by an older Persian folding
+        except sqlite3.Error:
+            pass  # a read-only study keeps its old search columns; find still checks every match
+        return study
 
     @staticmethod
     def _migrate(db: sqlite_utils.Database, version: int) -> None:
