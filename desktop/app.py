@@ -111,3 +111,12 @@ def install_error_report(parent=None) -> None:
             QTimer.singleShot(0, show_pending)
 
     sys.excepthook = report
+
+
+_windows: list = []
+
+
+def keep(window) -> None:
+    """Hold a reference to a top-level window so it is not garbage-collected, until Qt deletes it."""
+    _windows.append(window)
+    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)

@@ -105,10 +105,22 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, view, parent=None):
         super().__init__(parent)
         self.view = view
-        self.span_part = lambda row: None  # (start, end) of a row's text in the cross-segment selection
+        self._span_source = None
         self.shade_unsure = False
         self.threshold = 0.5
         self.position_ms = -1
+
+    def set_span_source(self, part) -> None:
+        """Where the cross-segment selection lies: ``part(row)`` gives (start, end) of the row's text, or None."""
+        self._span_source = part
+
+    def span_part(self, row: int) -> tuple[int, int] | None:
+        """(start, end) of a row's text in the cross-segment selection, or None."""
+        return self._span_source(row) if self._span_source is not None else None
+
+    def set_word_shading(self, enabled: bool, threshold: float) -> None:
+        """Shade words the model was less sure of than ``threshold`` (when ``enabled``)."""
+        self.shade_unsure, self.threshold = enabled, threshold
 
     # -- painting ----------------------------------------------------------------
 

@@ -47,8 +47,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.delegate = SegmentDelegate(self.view, self)
-        self.delegate.shade_unsure = self.settings.shade_unsure
-        self.delegate.threshold = self.settings.unsure_threshold
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
         self.view.setItemDelegate(self.delegate)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -171,6 +170,12 @@ class TranscriptEditor(CodingMixin, QWidget):
         except (RuntimeError, TypeError):
             pass
         self.player.load(None)
+
+    def apply_settings(self) -> None:
+        """Take up changed settings (auto rewind, shading of unsure words) at once."""
+        self.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
+        self.view.viewport().update()
 
     def reload(self) -> None:
         self.close_text_editor()

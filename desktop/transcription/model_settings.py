@@ -1,6 +1,6 @@
 """The transcription part of the settings: which Whisper model, which language.
 
-Choices are kept with ``QSettings`` under ``transcription/``:
+Choices are kept in the app's settings file (:class:`desktop.settings.Settings`) under ``transcription/``:
 ``model_kind`` (bundled | folder | name), ``model_folder``, ``model_name``
 and ``language`` (a code, or ``auto``). :func:`stored_model` and
 :func:`stored_language` read them for the job queue.
@@ -11,13 +11,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
+from desktop.settings import Settings
+
 PREFIX = "transcription/"
 KINDS = ("bundled", "folder", "name")
 LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
 
 
 def _settings() -> QSettings:
-    return QSettings()
+    return Settings().q
 
 
 def stored_model() -> str | None:
