@@ -2,9 +2,11 @@
 every answer to a guide question, across interviews, ready to read, to play
 and to quote.
 
->>> for q in coded_segments(study, code_id):
-...     print(q.pseudonym, format_time(q.start_ms), q.text)
->>> print(format_quotes(coded_segments(study, code_id), lang="fa"))
+For example (a sketch, not run as a doctest)::
+
+    for q in coded_segments(study, code_id):
+        print(q.pseudonym, format_time(q.start_ms), q.text)
+    print(format_quotes(coded_segments(study, code_id), lang="fa"))
 
 Quotes come in the order the interviews were held, then in transcript order.
 """

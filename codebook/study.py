@@ -1,7 +1,12 @@
 """A study on disk: the folder ``NAME.mosahebeh/`` with ``study.db`` and ``audio/``.
 
->>> study = Study.create("/tmp/libraries.mosahebeh", name="Libraries")
+>>> import pathlib, tempfile
+>>> study = Study.create(pathlib.Path(tempfile.mkdtemp()) / "libraries", name="Libraries")
+>>> study.folder.name
+'libraries.mosahebeh'
 >>> p = study.participants.add("مشارکت‌کننده ۱", attributes={"role": "مدیر"})
+>>> study.participants.get(p.id).attributes
+{'role': 'مدیر'}
 >>> study.close()
 
 ``Study`` opens the SQLite database through sqlite-utils with WAL and

@@ -14,8 +14,10 @@ A model is named by a *spec*:
   ``small``…) or a Hugging Face hub id of a CTranslate2 fine-tune. The local
   cache is tried first (``local_files_only=True``) and only then the hub.
 
->>> path = resolve_model(None)          # the bundled base model, joined on first use
->>> model, spec = load_model(None)      # a cached faster_whisper.WhisperModel
+For example (a sketch, not run as a doctest)::
+
+    path = resolve_model(None)          # the bundled base model, joined on first use
+    model, spec = load_model(None)      # a cached faster_whisper.WhisperModel
 """
 from __future__ import annotations
 
