@@ -19,4 +19,5 @@ class StudyFullError(StudyError):
 
 
 class StudyReadOnlyError(StudyError):
-    """The study's database cannot be written (a read-only folder, file or medium)."""
+    """An edit of a study that cannot be written (opened read-only: read-only media, no write
+    permission; or its database became read-only under it)."""

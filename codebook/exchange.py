@@ -53,17 +53,28 @@ class Exported:
     project: object = None         # the .qdpx export's ExportResult: counts, warnings
     replaced: object = None        # pseudonymise.Report when names were replaced (None when not asked)
     saturation: object = None      # analysis' Saturation of the study, for the plot's sentence
+    removed: int = 0               # control characters (NUL…) left out of DOCX/XLSX, which cannot hold them
 
 
 def export(study, fmt: str, out: str | Path, *, what: str | None = None, interview: int | None = None,
            lang: str = "fa", by: str = "segments", pseudonymise: bool = False, timestamps: bool = True,
            audio: bool = True, code: int | None = None) -> Exported:
     """Do one export of ``study`` as ``fmt`` to ``out`` (``what`` as :func:`default_what` when None)."""
+    from codebook.safety import counting
+
+    with counting() as removed:  # control characters left out of DOCX/XLSX are said, not hidden
+        result = _export(study, fmt, Path(out), what=what, interview=interview, lang=lang, by=by,
+                         pseudonymise=pseudonymise, timestamps=timestamps, audio=audio, code=code)
+    result.removed = removed[0]
+    return result
+
+
+def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | None, lang: str, by: str,
+            pseudonymise: bool, timestamps: bool, audio: bool, code: int | None) -> Exported:
     from codebook import refiqda, reports
     from codebook.formats import export_transcript
     from codebook.pseudonymise import Replacer
 
-    out = Path(out)
     if fmt not in EXPORT_FORMATS:
         raise StudyError(f"Cannot export as {fmt}; choose one of {', '.join(EXPORT_FORMATS)}.")
     if fmt == "qdpx":
@@ -82,13 +93,16 @@ def export(study, fmt: str, out: str | Path, *, what: str | None = None, intervi
             export_transcript(study, interview, fmt, out, lang=lang, timestamps=timestamps, replacer=replacer)
             label = study.interviews.label(study.interviews.get(interview))
             return Exported("transcript", out, interview_id=interview, interview_label=label, replaced=report)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for iv in study.interviews.list():
-            if study.transcripts.count(iv.id)[0]:
-                name = f"{iv.id:03d}-{study.interviews.label(iv)}".replace("/", "-")
-                written.append(export_transcript(study, iv.id, fmt, out / f"{name}.{fmt}", lang=lang,
-                                                 timestamps=timestamps, replacer=replacer))
+        from codebook.safety import check_names, safe_filename
+
+        # Every name (made safe and bounded from study text) is known and checked before the first file.
+        names = {iv.id: safe_filename(f"{iv.id:03d}-{study.interviews.label(iv)}", fmt)
+                 for iv in study.interviews.list() if study.transcripts.count(iv.id)[0]}
+        check_names(out, list(names.values()))
+        if names:
+            out.mkdir(parents=True, exist_ok=True)
+        written = [export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
+                                     replacer=replacer) for iv_id, name in names.items()]
         if not written:
             raise StudyError("No interview has a transcript to export yet.")
         return Exported("transcripts", out, count=len(written), replaced=report)

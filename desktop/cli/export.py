@@ -60,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
 
 def message(result: exchange.Exported, lang: str) -> str:
     """What the command tells the user about an export (in English)."""
+    from codebook.safety import removed_sentence
+
+    return "\n".join(m for m in (_written(result, lang), removed_sentence(result.removed)) if m)
+
+
+def _written(result: exchange.Exported, lang: str) -> str:
     if result.kind == "qdpx":
         return result.project.summary()
     if result.kind == "qdc":

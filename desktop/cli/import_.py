@@ -58,4 +58,5 @@ def message(result: exchange.Imported) -> str:
         return result.project.summary()
     if result.kind == "qdc":
         return result.codebook.summary()
-    return f"Imported {result.segments} segments from {result.path.name} onto interview {result.interview_id}."
+    done = f"Imported {result.segments} segments from {result.path.name} onto interview {result.interview_id}."
+    return "\n".join(m for m in (done, result.segments.note()) if m)
