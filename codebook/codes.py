@@ -195,6 +195,15 @@ class Codings(Repository):
         return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
                 for r in rows]
 
+    def count_of_codes(self, code_ids: list[int]) -> tuple[int, int]:
+        """(codings, interviews) of some codes, counted through the index."""
+        if not code_ids:
+            return 0, 0
+        marks = ",".join("?" for _ in code_ids)
+        row = self.db.execute(f"SELECT COUNT(*), COUNT(DISTINCT interview_id) FROM codings WHERE code_id IN ({marks})",
+                              list(code_ids)).fetchone()
+        return row[0], row[1]
+
     def touching(self, segment_id: int) -> list[Coding]:
         """Codings that start or end in a segment."""
         rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",

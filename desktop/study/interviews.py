@@ -55,6 +55,11 @@ class InterviewsModel(QAbstractTableModel):
         self.rows = self.ctx.study.interviews.list()
         self.endResetModel()
 
+    def interview_changed(self, interview_id: int) -> None:
+        for r, i in enumerate(self.rows):
+            if i.id == interview_id:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+
     def set_progress(self, interview_id: int, fraction: float | None) -> None:
         if fraction is None:
             self.live.pop(interview_id, None)
@@ -134,8 +139,15 @@ class InterviewsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda kind: self.model.refresh() if kind in (
-            "interviews", "participants", "segments", "codings", "jobs") else None)
+        ctx.changes.connect(self._changed)
+
+    def _changed(self, change) -> None:
+        """An edit inside one interview updates its row only; other changes re-read the list."""
+        if change.interview_id is not None and not change.any("interviews", "participants", "jobs"):
+            if change.any("segments", "codings"):
+                self.model.interview_changed(change.interview_id)
+        elif change.any("interviews", "participants", "segments", "codings", "jobs"):
+            self.model.refresh()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

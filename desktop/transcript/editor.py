@@ -99,7 +99,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.activeRowChanged.connect(self._follow)
         self._refresh_timer = QTimer(self, singleShot=True, interval=60)
         self._refresh_timer.timeout.connect(self._refresh_from_store)
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         self._rate_changed(self.player.rate())
         self._position_changed(0)
 
@@ -167,7 +167,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
         try:
-            self.ctx.changed.disconnect(self._changed)
+            self.ctx.changes.disconnect(self._changed)
         except (RuntimeError, TypeError):
             pass
         self.player.load(None)
@@ -177,10 +177,12 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.reload()
         self._position_changed(self.player.position())
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "marks", "guide"):
+    def _changed(self, change) -> None:
+        # What this editor's own commands did, its model already shows; another interview's changes do not show here.
+        mine = change.interview_id is None or change.interview_id == self.interview_id
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
             self._refresh_timer.start()
-        if kind == "segments":
+        if "segments" in change and mine:
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
