@@ -24,6 +24,7 @@ from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
 from desktop.transcript.player import Player
+from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
 
 SKIP_MS = 5000
@@ -63,7 +64,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(COL_SPEAKER, 110)
         self.view.setColumnWidth(COL_CODES, 150)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.row_heights = RowHeights(self.view, self)  # measured where seen, not all rows on every change
         self.view.clicked.connect(self._clicked)
         self.delegate.wordClicked.connect(self._word_clicked)
         self.span = SpanSelection(self)  # the coding span across segments

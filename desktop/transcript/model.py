@@ -165,6 +165,9 @@ class SegmentsModel(QAbstractTableModel):
     def codings_of(self, row: int) -> list[tuple[Coding, Code]]:
         return self._codings.get(self.segments[row].id, [])
 
+    def rows_with_marks(self) -> list[int]:
+        return sorted(self._rows[sid] for sid in self._marks if sid in self._rows)
+
     def marks_of(self, row: int) -> list[Mark]:
         return self._marks.get(self.segments[row].id, [])
 
