@@ -132,11 +132,26 @@ class Transcripts(Repository):
     def add_segments(self, interview_id: int, segments: list[NewSegment]) -> list[int]:
         """Append segments (as a transcriber streams them); returns their ids."""
         self.study.interviews.get(interview_id)
-        ids = []
+        if not segments:
+            return []
+        rows = [self._segment_row(interview_id, s) for s in segments]
         with self.db.atomic():
-            for s in segments:
-                ids.append(self._insert_segment(interview_id, s))
-        return ids
+            # One prepared statement for all rows; new rows take ids above every existing one, in order.
+            self.db.conn.executemany(
+                "INSERT INTO segments (interview_id, start_ms, end_ms, speaker, words, checked, source, text, "
+                "search, compact) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM segments WHERE interview_id = ? ORDER BY id DESC LIMIT ?",
+                [interview_id, len(rows)]).fetchall()]
+        return ids[::-1]
+
+    @staticmethod
+    def _segment_row(interview_id: int, s: NewSegment) -> tuple:
+        if s.end_ms < s.start_ms:
+            raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
+        cols = _text_columns(s.text)
+        return (interview_id, int(s.start_ms), int(s.end_ms), s.speaker, words_to_json(s.words), int(s.checked),
+                s.source, cols["text"], cols["search"], cols["compact"])
 
     def _insert_segment(self, interview_id: int, s: NewSegment) -> int:
         if s.end_ms < s.start_ms:

@@ -53,6 +53,8 @@ class InterviewsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.ctx.study.interviews.list()
+        # Read once here: the view asks every row's pseudonym whenever it sizes its columns.
+        self.pseudonyms = {p.id: p.pseudonym for p in self.ctx.study.participants.list()}
         self.endResetModel()
 
     def interview_changed(self, interview_id: int) -> None:
@@ -94,7 +96,7 @@ class InterviewsModel(QAbstractTableModel):
         if col == 0:
             return iv.title or digits(f"#{iv.id}", lang)
         if col == 1:
-            return study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
+            return self.pseudonyms.get(iv.participant_id, "") if iv.participant_id else ""
         if col == 2:
             return format_date(iv.date, lang)
         if col == 3:
