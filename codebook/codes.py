@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Code, Coding
+from codebook.remap import map_span
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical
 
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
@@ -120,7 +121,7 @@ class Codes(Repository):
         self._need(source_id)
         self._need(target_id)
         with self.db.atomic():
-            moved = self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", [target_id, source_id]).rowcount
+            moved = self.study.codings.recode(source_id, target_id)
             self.db.execute("UPDATE codes SET parent_id = ? WHERE parent_id = ?", [target_id, source_id])
             self.db.execute("DELETE FROM codes WHERE id = ?", [source_id])
         return moved
@@ -253,9 +254,45 @@ class Codings(Repository):
                     [c.id, c.interview_id, c.code_id, c.start_segment_id, c.start_offset, c.end_segment_id,
                      c.end_offset, c.memo, c.coder, int(c.flagged), c.created])
 
-    # -- kept in step with segment splits and merges -------------------------------
+    # -- kept in step with code merges and transcript edits (called by Codes and Transcripts) --
 
-    def _move_after_split(self, left_id: int, right_id: int, cut: int, right_from: int, left_len: int) -> None:
+    def recode(self, source_code_id: int, target_code_id: int) -> int:
+        """Move every coding of one code to another; returns how many moved."""
+        return self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?",
+                               [target_code_id, source_code_id]).rowcount
+
+    def count_in(self, interview_id: int) -> int:
+        """How many codings an interview holds."""
+        return self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?", [interview_id]).fetchone()[0]
+
+    def remove_in(self, interview_id: int) -> None:
+        """Delete every coding of an interview (its transcript is being replaced)."""
+        self.db.execute("DELETE FROM codings WHERE interview_id = ?", [interview_id])
+
+    def follow_edit(self, segment_id: int, old_text: str, new_text: str) -> list[Coding]:
+        """Remap the codings touching a segment whose text changes from ``old_text``
+        to ``new_text`` (through a diff, :func:`codebook.remap.map_span`). A coding
+        whose text inside the segment was deleted entirely is kept, collapsed at
+        its place, and flagged. Returns the codings as they were (for an undo)."""
+        touched = self.touching(segment_id)
+        for c in touched:
+            s_in, e_in = c.start_segment_id == segment_id, c.end_segment_id == segment_id
+            a = c.start_offset if s_in else 0
+            b = c.end_offset if e_in else len(old_text)
+            na, nb, lost = map_span(old_text, new_text, a, b)
+            values = {}
+            if s_in:
+                values["start_offset"] = na
+            if e_in:
+                values["end_offset"] = nb
+            if lost and s_in and e_in:
+                values["flagged"] = 1
+            self._update(c.id, values)
+        return touched
+
+    def follow_split(self, left_id: int, right_id: int, cut: int, right_from: int, left_len: int) -> None:
+        """Move codings after a segment split at ``cut``: the right part (from old offset
+        ``right_from``) became segment ``right_id``; the left keeps ``left_len`` characters."""
         for edge in ("start", "end"):
             # Offsets at or past the cut move to the right segment; those in the dropped
             # white space land at its start (start edge) or the left's end (end edge).
@@ -271,7 +308,9 @@ class Codings(Repository):
                 elif o > left_len:
                     self._update(c["id"], {f"{edge}_offset": left_len})
 
-    def _move_after_merge(self, gone_id: int, into_id: int, shift: int) -> None:
+    def follow_merge(self, gone_id: int, into_id: int, shift: int) -> None:
+        """Move codings of segment ``gone_id`` into ``into_id``, whose text now has ``shift``
+        characters before the merged part."""
         self.db.execute("UPDATE codings SET start_segment_id = ?, start_offset = start_offset + ? "
                         "WHERE start_segment_id = ?", [into_id, shift, gone_id])
         self.db.execute("UPDATE codings SET end_segment_id = ?, end_offset = end_offset + ? "

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from codebook.errors import StudyError
-from codebook.models import SPEAKER_INTERVIEWER, Segment
-from codebook.saturation import fa_digits
-from codebook.transcripts import word_spans
+from codebook.models import SPEAKER_INTERVIEWER, Segment, word_spans
+from transcribe.normalize import fa_digits
 
 if TYPE_CHECKING:
     from codebook.study import Study
