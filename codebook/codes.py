@@ -151,8 +151,8 @@ class Codings(Repository):
         """Code a span from (start segment, offset) to (end segment, offset); the end
         defaults to the start segment. Offsets are code points into segment text."""
         ts = self.study.transcripts
-        start = ts.segment(start_segment_id)
-        end = ts.segment(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
+        start = ts.place(start_segment_id)  # without its word timings: only where it stands and its text
+        end = ts.place(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
         end_offset = len(end.text) if end_offset is None else end_offset
         if start.interview_id != end.interview_id:
             raise StudyError("A coding must stay within one interview.")

@@ -45,6 +45,14 @@ class Transcripts(Repository):
     def segment(self, segment_id: int) -> Segment:
         return _segment(self._need(segment_id))
 
+    def place(self, segment_id: int) -> Segment:
+        """A segment without its word timings (``words`` empty): where it stands and its text, cheaply."""
+        row = self._row("SELECT id, interview_id, start_ms, end_ms, speaker, text, '[]' AS words, checked, source "
+                        "FROM segments WHERE id = ?", [segment_id])
+        if row is None:
+            raise StudyError(f"No segment with id {segment_id} in this study.")
+        return _segment(row)
+
     def count(self, interview_id: int) -> tuple[int, int]:
         """(segments, checked segments) of an interview."""
         row = self.db.execute("SELECT COUNT(*), COALESCE(SUM(checked), 0) FROM segments WHERE interview_id = ?",
