@@ -63,6 +63,16 @@ class Transcripts(Repository):
         """The whole transcript: segment texts joined with LF."""
         return "\n".join(s.text for s in self.segments(interview_id))
 
+    def by_ids(self, segment_ids) -> dict[int, Segment]:
+        """Segments by id (one query per 500 ids), for reading a page of quotes at once."""
+        ids = sorted(set(segment_ids))
+        out: dict[int, Segment] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" for _ in chunk)
+            out.update((r["id"], _segment(r)) for r in self._rows(f"SELECT * FROM segments WHERE id IN ({marks})", chunk))
+        return out
+
     def segments_between(self, first_id: int, last_id: int) -> list[Segment]:
         """The segments from ``first_id`` to ``last_id`` (both included) in transcript order;
         read through the interview's index, not the whole transcript."""
@@ -104,11 +114,16 @@ class Transcripts(Repository):
         if interview_id is not None:
             where += " AND s.interview_id = :iv"
             params["iv"] = interview_id
-        sql = f"SELECT s.* FROM segments s WHERE {where} ORDER BY s.interview_id, s.start_ms, s.id"
+        # Walk the segments in transcript order through their index and stop at a full page; the trigram
+        # index only says which rows may match (ordering all matches first cost ~1 ms per 1,000 hits).
+        sql = (f"SELECT s.* FROM segments s INDEXED BY segments_by_interview WHERE {where} "
+               "ORDER BY s.interview_id, s.start_ms, s.id")
         found: list[Segment] = []
         skip = offset
         for row in self._iter_rows(sql, params):
-            if not find_spans(row["text"], query):
+            # The folded text holding the query with no word break inside is a match: only the others are
+            # checked character by character (find_spans folds the whole text in Python).
+            if key not in row["search"] and not find_spans(row["text"], query):
                 continue
             if skip:
                 skip -= 1
