@@ -207,7 +207,13 @@ class SegmentDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:
         if index.column() == COL_TEXT:
             width = self.view.columnWidth(COL_TEXT)
-            doc = self.document(index, width, option.font)
+            # Formats (word shading, selection) do not change the height: lay out the plain text only.
+            doc = QTextDocument()
+            doc.setDocumentMargin(PAD)
+            doc.setDefaultFont(option.font)
+            doc.setDefaultTextOption(rtl_option())
+            doc.setPlainText(index.data(SegmentRole).text)
+            doc.setTextWidth(max(40, width))
             return QSize(width, int(doc.size().height()) + 2)
         return super().sizeHint(option, index)
 

@@ -24,6 +24,7 @@ from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
 from desktop.transcript.player import Player
+from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
 
 SKIP_MS = 5000
@@ -62,7 +63,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(COL_SPEAKER, 110)
         self.view.setColumnWidth(COL_CODES, 150)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.row_heights = RowHeights(self.view, self)  # measured where seen, not all rows on every change
         self.view.clicked.connect(self._clicked)
         self.delegate.wordClicked.connect(self._word_clicked)
         self.span = SpanSelection(self)  # the coding span across segments
@@ -98,7 +99,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.activeRowChanged.connect(self._follow)
         self._refresh_timer = QTimer(self, singleShot=True, interval=60)
         self._refresh_timer.timeout.connect(self._refresh_from_store)
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         self._rate_changed(self.player.rate())
         self._position_changed(0)
 
@@ -166,7 +167,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
         try:
-            self.ctx.changed.disconnect(self._changed)
+            self.ctx.changes.disconnect(self._changed)
         except (RuntimeError, TypeError):
             pass
         self.player.load(None)
@@ -182,10 +183,12 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.reload()
         self._position_changed(self.player.position())
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "marks", "guide"):
+    def _changed(self, change) -> None:
+        # What this editor's own commands did, its model already shows; another interview's changes do not show here.
+        mine = change.interview_id is None or change.interview_id == self.interview_id
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
             self._refresh_timer.start()
-        if kind == "segments":
+        if "segments" in change and mine:
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
