@@ -93,3 +93,25 @@ def test_in_vivo_cancelled_changes_nothing(editor, ctx, qtbot):
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     assert not editor.in_vivo(None)
     assert len(ctx.study.codes.list()) == n_codes
+
+
+def test_no_sound_device_is_said_in_the_window_once_and_editing_goes_on(editor, ctx, qtbot, monkeypatch):
+    from desktop.transcript import notice
+
+    monkeypatch.setattr(notice, "output_available", lambda: False)  # the sound card faked away
+    editor.open_interview(6)
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
+    assert editor.sound_notice.isVisible() and "No sound device" in editor.sound_notice.text()
+    qtbot.waitUntil(lambda: editor.player.position() > 0, timeout=5000)  # the clock still moves
+    editor.toggle_play()
+    editor.toggle_play()
+    labels = [w for w in editor.findChildren(type(editor.sound_notice)) if w.isVisible()]
+    assert labels == [editor.sound_notice]  # one notice, however often play is pressed
+    editor.toggle_play()
+    ed = editor.edit_row(0)  # editing still works
+    assert ed is not None
+    monkeypatch.setattr(notice, "output_available", lambda: True)
+    editor.toggle_play()
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
