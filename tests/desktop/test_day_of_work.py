@@ -115,3 +115,22 @@ def test_no_sound_device_is_said_in_the_window_once_and_editing_goes_on(editor, 
     editor.toggle_play()
     assert not editor.sound_notice.isVisible()
     editor.toggle_play()
+
+
+def test_guide_question_marks_are_a_small_sign_with_the_question_on_hover(editor, ctx):
+    from PySide6.QtCore import Qt
+
+    from desktop.transcript.model import COL_TIME
+
+    iv = next(i for i in ctx.study.interviews.list() if ctx.study.marks.list(i.id, "question"))
+    editor.open_interview(iv.id)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.marks_of(r))
+    marks = model.marks_of(row)
+    shown = model.index(row, COL_TIME).data().split("\n")
+    assert len(shown) == 3 and set(shown[2].split()) <= {"?", "⚑"}  # times, then signs only
+    tip = model.index(row, COL_TIME).data(Qt.ItemDataRole.ToolTipRole)
+    question = next(m for m in marks if m.kind == "question")
+    assert question.label and question.label in tip
+    widths = [len(line) for line in shown]
+    assert max(widths) <= len("00:00.0")  # the column no longer widens for the question's text
