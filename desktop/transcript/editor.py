@@ -187,7 +187,7 @@ class TranscriptEditor(CodingMixin, QWidget):
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
-        if self.interview_id is not None:
+        if self.interview_id is not None and not self.ctx.study.closed:
             self.model.refresh_codings()
 
     # -- playing and following --------------------------------------------------------
