@@ -274,7 +274,13 @@ class Study:
                 db.rollback()
                 raise
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called (a view's pending refresh must not read then)."""
+        return getattr(self, "_closed", False)
+
     def close(self) -> None:
+        self._closed = True
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
             with contextlib.suppress(sqlite3.Error):

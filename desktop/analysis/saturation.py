@@ -297,6 +297,13 @@ class SaturationView(LazyView, QWidget):
                                          "without a new code after the first %3).")
                                  .replace("%1", self.n(f.at)).replace("%2", self.n(f.stop))
                                  .replace("%3", self.n(f.initial)))
+        elif len(r.interviews) < f.initial + f.stop:
+            # Too few interviews to apply the method at all: say so, rather than "not saturated" beside
+            # another method's green verdict.
+            self.francis.setText(self.tr("Francis et al.: not assessable yet: needs %1 interviews (an initial "
+                                         "sample of %2, then %3 in a row without a new code); now %4.")
+                                 .replace("%1", self.n(f.initial + f.stop)).replace("%2", self.n(f.initial))
+                                 .replace("%3", self.n(f.stop)).replace("%4", self.n(len(r.interviews))))
         else:
             self.francis.setText(self.tr("Francis et al.: not saturated (needs %1 consecutive interviews without "
                                          "a new code after the first %2).")
@@ -308,11 +315,13 @@ class SaturationView(LazyView, QWidget):
             self.robustness.setText(self.tr("Order robustness: none of %1 random orderings reaches saturation.")
                                     .replace("%1", self.n(p.k)))
         else:
+            median = sat.label_text(int(p.median_x), g.run, self.lang) if float(p.median_x).is_integer() else \
+                f"{self.n(p.median_x)}+{self.n(g.run)}"
             self.robustness.setText(
-                self.tr("Order robustness: %1 of %2 random orderings reach saturation; median X %3 "
-                        "(5th–95th percentile %4–%5).")
+                self.tr("Order robustness: %1 of %2 random orderings reach saturation; median saturation "
+                        "point %3 (X between %4 and %5 in 90% of the orderings).")
                 .replace("%1", self.pct(p.share_saturated)).replace("%2", self.n(p.k))
-                .replace("%3", self.n(p.median_x)).replace("%4", self.n(p.p5_x)).replace("%5", self.n(p.p95_x)))
+                .replace("%3", median).replace("%4", self.n(p.p5_x)).replace("%5", self.n(p.p95_x)))
         found = r.cumulative[-1] if r.cumulative else 0
         if r.found_share is None:
             self.chao.setText(self.tr("Estimated codes in all (Chao2): no codes yet."))

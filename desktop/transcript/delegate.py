@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate, QToolTip
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole, speaker_label
+from desktop.transcript import coded_text
 from desktop.transcript.offsets import from_utf16, to_utf16
 
 PAD = 4
@@ -131,6 +132,7 @@ class SegmentDelegate(QStyledItemDelegate):
         doc.setDefaultFont(font)
         doc.setDefaultTextOption(rtl_option())
         doc.setPlainText(seg.text)
+        coded_text.make_room(doc)
         doc.setTextWidth(max(40, width))
         spans = word_spans(seg.text, seg.words) if seg.words else []
         cursor = QTextCursor(doc)
@@ -183,6 +185,8 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.translate(option.rect.topLeft())
             painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
             doc.drawContents(painter)
+            for rect, color in coded_text.bars(doc, index.data(SegmentRole), index.data(CodingsRole) or []):
+                painter.fillRect(rect, color)
             painter.restore()
             return
         if index.column() == COL_CODES:
@@ -216,6 +220,17 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.setTextWidth(max(40, width))
             return QSize(width, int(doc.size().height()) + 2)
         return super().sizeHint(option, index)
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """Hovering a coded word names its codes."""
+        if index.column() == COL_TEXT and event.type() == QEvent.Type.ToolTip:
+            seg = index.data(SegmentRole)
+            offset = self.offset_at(index, option.rect, event.pos(), option.font)
+            names = coded_text.names_at(seg, index.data(CodingsRole) or [], offset)
+            if names:
+                QToolTip.showText(event.globalPos(), "\n".join(names), view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     # -- clicks on words ------------------------------------------------------------
 

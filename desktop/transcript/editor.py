@@ -23,6 +23,7 @@ from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
+from desktop.transcript.notice import SoundNotice
 from desktop.transcript.player import Player
 from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
@@ -76,6 +77,7 @@ class TranscriptEditor(CodingMixin, QWidget):
             self.rate_box.addItem(digits(f"{r:g}×", current_language()), r)
         self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
         self.accuracy_label = QLabel()
+        self.sound_notice = SoundNotice(self)
         self.play_bar = QToolBar(self)
         self.toolbar = QToolBar(self)
         self._make_actions()
@@ -87,6 +89,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.sound_notice)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.accuracy_label)
@@ -192,7 +195,7 @@ class TranscriptEditor(CodingMixin, QWidget):
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
-        if self.interview_id is not None:
+        if self.interview_id is not None and not self.ctx.study.closed:
             self.model.refresh_codings()
 
     # -- playing and following --------------------------------------------------------
@@ -201,10 +204,13 @@ class TranscriptEditor(CodingMixin, QWidget):
         if not self.player.loaded:
             self.message.emit(self.tr("No audio to play."))
             return
+        if not self.player.is_playing():
+            self.sound_notice.check()
         self.player.toggle()
 
     def play_at(self, ms: int) -> None:
         self.player.seek(ms)
+        self.sound_notice.check()
         self.player.play()
 
     def set_rate(self, rate: float) -> None:

@@ -36,6 +36,14 @@ def speaker_label(speaker: str) -> str:
     return speaker
 
 
+def mark_sign(kind: str, lang: str) -> str:
+    """The sign a mark gets in the time column: a question mark for a guide question (Persian «؟»
+    in the Persian UI), a flag for a bookmark."""
+    if kind == "question":
+        return "؟" if lang == "fa" else "?"
+    return "⚑"
+
+
 class SegmentsModel(QAbstractTableModel):
     activeRowChanged = Signal(int)
 
@@ -223,9 +231,9 @@ class SegmentsModel(QAbstractTableModel):
             if col == COL_TIME:
                 lang = current_language()
                 lines = [format_clock(seg.start_ms, lang), format_clock(seg.end_ms, lang)]
-                for m in self.marks_of(index.row()):
-                    label = m.label if len(m.label) <= 24 else m.label[:23] + "…"
-                    lines.append(f"{'?' if m.kind == 'question' else '⚑'} {format_clock(m.at_ms, lang)} {label}".strip())
+                marks = self.marks_of(index.row())
+                if marks:  # a small sign per mark; the question itself is in the tooltip
+                    lines.append(" ".join(mark_sign(m.kind, lang) for m in marks))
                 return "\n".join(lines)
             if col == COL_SPEAKER:
                 return seg.speaker if role == Qt.ItemDataRole.EditRole else speaker_label(seg.speaker)
@@ -240,6 +248,11 @@ class SegmentsModel(QAbstractTableModel):
                 return QBrush(ACTIVE_COLOR)
             if seg.checked and col == COL_TIME:
                 return QBrush(CHECKED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
+            lang = current_language()
+            return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
+                             f"{m.label or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
+                             for m in self.marks_of(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
             return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))
         return None
