@@ -51,7 +51,9 @@ def test_import_dialog_says_what_it_skipped_in_persian(tmp_path, qtbot):
     try:
         d = ImportDialog(StudyContext(study))
         qtbot.addWidget(d)
-        text = d.do_import(study, srt, "srt", interview=iv.id)
+        from codebook import exchange
+
+        text = d.imported_text(exchange.import_file(study, srt, "srt", interview=iv.id))
     finally:
         set_language("en")
         study.close()
