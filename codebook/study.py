@@ -287,7 +287,7 @@ class Study:
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
             # Never waits: with another connection reading, the last one to close checkpoints instead.
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sqlite3.Error, StudyError):
                 self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
