@@ -402,7 +402,9 @@ class TranscriptEditor(CodingMixin, QWidget):
                 result = None
             if result:
                 wer, cer = result
-                text = QCoreApplication.translate("TranscriptEditor", "WER %1% · CER %2%, after Persian normalisation")
+                text = QCoreApplication.translate(
+                    "TranscriptEditor", "WER %1% · CER %2% (Persian-normalised; a word break written as a space, "
+                    "a ZWNJ or nothing does not count)")
                 lang = current_language()
                 text = text.replace("%1", digits(f"{wer * 100:.1f}", lang)).replace("%2", digits(f"{cer * 100:.1f}", lang))
         self.accuracy_label.setText(text)
