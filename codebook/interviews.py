@@ -4,10 +4,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import STATUSES, Interview
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical
 
 MODES = ("whatsapp", "phone", "in-person", "video", "other")

@@ -26,7 +26,7 @@ from pathlib import Path
 from codebook.errors import StudyError
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
-from codebook.refiqda.archive import atomic_path, write_atomic
+from codebook.files import atomic_path, write_atomic
 from transcribe.normalize import persian_digits
 
 WHAT = ("frequencies", "participants", "quotes", "saturation")

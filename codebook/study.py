@@ -18,34 +18,28 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from codebook.codes import Codes, Codings
+from codebook.dates import now
 from codebook.errors import StudyError
+from codebook.interviews import Interviews
+from codebook.notes import Glossary, Guide, Marks, Memos
+from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
+from codebook.transcripts import Transcripts
 
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
 
 
-def now() -> str:
-    """The current time as ISO 8601 UTC text, seconds precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
 class Study:
     """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``)."""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database):
-        from codebook.codes import Codes, Codings
-        from codebook.interviews import Interviews
-        from codebook.notes import Glossary, Guide, Marks, Memos
-        from codebook.participants import Participants
-        from codebook.transcripts import Transcripts
-
         self.folder = folder
         self.db = db
         self.participants = Participants(self)

@@ -216,7 +216,23 @@ _TO_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _TO_PERSIAN_DECIMAL = str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
 
 
-def persian_digits(text: str, *, decimal: bool = False) -> str:
-    """``text`` with ASCII digits written as Persian digits (۰–۹) for display;
-    with ``decimal`` a ``.`` becomes the Persian decimal separator ``٫`` too."""
+def persian_digits(text: object, *, decimal: bool = False) -> str:
+    """``text`` (or a number) with ASCII digits written as Persian digits (۰–۹) for
+    display; with ``decimal`` a ``.`` becomes the Persian decimal separator ``٫`` too.
+
+    >>> persian_digits(12.5, decimal=True)
+    '۱۲٫۵'
+    """
     return str(text).translate(_TO_PERSIAN_DECIMAL if decimal else _TO_PERSIAN)
+
+
+def fa_digits(value: object) -> str:
+    """A number for Persian prose: :func:`persian_digits` with the decimal separator;
+    a whole number of four digits or more grouped with «٬», as the UI writes it.
+
+    >>> fa_digits(0.25), fa_digits(1000)
+    ('۰٫۲۵', '۱٬۰۰۰')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
+        value = f"{value:,}".replace(",", "\u066c")
+    return persian_digits(value, decimal=True)

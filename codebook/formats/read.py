@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 from codebook.errors import StudyError
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, NewSegment
-from codebook.refiqda.layout import INTERVIEWER_LABELS, PARTICIPANT_LABELS
+from codebook.models import (INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT,
+                             NewSegment)
 from transcribe.normalize import canonical
 
 FORMATS = ("srt", "vtt", "txt", "html")

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from codebook.dates import format_date
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
+from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
-from codebook.refiqda.archive import atomic_path, write_atomic
+from codebook.files import atomic_path, write_atomic
 
 RLM = "\u200f"
 FA_FONT = "Vazirmatn"  # the app's font; Word falls back to another Persian font when it is missing
@@ -38,9 +38,8 @@ class TranscriptView:
         self.pseudonym = study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
         self.lang = lang
         replacer = replacer or Replacer({})
-        names = {SPEAKER_INTERVIEWER: "مصاحبه‌گر" if lang == "fa" else "Interviewer",
-                 SPEAKER_PARTICIPANT: self.pseudonym or ("مشارکت‌کننده" if lang == "fa" else "Participant")}
-        self.rows = [(s.start_ms, s.end_ms, names.get(s.speaker, s.speaker), replacer.text(s.text, self.title))
+        self.rows = [(s.start_ms, s.end_ms, speaker_label(s.speaker, self.pseudonym, lang),
+                      replacer.text(s.text, self.title))
                      for s in study.transcripts.segments(interview_id)]
 
 
