@@ -6,15 +6,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
+from desktop.fonts import FALLBACK_FAMILIES, FONTS, load_fonts, use_bundled_font  # noqa: F401  (were here)
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
-# Families with Persian glyphs, tried in order when Vazirmatn cannot be loaded.
-FALLBACK_FAMILIES = ("Vazirmatn", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", "Tahoma", "Segoe UI")
+
 
 _current_lang = "en"
 
@@ -24,25 +23,12 @@ def current_language() -> str:
     return _current_lang
 
 
-def load_fonts() -> str:
-    """Register the bundled Vazirmatn TTFs; returns the family to use for the UI."""
-    families: list[str] = []
-    for ttf in sorted(FONTS.glob("*.ttf")):
-        fid = QFontDatabase.addApplicationFont(str(ttf))
-        if fid >= 0:
-            families += QFontDatabase.applicationFontFamilies(fid)
-    available = set(QFontDatabase.families()) | set(families)
-    for family in FALLBACK_FAMILIES:
-        if family in available:
-            return family
-    return QApplication.font().family()
-
-
 def set_language(lang: str) -> None:
     """Switch the running app to ``lang``: translators, layout direction, locale (digits, calendar)."""
     global _current_lang
     _current_lang = "fa" if lang == "fa" else "en"
     app = QApplication.instance()
+    use_bundled_font(app)
     i18n.install(_current_lang)
     if _current_lang == "fa":
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
@@ -61,10 +47,7 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplica
     icon = ICONS / "mosahebeh.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    family = load_fonts()
-    font = QFont(family)
-    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-    app.setFont(font)
+    use_bundled_font(app)
     if lang is None:
         from desktop.settings import Settings
         lang = Settings().language
