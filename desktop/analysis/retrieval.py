@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import retrieval
+from desktop.bidi import ltr_run
 
 CODES, QUESTIONS = 0, 1
 
@@ -79,7 +80,7 @@ class RetrievalView(QWidget):
                 self.target.addItem("    " * depth[c.id] + c.name, c.id)
         else:
             for q in study.guide.list():
-                self.target.addItem(("    " if q.parent_id is not None else "") + q.text, q.id)
+                self.target.addItem(("    " if q.parent_id is not None else "") + ltr_run(q.text, ui_lang(self)), q.id)
         at = self.target.findData(keep)
         self.target.setCurrentIndex(at if at >= 0 else 0)
         self.target.blockSignals(False)

@@ -42,7 +42,7 @@ class SaturationView(QWidget):
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setRange(0, 50)
         self.threshold.setDecimals(1)
-        self.threshold.setSuffix(" %")
+        self.threshold.setSuffix("٪" if self.lang == "fa" else " %")  # number first: «۵٫۰٪»
         self.threshold.setValue(sat.THRESHOLD * 100)
         self.threshold.valueChanged.connect(self.refresh)
         self.initial = spin(sat.INITIAL, 0, 200, self.tr("Interviews analysed before the stopping criterion applies"))

@@ -18,6 +18,7 @@ from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
 from desktop.app import current_language
 from codebook.dates import digits, format_clock
+from desktop.bidi import clock_pair
 from desktop.settings import RATES, Settings
 from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin
@@ -223,7 +224,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(ms)
         lang = current_language()
-        self.position_label.setText(f"{format_clock(ms, lang)} / {format_clock(self.player.duration(), lang)}")
+        self.position_label.setText(clock_pair(format_clock(ms, lang), format_clock(self.player.duration(), lang), lang))
 
     def _follow(self, row: int) -> None:
         if row >= 0:

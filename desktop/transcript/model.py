@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
 from desktop.app import current_language
+from desktop.bidi import ltr_run
 from codebook.dates import format_clock
 
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)
@@ -192,7 +193,8 @@ class SegmentsModel(QAbstractTableModel):
                 lines = [format_clock(seg.start_ms, lang), format_clock(seg.end_ms, lang)]
                 for m in self.marks_of(index.row()):
                     label = m.label if len(m.label) <= 24 else m.label[:23] + "…"
-                    lines.append(f"{'?' if m.kind == 'question' else '⚑'} {format_clock(m.at_ms, lang)} {label}".strip())
+                    sign = ("؟" if lang == "fa" else "?") if m.kind == "question" else "⚑"
+                    lines.append(f"{sign} {format_clock(m.at_ms, lang)} {ltr_run(label, lang)}".strip())
                 return "\n".join(lines)
             if col == COL_SPEAKER:
                 return seg.speaker if role == Qt.ItemDataRole.EditRole else speaker_label(seg.speaker)
