@@ -101,7 +101,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="99"/>
         <source>Mark (F8)</source>
-        <translation>نشانه (F8)</translation>
+        <translation>نشانک (F8)</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="100"/>
@@ -111,7 +111,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="107"/>
         <source>Marks:</source>
-        <translation>نشانه‌ها:</translation>
+        <translation>نشانک‌ها:</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="111"/>
@@ -162,7 +162,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="217"/>
         <source>%1  mark</source>
-        <translation>%1  نشانه</translation>
+        <translation>%1  نشانک</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="249"/>
