@@ -74,6 +74,10 @@
 <context>
     <name>InterviewsView</name>
     <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/interviews_view.py" line="123"/>
         <source>New interview</source>
         <translation>مصاحبهٔ جدید</translation>
@@ -101,6 +105,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Edit interview…</source>
+        <translation>ویرایش مصاحبه…</translation>
+    </message>
     <message>
         <source>Transcribe again</source>
         <translation>پیاده‌سازی دوباره</translation>

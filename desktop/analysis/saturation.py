@@ -9,8 +9,8 @@ for the paper (copyable). It refreshes whenever codes or codings change.
 """
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
-                              QValueAxis)
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView,
+                              QLineSeries)
 from PySide6.QtCore import QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -48,6 +48,7 @@ class SaturationView(QWidget):
         self.initial = spin(sat.INITIAL, 0, 200, self.tr("Interviews analysed before the stopping criterion applies"))
         self.stop = spin(sat.STOP, 1, 20, self.tr("Consecutive interviews with no new code"))
         self.permutations = spin(sat.PERMUTATIONS, 0, 20000, self.tr("Random re-orderings of the interviews"))
+        self.permutations.setGroupSeparatorShown(True)  # «۱٬۰۰۰», as the sentence writes it
         self.seed = spin(sat.SEED, 0, 1_000_000, self.tr("Seed of the re-orderings, so the figures repeat"))
         guest_box = QGroupBox(self.tr("Guest, Namey && Chen (2020)"), self)
         gf = QFormLayout(guest_box)
@@ -186,12 +187,18 @@ class SaturationView(QWidget):
         x_axis = QBarCategoryAxis()
         x_axis.append([self.n(i) for i in range(1, len(r.interviews) + 1)] or ["—"])
         x_axis.setTitleText(self.tr("Interview (in the order held)"))
-        y_axis = QValueAxis()
         top = max([*r.cumulative, 1])
         if r.chao2 > top:
             top = r.chao2
-        y_axis.setRange(0, max(1, int(top * 1.1) + 1))
-        y_axis.setLabelFormat("%.0f")  # with localized numbers, "%d" shows nothing
+        y_max = max(1, int(top * 1.1) + 1)
+        # QValueAxis writes its tick labels in ASCII digits whatever the locale: label the
+        # ticks ourselves, in the UI's digits.
+        y_axis = QCategoryAxis()
+        y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if y_max / s <= 6)
+        for v in range(0, y_max + 1, step):
+            y_axis.append(self.n(v), v)
+        y_axis.setRange(0, y_max)
         y_axis.setTitleText(self.tr("Codes"))
         chart.addAxis(x_axis, Qt.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignLeft)
@@ -229,7 +236,8 @@ class SaturationView(QWidget):
             runs.append(self.tr("Run %1–%2: %3 new (%4)").replace("%1", self.n(run.first))
                         .replace("%2", self.n(run.last)).replace("%3", self.n(run.new))
                         .replace("%4", self.pct(run.ratio, 1)))
-        self.runs.setText("  ·  ".join(runs))
+        # a middle dot looks like the Persian zero «۰» in Vazirmatn: a dash between runs in Persian
+        self.runs.setText(("  —  " if self.lang == "fa" else "  ·  ").join(runs))
         f = r.francis
         if f.saturated:
             self.francis.setText(self.tr("Francis et al.: saturated at interview %1 (%2 consecutive interviews "
