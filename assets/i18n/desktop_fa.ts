@@ -453,7 +453,7 @@
     <message>
         <location filename="../../desktop/settings.py" line="128"/>
         <source>Language (after restart)</source>
-        <translation>زبان (پس از اجرای دوباره)</translation>
+        <translation>زبان (پس از راه‌اندازی دوباره)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="132"/>
