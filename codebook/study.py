@@ -173,8 +173,8 @@ class Study:
         study = cls(folder, db)
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
-        except sqlite3.Error:
-            pass  # a read-only study keeps its old search columns; find still checks every match
+        except (sqlite3.Error, StudyError):
+            pass  # busy or refused: the old search columns stay until the next open; find checks every match
         return study
 
     @staticmethod
