@@ -65,6 +65,7 @@ class Segment:
     words: tuple[Word, ...]
     checked: bool
     source: str
+    untranscribed: bool = False  # speech the machine could not transcribe (text empty until typed)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class NewSegment:
     words: tuple[Word, ...] = ()
     source: str = "machine"
     checked: bool = False
+    untranscribed: bool = False
 
 
 @dataclass(frozen=True)

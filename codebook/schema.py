@@ -174,6 +174,12 @@ END;
 """
 
 
+# Speech the transcriber could not turn into text: a segment with no text, marked, so that the
+# editor shows it, navigation visits it and exports write a marker. Typing text into it clears the mark.
+UNTRANSCRIBED = """
+ALTER TABLE segments ADD COLUMN untranscribed INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[n] is the SQL script that upgrades a database at version n to n + 1.
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, UNTRANSCRIBED]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,6 +42,7 @@ class Study:
     def __init__(self, folder: Path, db: sqlite_utils.Database):
         from codebook.codes import Codes, Codings
         from codebook.interviews import Interviews
+        from codebook.jobs import Jobs
         from codebook.notes import Glossary, Guide, Marks, Memos
         from codebook.participants import Participants
         from codebook.transcripts import Transcripts
@@ -51,6 +52,7 @@ class Study:
         self.participants = Participants(self)
         self.interviews = Interviews(self)
         self.transcripts = Transcripts(self)
+        self.jobs = Jobs(self)
         self.codes = Codes(self)
         self.codings = Codings(self)
         self.memos = Memos(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from codebook.errors import StudyError
-from codebook.models import Job, NewSegment, Segment, TranscriptInfo, Word, words_from_json, words_to_json
+from codebook.models import NewSegment, Segment, TranscriptInfo, Word, words_from_json, words_to_json
 from codebook.remap import map_span
 from codebook.repository import Repository
 from codebook.study import now
@@ -23,7 +23,7 @@ def _segment(row: dict) -> Segment:
     return Segment(
         id=row["id"], interview_id=row["interview_id"], start_ms=row["start_ms"], end_ms=row["end_ms"],
         speaker=row["speaker"], text=row["text"], words=words_from_json(row["words"]),
-        checked=bool(row["checked"]), source=row["source"],
+        checked=bool(row["checked"]), source=row["source"], untranscribed=bool(row.get("untranscribed", 0)),
     )
 
 
@@ -66,8 +66,13 @@ class Transcripts(Repository):
         return row[0], row[1]
 
     def text(self, interview_id: int) -> str:
-        """The whole transcript: segment texts joined with LF."""
-        return "\n".join(s.text for s in self.segments(interview_id))
+        """The whole transcript: segment texts joined with LF (untranscribed stretches left out)."""
+        return "\n".join(s.text for s in self.segments(interview_id) if not s.untranscribed)
+
+    def untranscribed(self, interview_id: int) -> list[Segment]:
+        """The stretches of speech the machine could not transcribe and nobody has typed yet."""
+        return [_segment(r) for r in self._rows(
+            f"SELECT * FROM segments WHERE interview_id = ? AND untranscribed = 1 {_ORDER}", [interview_id])]
 
     def search(self, query: str, interview_id: int | None = None) -> list[Segment]:
         """Segments whose text contains ``query`` through the Persian normalisation
@@ -109,7 +114,8 @@ class Transcripts(Repository):
             raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
         return self._insert({"interview_id": interview_id, "start_ms": int(s.start_ms), "end_ms": int(s.end_ms),
                              "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
-                             "source": s.source, **_text_columns(s.text)})
+                             "source": s.source, "untranscribed": int(s.untranscribed and not s.text.strip()),
+                             **_text_columns(s.text)})
 
     def replace(self, interview_id: int, segments: list[NewSegment], *, force: bool = False) -> list[int]:
         """Replace the interview's transcript. Refuses, unless ``force``, when the
@@ -150,29 +156,6 @@ class Transcripts(Repository):
     def set_draft(self, interview_id: int, draft: str) -> None:
         self.db.execute("UPDATE transcripts SET draft = ? WHERE interview_id = ?", [canonical(draft), interview_id])
 
-    # -- jobs ------------------------------------------------------------------
-
-    def job(self, interview_id: int, kind: str = "transcribe") -> Job | None:
-        row = self._row("SELECT * FROM jobs WHERE interview_id = ? AND kind = ?", [interview_id, kind])
-        return Job(**{**row, "params": json.loads(row["params"])}) if row else None
-
-    def jobs(self, kind: str = "transcribe") -> list[Job]:
-        return [Job(**{**r, "params": json.loads(r["params"])})
-                for r in self._rows("SELECT * FROM jobs WHERE kind = ? ORDER BY updated", [kind])]
-
-    def set_job(self, interview_id: int, kind: str = "transcribe", **values) -> Job:
-        """Create or update a job; ``values`` among state, progress, resume_ms, params, error."""
-        if "params" in values:
-            values["params"] = json.dumps(values["params"], ensure_ascii=False, default=str)
-        values["updated"] = now()
-        with self.db.atomic():
-            self.db.execute("INSERT OR IGNORE INTO jobs(interview_id, kind, updated) VALUES (?, ?, ?)",
-                            [interview_id, kind, values["updated"]])
-            sets = ", ".join(f"{k} = ?" for k in values)
-            self.db.execute(f"UPDATE jobs SET {sets} WHERE interview_id = ? AND kind = ?",
-                            [*values.values(), interview_id, kind])
-        return self.job(interview_id, kind)
-
     # -- editing one segment -----------------------------------------------------
 
     def insert(self, interview_id: int, segment: NewSegment) -> Segment:
@@ -202,8 +185,9 @@ class Transcripts(Repository):
                 if lost and s_in and e_in:
                     values["flagged"] = 1
                 self.study.codings._update(c.id, values)
-            self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ? WHERE id = ?",
-                            [*_text_columns(new).values(), segment_id])
+            self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ?, "
+                            "untranscribed = untranscribed AND ? WHERE id = ?",
+                            [*_text_columns(new).values(), int(not new.strip()), segment_id])
         return touched
 
     def set_checked(self, segment_id: int, checked: bool = True) -> None:
@@ -267,11 +251,14 @@ class Transcripts(Repository):
         if nxt is None:
             raise StudyError("This is the last segment: there is nothing after it to merge with.")
         shift = len(seg.text) + len(separator)
+        joined = seg.text + separator + nxt.text  # codings of the next one move by ``shift``
         with self.db.atomic():
             self.db.execute(
-                "UPDATE segments SET text = ?, search = ?, compact = ?, end_ms = ?, words = ?, checked = ? WHERE id = ?",
-                [*_text_columns(seg.text + separator + nxt.text).values(), max(seg.end_ms, nxt.end_ms),
-                 words_to_json(seg.words + nxt.words), int(seg.checked and nxt.checked), segment_id])
+                "UPDATE segments SET text = ?, search = ?, compact = ?, end_ms = ?, words = ?, checked = ?, "
+                "untranscribed = ? WHERE id = ?",
+                [*_text_columns(joined).values(), max(seg.end_ms, nxt.end_ms),
+                 words_to_json(seg.words + nxt.words), int(seg.checked and nxt.checked),
+                 int(seg.untranscribed and nxt.untranscribed and not joined.strip()), segment_id])
             self.study.codings._move_after_merge(nxt.id, segment_id, shift)
             self.db.execute("DELETE FROM segments WHERE id = ?", [nxt.id])
         return self.segment(segment_id)
@@ -283,7 +270,7 @@ class Transcripts(Repository):
             for s in segments:
                 values = {"interview_id": s.interview_id, "start_ms": s.start_ms, "end_ms": s.end_ms,
                           "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
-                          "source": s.source, **_text_columns(s.text)}
+                          "source": s.source, "untranscribed": int(s.untranscribed), **_text_columns(s.text)}
                 if self._row("SELECT id FROM segments WHERE id = ?", [s.id]):
                     self._update(s.id, values)
                 else:

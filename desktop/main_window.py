@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
             self.queue.progress.connect(self._progress)
             self.queue.finished.connect(self._transcribed)
             self.queue.failed.connect(self._failed)
+            self.queue.notice.connect(lambda _iid, message: self.statusBar().showMessage(message, 20000))
         self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.interviews.openRequested.connect(lambda iid: self.open_transcript(iid))
         self.interviews.recordRequested.connect(self.record)

@@ -27,7 +27,7 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     pct = lambda f: digits(f"{round(f * 100)}", lang)  # noqa: E731
     if live and interview.id in live:
         return _tr("transcribing %1%").replace("%1", pct(live[interview.id]))
-    job = study.transcripts.job(interview.id)
+    job = study.jobs.get(interview.id)
     if job is not None and job.state in ("queued", "running"):
         return _tr("transcribing %1%").replace("%1", pct(job.progress)) if job.state == "running" else _tr("queued")
     total, checked = study.transcripts.count(interview.id)
