@@ -46,6 +46,9 @@ CONFIGS: dict[str, tuple[str, dict]] = {
     "ours-beam3": ("pipeline", {"beam_size": 3, "temperature": [0.0]}),
     "ours-beam2": ("pipeline", {"beam_size": 2, "temperature": [0.0]}),
     "ours-greedy": ("pipeline", {"beam_size": 1, "temperature": [0.0]}),
+    "ours-greedy-vad500": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD}),
+    "ours-greedy-vad500-prev": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD,
+                                             "condition_on_previous_text": True}),
     "previous-default": ("pipeline", {"beam_size": 5, "temperature": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
                                       "vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400}}),
 }

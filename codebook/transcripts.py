@@ -161,8 +161,11 @@ class Transcripts(Repository):
     def insert(self, interview_id: int, segment: NewSegment) -> Segment:
         return self.segment(self.add_segments(interview_id, [segment])[0])
 
-    def set_text(self, segment_id: int, text: str) -> list:
+    def set_text(self, segment_id: int, text: str, *, untranscribed: bool | None = None) -> list:
         """Change a segment's text; codings touching it are remapped through a diff.
+
+        An untranscribed mark stays only while the text stays empty (or is set
+        with ``untranscribed``, for undo).
 
         A coding whose text inside this segment was deleted entirely is kept,
         collapsed at its place, and flagged for review. Returns the codings as
@@ -186,8 +189,9 @@ class Transcripts(Repository):
                     values["flagged"] = 1
                 self.study.codings._update(c.id, values)
             self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ?, "
-                            "untranscribed = untranscribed AND ? WHERE id = ?",
-                            [*_text_columns(new).values(), int(not new.strip()), segment_id])
+                            "untranscribed = CASE WHEN ? IS NULL THEN untranscribed AND ? ELSE ? END WHERE id = ?",
+                            [*_text_columns(new).values(), untranscribed, int(not new.strip()),
+                             int(bool(untranscribed)), segment_id])
         return touched
 
     def set_checked(self, segment_id: int, checked: bool = True) -> None:

@@ -49,7 +49,7 @@ from transcribe.models import load_model
 from transcribe.normalize import canonical, clean_display
 
 WINDOW_SECONDS = 300.0
-STEREO_WINDOW_SECONDS = 60.0  # a stereo file is saved once per window: keep a killed job's loss small
+STEREO_WINDOW_SECONDS = 30.0  # a stereo file is saved once per window: a killed job loses at most this
 AUTO = "auto"  # language: let Whisper detect it
 SEED = 1
 OUR_KEYS = ("seed",)  # kept in the options, not passed to faster-whisper

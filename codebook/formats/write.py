@@ -16,6 +16,8 @@ from codebook.pseudonymise import Replacer
 from codebook.refiqda.archive import atomic_path, write_atomic
 
 RLM = "\u200f"
+# Written where the transcriber found speech but no text (an untranscribed segment nobody has typed yet).
+UNTRANSCRIBED = {"fa": "[گفتار پیاده‌سازی‌نشده]", "en": "[untranscribed speech]"}
 FA_FONT = "Vazirmatn"  # the app's font; Word falls back to another Persian font when it is missing
 
 
@@ -40,7 +42,9 @@ class TranscriptView:
         replacer = replacer or Replacer({})
         names = {SPEAKER_INTERVIEWER: "مصاحبه‌گر" if lang == "fa" else "Interviewer",
                  SPEAKER_PARTICIPANT: self.pseudonym or ("مشارکت‌کننده" if lang == "fa" else "Participant")}
-        self.rows = [(s.start_ms, s.end_ms, names.get(s.speaker, s.speaker), replacer.text(s.text, self.title))
+        gap = UNTRANSCRIBED.get(lang, UNTRANSCRIBED["en"])
+        self.rows = [(s.start_ms, s.end_ms, names.get(s.speaker, s.speaker),
+                      gap if s.untranscribed and not s.text else replacer.text(s.text, self.title))
                      for s in study.transcripts.segments(interview_id)]
 
 

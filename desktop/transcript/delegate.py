@@ -7,7 +7,7 @@ direction explicitly, in the painted cell and in the in-place editor alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
@@ -18,6 +18,8 @@ from desktop.transcript.offsets import from_utf16, to_utf16
 PAD = 4
 UNSURE_COLOR = QColor("#f7c6c6")
 WORD_COLOR = QColor("#ffd54a")
+UNTRANSCRIBED_HATCH = QColor("#d98c2b")  # speech the machine could not transcribe: hatched, italic placeholder
+UNTRANSCRIBED_TEXT = QColor("#8a5a12")
 AUTOSAVE_MS = 800
 
 
@@ -112,8 +114,28 @@ class SegmentDelegate(QStyledItemDelegate):
 
     # -- painting ----------------------------------------------------------------
 
+    def untranscribed_text(self) -> str:
+        return self.tr("[speech the machine could not transcribe: listen and type it]")
+
+    def _untranscribed_document(self, width: int, font) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(PAD)
+        doc.setDefaultFont(font)
+        doc.setDefaultTextOption(rtl_option())
+        doc.setPlainText(self.untranscribed_text())
+        doc.setTextWidth(max(40, width))
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setForeground(UNTRANSCRIBED_TEXT)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeCharFormat(fmt)
+        return doc
+
     def document(self, index, width: int, font) -> QTextDocument:
         seg = index.data(SegmentRole)
+        if seg.untranscribed and not seg.text:
+            return self._untranscribed_document(width, font)
         doc = QTextDocument()
         doc.setDocumentMargin(PAD)
         doc.setDefaultFont(font)
@@ -154,7 +176,7 @@ class SegmentDelegate(QStyledItemDelegate):
         doc = self.document(index, rect.width(), font)
         local = QPointF(pos) - QPointF(rect.topLeft())
         hit = doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
-        return from_utf16(index.data(SegmentRole).text, max(hit, 0))
+        return from_utf16(index.data(SegmentRole).text, max(hit, 0))  # 0 on an untranscribed placeholder
 
     def paint(self, painter: QPainter, option, index) -> None:
         if index.column() == COL_TEXT:
@@ -167,6 +189,9 @@ class SegmentDelegate(QStyledItemDelegate):
             if style:
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
             doc = self.document(index, option.rect.width(), option.font)
+            seg = index.data(SegmentRole)
+            if seg.untranscribed and not seg.text:
+                painter.fillRect(option.rect.adjusted(1, 1, -1, -1), QBrush(UNTRANSCRIBED_HATCH, Qt.BrushStyle.BDiagPattern))
             painter.save()
             painter.translate(option.rect.topLeft())
             painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))

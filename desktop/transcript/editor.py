@@ -2,7 +2,8 @@
 
 Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
 F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
-F7 next unchecked segment · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
+F7 next unchecked segment (untranscribed speech is never checked, so F7 visits it) · Shift+F7 next
+untranscribed stretch · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
 Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
 in a later segment to select across segments for coding (:mod:`desktop.transcript.span`).
 """
@@ -125,6 +126,8 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False)
         self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False)
         self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7")
+        self.act_next_untranscribed = self._action(self.tr("Next untranscribed"), self.next_untranscribed,
+                                                   "Shift+F7", toolbar=False)
         self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return")
         self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6")
         self.toolbar.addSeparator()
@@ -342,18 +345,26 @@ class TranscriptEditor(CodingMixin, QWidget):
 
     def next_unchecked(self) -> int:
         """Go to (and play from) the next segment not yet checked; returns its row or -1."""
+        return self._next_where(lambda seg: not seg.checked, self.tr("Every segment is checked."))
+
+    def next_untranscribed(self) -> int:
+        """Go to (and play from) the next stretch of speech the machine could not transcribe."""
+        return self._next_where(lambda seg: seg.untranscribed and not seg.text,
+                                self.tr("No untranscribed speech is left."))
+
+    def _next_where(self, wanted, none_left: str) -> int:
         n = self.model.rowCount()
         start = self.current_row()
         for step in range(1, n + 1):
             row = (start + step) % n
-            if not self.model.segment(row).checked:
+            if wanted(self.model.segment(row)):
                 self.close_text_editor()
                 self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
                 self.view.scrollTo(self.model.index(row, COL_TEXT))
                 if self.player.loaded:
                     self.player.seek(self.model.segment(row).start_ms)
                 return row
-        self.message.emit(self.tr("Every segment is checked."))
+        self.message.emit(none_left)
         return -1
 
     def insert_bookmark(self) -> None:
