@@ -21,7 +21,7 @@ from typing import Iterator
 from codebook.errors import StudyError
 from codebook.models import Job
 from codebook.repository import Repository
-from codebook.study import now
+from codebook.dates import now
 
 BUSY = ("Interview {id} is already being transcribed (by the app or another `mosahebeh transcribe`); "
         "wait until that run ends or cancel it, then start again.")
