@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings or Settings()
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
+        if getattr(ctx.study, "read_only", ""):  # read-only media: viewing and exports work, edits are refused
+            self.setWindowTitle(f"{ctx.study.name} ({self.tr('read-only: editing is off')}) — {self.tr('Mosahebeh')}")
         self.tabs = QTabWidget()
         self.participants = ParticipantsView(ctx)
         self.interviews = InterviewsView(ctx)
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
+        if getattr(ctx.study, "read_only", ""):
+            self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
         self.resize(1280, 800)
 

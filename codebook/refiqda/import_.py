@@ -265,7 +265,10 @@ class _Reader:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                return data.decode("utf-16")
+                try:
+                    return data.decode("utf-16")
+                except UnicodeDecodeError:  # odd length, lone surrogate (found by fuzzing, i14)
+                    self.fail(f"the text of {what} starts as UTF-16 but is damaged.")
             self.fail(f"the text of {what} is not UTF-8.")
 
     def read_source(self, src) -> None:
