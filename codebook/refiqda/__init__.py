@@ -9,7 +9,7 @@ how positions are counted: :mod:`codebook.refiqda.layout`.
 """
 from codebook.refiqda.codebook_xml import export_qdc, import_qdc
 from codebook.refiqda.export import export_qdpx
-from codebook.refiqda.import_ import import_qdpx
+from codebook.refiqda.import_ import ImportResult, import_qdpx, import_qdpx_new
 from codebook.refiqda.xmlutil import schema_errors
 
-__all__ = ["export_qdpx", "import_qdpx", "export_qdc", "import_qdc", "schema_errors"]
+__all__ = ["export_qdpx", "import_qdpx", "import_qdpx_new", "ImportResult", "export_qdc", "import_qdc", "schema_errors"]
