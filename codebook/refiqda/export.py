@@ -43,7 +43,7 @@ from codebook.pseudonymise import Replacer, Report
 from codebook.refiqda import extras
 from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
-from codebook.refiqda.archive import atomic_path
+from codebook.files import atomic_path
 from codebook.refiqda.codebook_xml import codes_element
 from codebook.refiqda.xmlutil import PROJECT_NS, check_valid, guid_from, xml_datetime, xml_text
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
-from codebook.transcripts import word_spans
+from codebook.models import word_spans
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole, speaker_label
 from desktop.transcript.offsets import from_utf16, to_utf16
 

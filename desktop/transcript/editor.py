@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from codebook.errors import StudyError
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
-from codebook.transcripts import word_spans
+from codebook.models import word_spans
 from desktop.app import current_language
 from codebook.dates import digits, format_clock
 from desktop.settings import RATES, Settings
