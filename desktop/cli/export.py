@@ -1,6 +1,6 @@
 """``mosahebeh export``: a study to other QDA tools (REFI-QDA), transcripts, and tables for the paper.
 
-    mosahebeh export --study PATH --format {qdpx,qdc,docx,txt,srt,vtt,csv,xlsx,png,svg} --out PATH
+    mosahebeh export --study PATH --format {qdpx,archive,qdc,docx,txt,srt,vtt,csv,xlsx,png,svg} --out PATH
         [--interview ID] [--what transcript|frequencies|participants|quotes|saturation]
         [--lang fa|en] [--by segments|interviews] [--pseudonymise] [--no-timestamps] [--no-audio] [--code ID]
 
@@ -16,18 +16,20 @@ from pathlib import Path
 
 from codebook.errors import StudyError
 
-FORMATS = ("qdpx", "qdc", "docx", "txt", "srt", "vtt", "csv", "xlsx", "png", "svg")
+FORMATS = ("qdpx", "archive", "qdc", "docx", "txt", "srt", "vtt", "csv", "xlsx", "png", "svg")
 WHAT = ("transcript", "frequencies", "participants", "quotes", "saturation")
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "export", help="export to REFI-QDA (.qdpx/.qdc), transcripts, or tables for the paper",
+        "export", help="export to REFI-QDA (.qdpx/.qdc), a lossless study archive, transcripts, or tables",
         description="Export a study: the whole project as REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder) "
-                    "or its codebook as .qdc; a transcript as txt, docx (right to left), srt or vtt; "
+                    "or its codebook as .qdc; the whole study, lossless, as a study archive (.mosahebeh.zip, "
+                    "for another computer or a colleague's Mosahebeh); a transcript as txt, docx (right to "
+                    "left), srt or vtt; "
                     "frequency tables, the participants table or quotes per code as csv, xlsx or docx; "
                     "the saturation plot as png or svg. Participants appear only by pseudonym; real names "
-                    "and contacts are never exported.")
+                    "and contacts are never exported, except in a study archive, which is the whole study.")
     p.add_argument("--study", metavar="PATH", required=True, help="the study folder (NAME.mosahebeh)")
     p.add_argument("--format", choices=FORMATS, required=True, help="the file format to write")
     p.add_argument("--out", metavar="PATH", required=True,
@@ -49,7 +51,7 @@ def register(subparsers) -> None:
 
 
 def default_what(fmt: str, interview: int | None) -> str | None:
-    if fmt in ("qdpx", "qdc"):
+    if fmt in ("qdpx", "qdc", "archive"):
         return None
     if fmt in ("png", "svg"):
         return "saturation"
@@ -63,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from codebook.study import Study
 
     out = Path(args.out)
+    if args.format == "archive" and args.pseudonymise:
+        raise StudyError("A study archive keeps the study exactly as it is; it cannot be pseudonymised "
+                         "(use --format qdpx --pseudonymise).")
     what = args.what or default_what(args.format, args.interview)
     with Study.open(args.study) as study:
         replacer = Replacer.for_study(study, args.pseudonymise)
@@ -92,6 +97,8 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
     from codebook import refiqda, reports
     from codebook.formats import export_transcript
 
+    if fmt == "archive":
+        return "Wrote the study archive " + refiqda.export_archive(study, out).summary()
     if fmt == "qdpx":
         result = refiqda.export_qdpx(study, out, include_audio=audio, pseudonymise=bool(replacer))
         return result.summary()

@@ -4,6 +4,9 @@
 
 * ``.qdpx``: imported into a NEW study: PATH is created when it does not exist,
   or must be an empty study. Projects are never merged into a study with data.
+* ``.mosahebeh.zip`` (a study archive from ``mosahebeh export --format archive``):
+  opened as a NEW study at PATH (which must not exist or be an empty folder),
+  exactly as it was.
 * ``.qdc``: the codebook is merged into the study (codes already there by name
   and place are kept, new ones added).
 * ``.srt``, ``.vtt``, ``.txt`` (``[hh:mm:ss]`` stamps), ``.html`` (noScribe):
@@ -13,19 +16,20 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
 from codebook.errors import StudyError
 
-FORMATS = ("qdpx", "qdc", "srt", "vtt", "txt", "html")
+FORMATS = ("qdpx", "archive", "qdc", "srt", "vtt", "txt", "html")
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), or a transcript (srt, vtt, txt, html)",
+        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), a study archive (.mosahebeh.zip), "
+                       "or a transcript (srt, vtt, txt, html)",
         description="Import into a study. A .qdpx project goes into a new study (PATH is created if it does "
-                    "not exist; an existing study must be empty: projects are not merged). A .qdc codebook is "
+                    "not exist; an existing study must be empty: projects are not merged). A study archive "
+                    "(.mosahebeh.zip) opens as a new study at PATH, exactly as it was exported. A .qdc codebook is "
                     "merged into the study's codebook. A transcript (.srt, .vtt, .txt with [hh:mm:ss] stamps, "
                     "noScribe .html) goes onto the interview given with --interview. What cannot be imported is "
                     "listed; a damaged file imports nothing.")
@@ -41,7 +45,7 @@ def register(subparsers) -> None:
 
 def file_format(path: Path, given: str | None) -> str:
     fmt = given or path.suffix.lower().lstrip(".")
-    fmt = {"htm": "html", "qde": "qdpx"}.get(fmt, fmt)
+    fmt = {"htm": "html", "qde": "qdpx", "zip": "archive"}.get(fmt, fmt)
     if fmt not in FORMATS:
         raise StudyError(f"Cannot tell the format of {path.name}; give --format ({', '.join(FORMATS)}).")
     return fmt
@@ -54,20 +58,19 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise StudyError(f"No file at {path}.")
     fmt = file_format(path, args.format)
-    if fmt == "qdpx":
+    if fmt in ("qdpx", "archive"):
+        from codebook import refiqda
+
         folder = Path(args.study)
         if folder.suffix != SUFFIX and not (folder / DB_NAME).exists():
             folder = folder.with_name(folder.name + SUFFIX)
-        created = not (folder / DB_NAME).exists()
-        study = Study.create(folder) if created else Study.open(folder)
-        try:
-            message = do_import(study, path, fmt)
-        except BaseException:
-            study.close()
-            if created:
-                shutil.rmtree(folder, ignore_errors=True)
-            raise
-        study.close()
+        if fmt == "qdpx" and (folder / DB_NAME).exists():  # an empty study made beforehand
+            with Study.open(folder) as study:
+                message = do_import(study, path, fmt)
+        elif fmt == "qdpx":  # built beside the target and moved into place: a killed import leaves nothing
+            message = refiqda.import_qdpx_new(path, folder).summary()
+        else:
+            message = refiqda.import_archive(path, folder).summary()
         print(f"{message}\nStudy: {folder}")
         return 0
     with Study.open(args.study) as study:
