@@ -29,6 +29,7 @@ before anything is written, and the file appears only when complete.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import uuid
 import zipfile
@@ -93,6 +94,7 @@ class _Exporter:
         self.notes: list[tuple[str, str, str, str, str, str]] = []  # guid, name, text, user, created, modified
         self.now = xml_datetime()
         self.app_user = guid_from(self.seed, "user:" + APP_USER)
+        self.source_links: list[tuple[str, str]] = []
 
     def note(self, guid: str, name: str, text: str, *, user: str | None = None, created=None, modified=None) -> str:
         self.notes.append((guid, name, text, user or self.app_user, xml_datetime(created) if created else self.now,
@@ -196,16 +198,28 @@ class _Exporter:
 
         if self.notes:
             notes_el = _el(root, "Notes")
+            used: dict[str, int] = {}
             for guid, name, text, user, created, modified in self.notes:
-                _el(notes_el, "Note", guid=guid, name=xml_text(name), plainTextPath=f"internal://{guid}.txt",
-                    creatingUser=user, creationDateTime=created, modifiedDateTime=modified)
+                # QualCoder makes every named note a journal and stops on a second journal of one name:
+                # names are made unique, and the real one kept in the note's Description
+                name = xml_text(name)
+                used[name] = n = used.get(name, 0) + 1
+                unique = name if n == 1 else f"{name} ({n})"
+                while n > 1 and unique in used:
+                    n += 1
+                    unique = f"{name} ({n})"
+                used.setdefault(unique, 1)
+                note = _el(notes_el, "Note", guid=guid, name=unique, plainTextPath=f"internal://{guid}.txt",
+                           creatingUser=user, creationDateTime=created, modifiedDateTime=modified)
+                if unique != name:
+                    _el(note, "Description").text = "" if name == extras.UNTITLED else name
                 self.files.append((f"sources/{guid}.txt", xml_text(text).encode("utf-8")))
-        links = [(g, pid) for g, pid in case_links if pid in case_guid]
+        links = [(g, case_guid[pid]) for g, pid in case_links if pid in case_guid] + self.source_links
         if links:
             links_el = _el(root, "Links")
-            for g, pid in links:
+            for g, target in links:
                 _el(links_el, "Link", guid=guid_from(g, "link"), name="memo", direction="OneWay",
-                    originGUID=g, targetGUID=case_guid[pid])
+                    originGUID=g, targetGUID=target)
         for g in project_notes:
             _el(root, "NoteRef", targetGUID=g)
 
@@ -291,8 +305,19 @@ class _Exporter:
                 _el(src, "Description").text = xml_text(self.replacer.text(iv.notes, label))
             tr = _el(src, "Transcript", guid=text_guid, name=f"{name}{ext}.txt",
                      plainTextPath=f"internal://{text_guid}.txt", **common)
+            # QualCoder keeps one coding per code and span in a transcript (its owner is the transcript's
+            # user): a second coder's coding of the very same span goes into a further transcript on the
+            # same text, which QualCoder skips and Mosahebeh reads as more selections on it.
+            layers: list[list] = [[]]
+            seen: dict[tuple, int] = {}
+            for sel in selections:
+                k = seen.get((sel[0][2], sel[1], sel[2]), 0)
+                seen[(sel[0][2], sel[1], sel[2])] = k + 1
+                while len(layers) <= k:
+                    layers.append([])
+                layers[k].append(sel)
             self.sync_points(tr, segments, lines, selections, text_guid, marks, label)
-            for c, a, b in selections:
+            for c, a, b in layers[0]:
                 selection(tr, "TranscriptSelection", c, fromSyncPoint=self.sync_guid[a], toSyncPoint=self.sync_guid[b])
             for m in marks:
                 sp = guid_from(text_guid, f"mark:{m.id}")
@@ -301,8 +326,20 @@ class _Exporter:
                           creationDateTime=xml_datetime(m.created))
                 _el(sel, "NoteRef", targetGUID=self.note(self.guid("mark", m.id), extras.MARK_NOTE[m.kind],
                                                          self.replacer.text(m.label, label), created=m.created))
-        for g in notes:
-            _el(src, "NoteRef", targetGUID=g)
+            for k, layer in enumerate(layers[1:], start=2):
+                layer_guid = guid_from(text_guid, f"layer:{k}")
+                extra = _el(src, "Transcript", guid=layer_guid, name=f"{name}{ext} ({k}).txt",
+                            plainTextPath=f"internal://{text_guid}.txt", **common)
+                pos = sorted({a for _, a, _ in layer} | {b for _, _, b in layer})
+                guids = {p: guid_from(layer_guid, f"sync:{p}") for p in pos}
+                times = self.sync_times
+                for p in pos:
+                    _el(extra, "SyncPoint", guid=guids[p], timeStamp=str(max(0, times[p])), position=str(p))
+                for c, a, b in layer:
+                    selection(extra, "TranscriptSelection", c, fromSyncPoint=guids[a], toSyncPoint=guids[b])
+        # a note linked to its source, not referenced from it: QualCoder takes a text source's NoteRef
+        # for an annotation of a text span and, finding none, drops the note; linked, it keeps it
+        self.source_links += [(g, guid) for g in notes]
         ivars.write_values(src, declared, iv, checked)
 
     def sync_points(self, tr, segments, lines, selections, text_guid: str, marks, label: str) -> None:
@@ -327,10 +364,14 @@ class _Exporter:
             points.setdefault(a, layout.time_at(seg(c[3]), c[4]))
             points.setdefault(b, layout.time_at(seg(c[5]), c[6]))
         self.sync_guid = {pos: guid_from(text_guid, f"sync:{pos}") for pos in points}
+        self.sync_times = points
         for pos in sorted(points):
             _el(tr, "SyncPoint", guid=self.sync_guid[pos], timeStamp=str(max(0, points[pos])), position=str(pos))
-        for m in marks:  # a moment in the audio, with no place in the text
-            _el(tr, "SyncPoint", guid=guid_from(text_guid, f"mark:{m.id}"), timeStamp=str(max(0, m.at_ms)))
+        starts = [s.start_ms for s in segments]
+        for m in marks:  # a moment in the audio, placed at the start of the segment it falls in
+            i = bisect.bisect_right(starts, m.at_ms) - 1
+            _el(tr, "SyncPoint", guid=guid_from(text_guid, f"mark:{m.id}"), timeStamp=str(max(0, m.at_ms)),
+                position=str(lines[i].start if i >= 0 else 0))
 
 
 def export_qdpx(study, out: str | os.PathLike, *, include_audio: bool = True,

@@ -97,6 +97,7 @@ class Reader:
         if self.ours:
             self.read_extras(root)
         self.source_case: dict[str, int] = {}
+        self.source_ids: dict[str, int] = {}
         self.case_ids: dict[str, int] = {}
         referrals: list[tuple[int, str]] = []
         for case in root.iterfind(f"{P}Cases/{P}Case"):
@@ -111,6 +112,8 @@ class Reader:
             origin, target = norm_guid(link.get("originGUID") or ""), norm_guid(link.get("targetGUID") or "")
             if origin in self.notes and target in self.case_ids:
                 self.memo(origin, "participant", self.case_ids[target])
+            elif origin in self.notes and target in self.source_ids:
+                self.source_note(origin, self.source_ids[target])
             else:
                 self.result.skipped["links"] += 1
         for ref in _kids(root, "NoteRef"):
@@ -156,13 +159,19 @@ class Reader:
     def note_ref(self, el) -> str:
         return self.check_note(norm_guid(el.get("targetGUID")))
 
+    def note_name(self, note) -> str:
+        """A note's name; in a Mosahebeh project its Description holds the real one when the name
+        was made unique (see export)."""
+        desc = _kid(note, "Description") if self.ours else None
+        if desc is not None:
+            return desc.text or ""
+        name = note.get("name") or ""
+        return "" if self.ours and name == extras.UNTITLED else name
+
     def note_text(self, guid: str) -> tuple[str, str]:
         note = self.notes[guid]
         self.used_notes.add(guid)
-        title = note.get("name") or ""
-        if self.ours and title == extras.UNTITLED:
-            title = ""
-        return title, self.plain_text(note, "a note") or ""
+        return self.note_name(note), self.plain_text(note, "a note") or ""
 
     def memo(self, guid: str, kind: str, target: int | None) -> None:
         if guid in self.used_notes:
@@ -183,7 +192,7 @@ class Reader:
         """The guide and glossary notes of a Mosahebeh project."""
         self.questions: dict[str, int] = {}
         for guid, note in self.notes.items():
-            name = note.get("name")
+            name = self.note_name(note)
             if name == extras.GUIDE_NOTE:
                 parent = None
                 for follow_up, text in extras.read_guide(self.note_text(guid)[1]):
@@ -326,28 +335,37 @@ class Reader:
         else:
             self.attach_media(src, iv.id, title)
             transcripts = _kids(src, "Transcript")
-            if len(transcripts) > 1:
-                self.result.skipped["further transcripts of a source"] += len(transcripts) - 1
+            # further transcripts on the same text are more selections on it (Mosahebeh writes a second
+            # coder's coding of the very same span there, which QualCoder could not hold in one transcript)
+            path = (transcripts[0].get("plainTextPath") or "").casefold() if transcripts else None
+            layers = [t for t in transcripts[1:] if path and (t.get("plainTextPath") or "").casefold() == path]
+            if len(transcripts) > 1 + len(layers):
+                self.result.skipped["further transcripts of a source"] += len(transcripts) - 1 - len(layers)
             if transcripts:
-                n_segments, n_codings = self.read_transcript(transcripts[0], iv.id, title, pseudonym, checked)
+                n_segments, n_codings = self.read_transcript([transcripts[0]] + layers, iv.id, title, pseudonym,
+                                                             checked)
             n = sum(len(_kids(s, "Coding")) for s in _kids(src, f"{kind[:-6]}Selection"))
             if n:
                 self.result.skipped["codings on audio or video time ranges"] += n
         if _kids(src, "Coding"):
             self.result.skipped["codings of whole documents"] += len(_kids(src, "Coding"))
+        self.source_ids[norm_guid(src.get("guid"))] = iv.id
         for ref in _kids(src, "NoteRef"):
-            guid = self.note_ref(ref)
-            at = extras.read_mark_name(self.notes[guid].get("name")) if self.ours else None
-            if at:
-                self.add_mark(iv.id, at[0], at[1], guid)
-            else:
-                self.memo(guid, "interview", iv.id)
+            self.source_note(self.note_ref(ref), iv.id)
         if status is None and (n_codings or n_segments):
             status = "coded" if n_codings else "transcribed"
         if status:
             details["status"] = status
         if details:
             self.study.interviews.update(iv.id, **details)
+
+    def source_note(self, guid: str, interview_id: int) -> None:
+        """A note on a source: a memo on the interview, or (from Mosahebeh) a bookmark on a text source."""
+        at = extras.read_mark_name(self.note_name(self.notes[guid])) if self.ours else None
+        if at and guid not in self.used_notes:
+            self.add_mark(interview_id, at[0], at[1], guid)
+        else:
+            self.memo(guid, "interview", interview_id)
 
     def attach_media(self, src, interview_id: int, title: str) -> None:
         info = self.entry(src.get("path"), f"source {title!r}", text=False)
@@ -367,15 +385,16 @@ class Reader:
             target.unlink(missing_ok=True)
             self.result.skipped["unreadable media files"] += 1
 
-    def read_transcript(self, tr, interview_id: int, title: str, pseudonym, checked) -> tuple[int, int]:
-        text = self.plain_text(tr, f"the transcript of {title!r}")
-        syncs = {norm_guid(sp.get("guid")): (sp.get("position"), sp.get("timeStamp")) for sp in _kids(tr, "SyncPoint")}
+    def read_transcript(self, transcripts, interview_id: int, title: str, pseudonym, checked) -> tuple[int, int]:
+        text = self.plain_text(transcripts[0], f"the transcript of {title!r}")
+        syncs = {norm_guid(sp.get("guid")): (sp.get("position"), sp.get("timeStamp"))
+                 for tr in transcripts for sp in _kids(tr, "SyncPoint")}
         sels, spans, marks = [], [], []
-        for sel in _kids(tr, "TranscriptSelection"):
+        for sel in (sel for tr in transcripts for sel in _kids(tr, "TranscriptSelection")):
             a, b = syncs.get(norm_guid(sel.get("fromSyncPoint") or "")), syncs.get(norm_guid(sel.get("toSyncPoint") or ""))
             if a is None or b is None:
                 self.fail(f"a selection in the transcript of {title!r} uses a sync point of another transcript.")
-            kinds = [extras.MARK_KIND.get(self.notes[self.note_ref(r)].get("name")) for r in _kids(sel, "NoteRef")]
+            kinds = [extras.MARK_KIND.get(self.note_name(self.notes[self.note_ref(r)])) for r in _kids(sel, "NoteRef")]
             if self.ours and not _kids(sel, "Coding") and kinds and all(kinds) and a[1] is not None:
                 marks.append((sel, int(a[1])))
             elif a[0] is None or b[0] is None:
@@ -386,11 +405,13 @@ class Reader:
         for sel, at in marks:
             for r in _kids(sel, "NoteRef"):
                 guid = self.note_ref(r)
-                self.add_mark(interview_id, extras.MARK_KIND[self.notes[guid].get("name")], at, guid)
+                self.add_mark(interview_id, extras.MARK_KIND[self.note_name(self.notes[guid])], at, guid)
         if text is None:
             self.result.skipped["codings on texts missing from the archive"] += sum(len(_kids(s, "Coding")) for s in sels)
             return 0, 0
-        points = [(int(p), int(t)) for p, t in syncs.values() if p is not None and t is not None]
+        at_marks = {norm_guid(sel.get("fromSyncPoint")) for sel, _ in marks}  # times of bookmarks, not of text
+        points = [(int(p), int(t)) for g, (p, t) in syncs.items() if p is not None and t is not None
+                  and g not in at_marks]
         return self.read_text(interview_id, text, pseudonym, checked, sels, spans, points)
 
     def add_mark(self, interview_id: int, kind: str, at_ms: int, note_guid: str) -> None:

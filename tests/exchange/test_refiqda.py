@@ -178,3 +178,20 @@ def test_export_is_atomic_and_refuses_a_missing_folder(small_study, tmp_path):
     with pytest.raises(StudyError, match="does not exist"):
         export_qdpx(small_study, tmp_path / "nope" / "x.qdpx")
     assert not list(tmp_path.glob("**/*.part"))
+
+
+def test_text_only_round_trip_keeps_everything_but_the_audio(demo_path, tmp_path):
+    demo = Study.open(demo_path)
+    out = tmp_path / "demo.qdpx"
+    export_qdpx(demo, out, include_audio=False)
+    back = Study.create(tmp_path / "back")
+    import_qdpx(back, out)
+    before, after = snapshot(demo), snapshot(back)
+    for key in before:
+        if key not in ("transcripts", "codings", "interviews"):  # times and status come from the audio
+            assert after[key] == before[key], key
+    assert [t[2] and [s[2:] for s in t[2]] for t in after["transcripts"]] == \
+        [t[2] and [s[2:] for s in t[2]] for t in before["transcripts"]]
+    assert sorted(c[:5] for c in after["codings"]) == sorted(c[:5] for c in before["codings"])
+    demo.close()
+    back.close()
