@@ -46,7 +46,7 @@ from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
 from codebook.files import atomic_path
 from codebook.refiqda.codebook_xml import codes_element
-from codebook.refiqda.xmlutil import PROJECT_NS, check_valid, guid_from, xml_datetime, xml_text
+from codebook.refiqda.xmlutil import PROJECT_NS, _xml_datetime, check_valid, guid_from, xml_datetime, xml_text
 
 APP_USER = "Mosahebeh"
 NS = PROJECT_NS
@@ -152,6 +152,7 @@ class _Exporter:
             _el(root, "CodeBook").append(codes)
         self.code_names = {r[0]: r[1] for r in db.execute("SELECT id, name FROM codes")}
         self.code_guid = {cid: self.guid("code", cid) for cid in self.code_names}
+        self.code_label = {cid: xml_text(n) for cid, n in self.code_names.items()}
 
         participants = study.participants.list()
         interviews = study.interviews.list()
@@ -275,12 +276,14 @@ class _Exporter:
         marks = study.marks.list(iv.id)
 
         def selection(parent, tag: str, c, **where):
-            sel = _el(parent, tag, guid=self.guid("coding", c[0]), name=xml_text(self.code_names.get(c[2], "")),
-                      **where, creatingUser=self.user(c[8]), creationDateTime=xml_datetime(c[9]))
+            when = _xml_datetime(c[9]) if c[9] else self.now
+            g = self.guid("coding", c[0])
+            sel = _el(parent, tag, guid=g, name=self.code_label[c[2]],
+                      **where, creatingUser=self.user(c[8]), creationDateTime=when)
             if c[7]:
                 _el(sel, "Description").text = xml_text(self.replacer.text(c[7], "memos"))
-            _el(_el(sel, "Coding", guid=guid_from(self.guid("coding", c[0]), "coding"), creatingUser=self.user(c[8]),
-                    creationDateTime=xml_datetime(c[9])), "CodeRef", targetGUID=self.code_guid[c[2]])
+            _el(_el(sel, "Coding", guid=guid_from(g, "coding"), creatingUser=self.user(c[8]),
+                    creationDateTime=when), "CodeRef", targetGUID=self.code_guid[c[2]])
 
         self.files.append((f"sources/{text_guid}.txt", text.encode("utf-8")))
         name = xml_text(label)
@@ -397,7 +400,7 @@ def write_zip(out: Path, entries: list[tuple[str, bytes | Path]]) -> None:
     import shutil
 
     with atomic_path(out) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
             for name, data in entries:
                 if isinstance(data, Path):
                     try:

@@ -65,7 +65,8 @@ def import_qdpx(study, path: str | os.PathLike) -> ImportResult:
     try:
         reader = Reader(study, archive, written, result)
         with study.atomic():
-            reader.run()
+            with _bulk_search_index(study):
+                reader.run()
         result.skipped = +result.skipped
         return result
     except BaseException:
@@ -74,6 +75,35 @@ def import_qdpx(study, path: str | os.PathLike) -> ImportResult:
         raise
     finally:
         archive.close()
+
+
+class _bulk_search_index:
+    """Inside a transaction on an empty study: the segments' full-text indexes are
+    built once at the end instead of row by row (three times faster); their
+    triggers come back as they were. On an error the transaction rolls all back."""
+
+    def __init__(self, study):
+        self.conn = study.db.conn
+
+    def __enter__(self):
+        c = self.conn
+        self.triggers = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                                  "'segments' AND sql LIKE '%AFTER INSERT ON segments%'").fetchall()
+        self.indexes = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                                "sql LIKE 'CREATE VIRTUAL TABLE%' AND sql LIKE '%content=''segments''%'")]
+        if c.execute("SELECT COUNT(*) FROM segments").fetchone()[0]:
+            self.triggers = self.indexes = []  # not empty: leave the triggers be
+        for name, _ in self.triggers:
+            c.execute(f'DROP TRIGGER "{name}"')
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            for name in self.indexes:
+                self.conn.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
+            for _, sql in self.triggers:
+                self.conn.execute(sql)
+        return False
 
 
 def staging_folder(target: Path) -> Path:

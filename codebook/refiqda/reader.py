@@ -23,14 +23,15 @@ from codebook.refiqda.repair import check_references, validate
 from codebook.refiqda.xmlutil import PROJECT_NS, norm_guid, parse
 from codebook.study import now
 from transcribe.errors import TranscribeError
-from transcribe.normalize import canonical, compact_key, search_key
+from transcribe.normalize import canonical, search_key
 
 APP_USER = "Mosahebeh"  # the app's own user: "no coder named" (see export)
 P = f"{{{PROJECT_NS}}}"
 
 
 def _tag(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _kids(el, tag: str) -> list:
@@ -436,6 +437,7 @@ class Reader:
         lines = layout.split_lines(text, pseudonym)
         points = sorted({(counting.to_text(p), t) for p, t in points})
         bodies = [canonical(ln.text) for ln in lines]
+        keys = [search_key(b) for b in bodies]  # compact_key is this without spaces: computed once
         rows = []
         last = 0
         for i, ln in enumerate(lines):
@@ -446,7 +448,7 @@ class Reader:
             last = start
             words = self.pseudo_words(ln, bodies[i], points, start, end)
             rows.append((interview_id, start, end, ln.speaker, bodies[i], words_to_json(words) if words else "[]",
-                         int(i + 1 in checked), "import", search_key(bodies[i]), compact_key(bodies[i])))
+                         int(i + 1 in checked), "import", keys[i], keys[i].replace(" ", "")))
         self.db.conn.executemany(
             "INSERT INTO segments(interview_id, start_ms, end_ms, speaker, text, words, checked, source, search, "
             "compact) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)

@@ -40,7 +40,8 @@ OTHER_REFS = ("targetGUID", "fromSyncPoint", "toSyncPoint", "originGUID")
 
 
 def _tag(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _plural(n: int, word: str) -> str:
@@ -70,8 +71,13 @@ def validate(root, name: str) -> list[str]:
     raise StudyError(f"{name} does not follow the REFI-QDA schema ({'; '.join(errors[:3])}). Nothing was imported.")
 
 
-def _skipped(el) -> bool:
-    return any(_tag(a) in SKIPPED_PARTS for a in el.iterancestors()) or _tag(el) in SKIPPED_PARTS
+def _walk(el, skipped: bool = False):
+    """Every element with whether it lies in a part that is not imported."""
+    for child in el:
+        if isinstance(child.tag, str):
+            inside = skipped or _tag(child) in SKIPPED_PARTS
+            yield child, inside
+            yield from _walk(child, inside)
 
 
 def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[str]]:
@@ -80,11 +86,12 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
     index: dict[str, etree._Element] = {}
     in_skipped: dict[str, bool] = {}
     twins = 0
-    for el in root.iter():
-        g = el.get("guid") if isinstance(el.tag, str) else None
+    elements = [(root, False)] + list(_walk(root))
+    for el, skipped in elements:
+        g = el.get("guid")
         if not g:
             continue
-        key, skipped = norm_guid(g), _skipped(el)
+        key = norm_guid(g)
         if key in index:
             if skipped or in_skipped[key]:
                 twins += 1
@@ -96,14 +103,14 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
         index[key], in_skipped[key] = el, skipped
     users = {k for k, el in index.items() if _tag(el) == "User"}
     dangling_users = 0
-    for el in root.iter():
-        if not isinstance(el.tag, str):
+    for el, skipped in elements:
+        if not el.attrib:
             continue
         for attr in USER_REFS:
             g = el.get(attr)
             if g and norm_guid(g) not in users:
                 dangling_users += 1
-        if _skipped(el):
+        if skipped:
             continue
         for attr in OTHER_REFS:
             g = el.get(attr)
