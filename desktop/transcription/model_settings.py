@@ -1,6 +1,6 @@
 """The transcription part of the settings: which Whisper model, which language.
 
-Choices are kept with ``QSettings`` under ``transcription/``:
+Choices are kept in the app's settings file (:class:`desktop.settings.Settings`) under ``transcription/``:
 ``model_kind`` (bundled | folder | name), ``model_folder``, ``model_name``
 and ``language`` (a code, or ``auto``). :func:`stored_model` and
 :func:`stored_language` read them for the job queue.
@@ -11,13 +11,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
+from desktop.settings import Settings
+
 PREFIX = "transcription/"
 KINDS = ("bundled", "folder", "name")
 LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
 
 
 def _settings() -> QSettings:
-    return QSettings()
+    return Settings().q
 
 
 def stored_model() -> str | None:
@@ -84,7 +86,7 @@ class ModelSettingsWidget(QWidget):
         names = {"fa": self.tr("Persian"), "auto": self.tr("Detect automatically"), "en": self.tr("English"),
                  "ar": self.tr("Arabic"), "ku": self.tr("Kurdish"), "az": self.tr("Azerbaijani"),
                  "tr": self.tr("Turkish")}
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         for code in LANGUAGES:  # the code only in English: a Persian UI shows no Latin letters
             shown = names[code] if code == "auto" or current_language() == "fa" else f"{names[code]} ({code})"
             self.language.addItem(shown, code)
@@ -208,5 +210,5 @@ class ModelSettingsWidget(QWidget):
     @staticmethod
     def _digits(text: str) -> str:
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         return digits(text, current_language())
