@@ -1,0 +1,60 @@
+"""Compare models on the demo study's checked segments: the bundled model and a copy of it under another
+name score the same WER (same weights, same audio), and the CLI prints the JSON shape."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from codebook import Study
+from codebook.compare_models import checked_clips, compare_models
+from codebook.errors import StudyError
+
+
+@pytest.fixture
+def with_copy(bundled_dir, monkeypatch, tmp_path):
+    """A data folder with the bundled model and a linked copy of it named base-copy."""
+    from transcribe import installed, models
+
+    monkeypatch.setenv("MOSAHEBEH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(models, "bundled_model_dir", lambda: bundled_dir)
+    installed.add_model(bundled_dir, name="base-copy", link=True)
+    return tmp_path / "data"
+
+
+def test_compare_bundled_and_a_copy_on_checked_segments(demo_path, with_copy):
+    seen = []
+    with Study.open(demo_path) as study:
+        clips = checked_clips(study, limit=2)
+        assert len(clips) == 2 and all(c.end_ms - c.start_ms < 4000 for c in clips)
+        result = compare_models(study, limit=2, on_progress=lambda f, m: seen.append((round(f, 2), m)))
+    assert [m.model for m in result.models] == ["bundled", "base-copy"]
+    bundled, copy = result.models
+    assert not bundled.error and bundled.ref_words > 0 and bundled.wer is not None and bundled.speed > 0
+    assert (bundled.wer, bundled.cer) == (copy.wer, copy.cer)  # same weights, same audio, same text
+    assert bundled.hypotheses == copy.hypotheses and all(bundled.hypotheses)
+    assert seen == [(0.25, "bundled"), (0.5, "bundled"), (0.75, "base-copy"), (1.0, "base-copy")]
+    assert result.segments == 2 and 2 < result.audio_seconds < 8
+
+
+def test_a_missing_model_is_reported_not_fatal_and_nothing_checked_is_a_message(demo_path, study, with_copy):
+    with pytest.raises(StudyError, match="No checked segments"):
+        compare_models(study)
+    with Study.open(demo_path) as demo:
+        from transcribe.whisper import Cancelled
+        with pytest.raises(Cancelled):
+            compare_models(demo, ["bundled"], limit=1, cancel=lambda: True)
+        result = compare_models(demo, ["mosahebeh-test/absent"], limit=1)
+    assert "not on this computer" in result.models[0].error and result.models[0].wer is None
+
+
+def test_cli_compare_json(demo_path, with_copy):
+    run = subprocess.run([sys.executable, "-m", "desktop", "models", "compare", "--study", str(demo_path),
+                          "--models", "base-copy", "--segments", "1", "--json"],
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["segments"] == 1 and [m["model"] for m in data["models"]] == ["base-copy"]
+    assert set(data["models"][0]) >= {"wer", "cer", "speed", "seconds", "load_seconds", "error"}
