@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -167,7 +167,7 @@ class ModelSettingsWidget(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(stored_language()), 0))
         form = QFormLayout(runs)
         form.addRow(self.tr("Device:"), self.device)
-        form.addRow(self.tr("Numbers:"), self.compute)
+        form.addRow(self.tr("Precision:"), self.compute)
         form.addRow(self.tr("CPU threads:"), self.threads)
         form.addRow(self.tr("Language of the interviews:"), self.language)
         form.addRow(self.estimate)
@@ -221,7 +221,7 @@ class ModelSettingsWidget(QWidget):
                     item.setToolTip(str(m.path))
                 self.table.setItem(row, col, item)
             if m.name == chosen:
-                self.table.selectRow(row)
+                select_row(self.table, row)
         self.table.resizeColumnsToContents()
         only_bundled = all(m.bundled for m in self.models)
         self.hint.setText(self.tr("Only the bundled model is here, and it is weak in Persian. Without internet, "
@@ -306,8 +306,7 @@ class ModelSettingsWidget(QWidget):
         self.catalog.setRowCount(len(RECOMMENDED))
         for row, m in enumerate(RECOMMENDED):
             gb = self.tr("GB")
-            wer = "; ".join(_digits(f"{w:.1f}%") + f" ({test})"
-                            for test, w, _c in m.wer) or self.tr("not published")
+            wer = (_digits(f"{m.wer[0][1]:.1f}%") + f" ({m.wer[0][0]})") if m.wer else self.tr("not published")
             cells = [m.key, self.size_text(m.download_bytes),
                      _digits(f"{m.memory_cpu_gb:g} / {m.memory_gpu_gb:g} {gb}"),
                      _digits(f"{m.speed_cpu:g}× / {m.speed_gpu:g}×"), wer]
@@ -332,6 +331,9 @@ class ModelSettingsWidget(QWidget):
             self.note.setText("")
             return
         text = self.tr(entry.note)
+        if entry.wer:
+            text += " " + self.tr("Published WER:") + " " + "; ".join(
+                _digits(f"{w:.1f}%") + f" ({test})" for test, w, _c in entry.wer) + "."
         if entry.source:
             text += " " + self.tr("Source: {0}").format(entry.source)
         if entry.needs_conversion:
@@ -459,12 +461,12 @@ class ModelSettingsWidget(QWidget):
         model = next((m for m in getattr(self, "models", []) if m.name == chosen), None)
         speed = speed_for(model.size_bytes if model else 145_000_000, chosen)
         per_hour = queue_seconds(speed, 3600, device=options["device"], threads=options["cpu_threads"])
-        text = self.tr("About {0} of work per hour of audio on this computer.").format(_digits(_hm(per_hour)))
+        text = self.tr("About {0} of work per hour of audio on this computer.").format(self._duration(per_hour))
         waiting, hours = _queue_audio(self.study_folder)
         if waiting:
             total = queue_seconds(speed, hours, device=options["device"], threads=options["cpu_threads"])
             text += " " + self.tr("The interviews not yet transcribed ({0}, {1} of audio): about {2}.").format(
-                _digits(str(waiting)), _digits(_hm(hours)), _digits(_hm(total)))
+                _digits(str(waiting)), self._duration(hours), self._duration(total))
         self.estimate.setText(text + " " + self.tr("An estimate from published figures; "
                                                    "Compare models measures it on your own audio."))
 
@@ -479,6 +481,12 @@ class ModelSettingsWidget(QWidget):
             texts += [m.key, m.source, m.convert_command] + [test for test, _w, _c in m.wer]
         return sorted({t for t in texts if t}, key=len, reverse=True)
 
+    def _duration(self, seconds: float) -> str:
+        minutes = max(1, round(seconds / 60))
+        if minutes < 60:
+            return _digits(self.tr("{0} min").format(minutes))
+        return _digits(self.tr("{0} h {1} min").format(minutes // 60, minutes % 60))
+
     def open_compare(self) -> None:
         from desktop.transcription.compare_dialog import CompareModelsDialog
 
@@ -491,9 +499,12 @@ class ModelSettingsWidget(QWidget):
             self.job.wait(10_000)
 
 
-def _hm(seconds: float) -> str:
-    minutes = max(1, round(seconds / 60))
-    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def select_row(table: QTableWidget, row: int) -> None:
+    """Select a whole row (QTableView.selectRow selects nothing in a right-to-left table not yet shown)."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    table.selectionModel().select(table.model().index(row, 0), flags)
 
 
 def _models_dir() -> str:

@@ -27,16 +27,17 @@ def with_copy(bundled_dir, monkeypatch, tmp_path):
 def test_compare_bundled_and_a_copy_on_checked_segments(demo_path, with_copy):
     seen = []
     with Study.open(demo_path) as study:
-        clips = checked_clips(study, limit=2)
-        assert len(clips) == 2 and all(c.end_ms - c.start_ms < 4000 for c in clips)
-        result = compare_models(study, limit=2, on_progress=lambda f, m: seen.append((round(f, 2), m)))
+        clips = checked_clips(study)
+        assert len(clips) > 20 and [c.end_ms - c.start_ms for c in clips] == sorted(c.end_ms - c.start_ms for c in clips)
+        # one short segment: the bundled model is slow-ish on two shared cores
+        result = compare_models(study, limit=1, on_progress=lambda f, m: seen.append((round(f, 2), m)))
     assert [m.model for m in result.models] == ["bundled", "base-copy"]
     bundled, copy = result.models
     assert not bundled.error and bundled.ref_words > 0 and bundled.wer is not None and bundled.speed > 0
     assert (bundled.wer, bundled.cer) == (copy.wer, copy.cer)  # same weights, same audio, same text
     assert bundled.hypotheses == copy.hypotheses and all(bundled.hypotheses)
-    assert seen == [(0.25, "bundled"), (0.5, "bundled"), (0.75, "base-copy"), (1.0, "base-copy")]
-    assert result.segments == 2 and 2 < result.audio_seconds < 8
+    assert seen == [(0.5, "bundled"), (1.0, "base-copy")]
+    assert result.segments == 1 and 1 < result.audio_seconds < 4
 
 
 def test_a_missing_model_is_reported_not_fatal_and_nothing_checked_is_a_message(demo_path, study, with_copy):
