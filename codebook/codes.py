@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Code, Coding
+from codebook.remap import map_span
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical
 
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
@@ -120,7 +121,7 @@ class Codes(Repository):
         self._need(source_id)
         self._need(target_id)
         with self.db.atomic():
-            moved = self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", [target_id, source_id]).rowcount
+            moved = self.study.codings.recode(source_id, target_id)
             self.db.execute("UPDATE codes SET parent_id = ? WHERE parent_id = ?", [target_id, source_id])
             self.db.execute("DELETE FROM codes WHERE id = ?", [source_id])
         return moved
@@ -150,13 +151,13 @@ class Codings(Repository):
         """Code a span from (start segment, offset) to (end segment, offset); the end
         defaults to the start segment. Offsets are code points into segment text."""
         ts = self.study.transcripts
-        start = ts.segment(start_segment_id)
-        end = ts.segment(end_segment_id) if end_segment_id is not None else start
+        start = ts.place(start_segment_id)  # without its word timings: only where it stands and its text
+        end = ts.place(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
         end_offset = len(end.text) if end_offset is None else end_offset
         if start.interview_id != end.interview_id:
             raise StudyError("A coding must stay within one interview.")
-        order = [s.id for s in ts.segments(start.interview_id)]
-        if (order.index(start.id), start_offset) >= (order.index(end.id), end_offset):
+        # Transcript order is (start_ms, id): compared directly, the interview's other segments are never read.
+        if (start.start_ms, start.id, start_offset) >= (end.start_ms, end.id, end_offset):
             raise StudyError("Select some text to code.")
         if not (0 <= start_offset <= len(start.text) and 0 <= end_offset <= len(end.text)):
             raise StudyError("The selection lies outside the segment text.")
@@ -184,6 +185,26 @@ class Codings(Repository):
         rows = self._rows(sql + " ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", params)
         return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
+    def of_codes(self, code_ids: list[int]) -> list[tuple[Coding, int]]:
+        """The codings of some codes, each with the start time of the segment it starts in
+        (read through the codings-by-code index)."""
+        if not code_ids:
+            return []
+        marks = ",".join("?" for _ in code_ids)
+        rows = self._rows(f"SELECT c.*, s.start_ms AS at_ms FROM codings c JOIN segments s ON s.id = c.start_segment_id "
+                          f"WHERE c.code_id IN ({marks})", list(code_ids))
+        return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
+                for r in rows]
+
+    def count_of_codes(self, code_ids: list[int]) -> tuple[int, int]:
+        """(codings, interviews) of some codes, counted through the index."""
+        if not code_ids:
+            return 0, 0
+        marks = ",".join("?" for _ in code_ids)
+        row = self.db.execute(f"SELECT COUNT(*), COUNT(DISTINCT interview_id) FROM codings WHERE code_id IN ({marks})",
+                              list(code_ids)).fetchone()
+        return row[0], row[1]
+
     def touching(self, segment_id: int) -> list[Coding]:
         """Codings that start or end in a segment."""
         rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",
@@ -193,22 +214,22 @@ class Codings(Repository):
     def covering(self, segment_id: int) -> list[Coding]:
         """Codings whose span includes any part of a segment (start, end, or a segment between)."""
         seg = self.study.transcripts.segment(segment_id)
-        order = {s.id: i for i, s in enumerate(self.study.transcripts.segments(seg.interview_id))}
-        me = order[segment_id]
-        return [c for c in self.list(interview_id=seg.interview_id)
-                if order.get(c.start_segment_id, -1) <= me <= order.get(c.end_segment_id, -1)]
+        rows = self._rows(
+            "SELECT c.* FROM codings c JOIN segments a ON a.id = c.start_segment_id "
+            "JOIN segments b ON b.id = c.end_segment_id WHERE c.interview_id = ? "
+            "AND (a.start_ms < :ms OR (a.start_ms = :ms AND a.id <= :id)) "
+            "AND (b.start_ms > :ms OR (b.start_ms = :ms AND b.id >= :id)) "
+            "ORDER BY a.start_ms, a.id, c.start_offset, c.id".replace("?", ":iv"),
+            {"iv": seg.interview_id, "ms": seg.start_ms, "id": seg.id})
+        return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
     def text(self, coding: Coding) -> str:
         """The coded text; parts in different segments are joined with LF."""
-        ts = self.study.transcripts
-        segs = ts.segments(coding.interview_id)
-        ids = [s.id for s in segs]
-        first, last = ids.index(coding.start_segment_id), ids.index(coding.end_segment_id)
+        texts = self.study.transcripts.texts_between(coding.start_segment_id, coding.end_segment_id)
         parts = []
-        for i in range(first, last + 1):
-            t = segs[i].text
-            a = coding.start_offset if i == first else 0
-            b = coding.end_offset if i == last else len(t)
+        for i, t in enumerate(texts):
+            a = coding.start_offset if i == 0 else 0
+            b = coding.end_offset if i == len(texts) - 1 else len(t)
             parts.append(t[a:b])
         return "\n".join(parts)
 
@@ -233,9 +254,45 @@ class Codings(Repository):
                     [c.id, c.interview_id, c.code_id, c.start_segment_id, c.start_offset, c.end_segment_id,
                      c.end_offset, c.memo, c.coder, int(c.flagged), c.created])
 
-    # -- kept in step with segment splits and merges -------------------------------
+    # -- kept in step with code merges and transcript edits (called by Codes and Transcripts) --
 
-    def _move_after_split(self, left_id: int, right_id: int, cut: int, right_from: int, left_len: int) -> None:
+    def recode(self, source_code_id: int, target_code_id: int) -> int:
+        """Move every coding of one code to another; returns how many moved."""
+        return self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?",
+                               [target_code_id, source_code_id]).rowcount
+
+    def count_in(self, interview_id: int) -> int:
+        """How many codings an interview holds."""
+        return self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?", [interview_id]).fetchone()[0]
+
+    def remove_in(self, interview_id: int) -> None:
+        """Delete every coding of an interview (its transcript is being replaced)."""
+        self.db.execute("DELETE FROM codings WHERE interview_id = ?", [interview_id])
+
+    def follow_edit(self, segment_id: int, old_text: str, new_text: str) -> list[Coding]:
+        """Remap the codings touching a segment whose text changes from ``old_text``
+        to ``new_text`` (through a diff, :func:`codebook.remap.map_span`). A coding
+        whose text inside the segment was deleted entirely is kept, collapsed at
+        its place, and flagged. Returns the codings as they were (for an undo)."""
+        touched = self.touching(segment_id)
+        for c in touched:
+            s_in, e_in = c.start_segment_id == segment_id, c.end_segment_id == segment_id
+            a = c.start_offset if s_in else 0
+            b = c.end_offset if e_in else len(old_text)
+            na, nb, lost = map_span(old_text, new_text, a, b)
+            values = {}
+            if s_in:
+                values["start_offset"] = na
+            if e_in:
+                values["end_offset"] = nb
+            if lost and s_in and e_in:
+                values["flagged"] = 1
+            self._update(c.id, values)
+        return touched
+
+    def follow_split(self, left_id: int, right_id: int, cut: int, right_from: int, left_len: int) -> None:
+        """Move codings after a segment split at ``cut``: the right part (from old offset
+        ``right_from``) became segment ``right_id``; the left keeps ``left_len`` characters."""
         for edge in ("start", "end"):
             # Offsets at or past the cut move to the right segment; those in the dropped
             # white space land at its start (start edge) or the left's end (end edge).
@@ -251,7 +308,9 @@ class Codings(Repository):
                 elif o > left_len:
                     self._update(c["id"], {f"{edge}_offset": left_len})
 
-    def _move_after_merge(self, gone_id: int, into_id: int, shift: int) -> None:
+    def follow_merge(self, gone_id: int, into_id: int, shift: int) -> None:
+        """Move codings of segment ``gone_id`` into ``into_id``, whose text now has ``shift``
+        characters before the merged part."""
         self.db.execute("UPDATE codings SET start_segment_id = ?, start_offset = start_offset + ? "
                         "WHERE start_segment_id = ?", [into_id, shift, gone_id])
         self.db.execute("UPDATE codings SET end_segment_id = ?, end_offset = end_offset + ? "

@@ -8,13 +8,18 @@ in Persian (the UI, exports), Gregorian with ASCII digits in English.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 import jdatetime
 
 from transcribe.normalize import persian_digits
 
 _ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def now() -> str:
+    """The current time as ISO 8601 UTC text, seconds precision (what the store writes in ``created``)."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def digits(text: str, lang: str) -> str:

@@ -109,6 +109,7 @@ def _fill(study: Study, timings: list[dict]) -> None:
             study.glossary.add(term)
         study.memos.add(D.STUDY_MEMO, title="پرسش پژوهش")
 
+    interview_ids, segment_ids = [], []
     for n, ((pkey, date, mode, turns), spec, share) in enumerate(zip(D.INTERVIEWS, timings, D.CHECKED_SHARE), 1):
         with study.atomic():
             interview = study.interviews.add(people[pkey], date=date, mode=mode, consent=True)
@@ -122,6 +123,8 @@ def _fill(study: Study, timings: list[dict]) -> None:
                 segments.append(NewSegment(t["start_ms"], t["end_ms"], text, speaker,
                                            proportional_words(text, t["start_ms"], t["end_ms"]), source="manual"))
             ids = study.transcripts.add_segments(interview.id, segments)
+            interview_ids.append(interview.id)
+            segment_ids.append(ids)
             checked = round(len(ids) * share)
             for sid in ids[:checked]:
                 study.transcripts.set_checked(sid, True)
@@ -133,7 +136,24 @@ def _fill(study: Study, timings: list[dict]) -> None:
                 for s in sentences:
                     text, keys = (s, []) if isinstance(s, str) else s
                     for key in keys:
-                        study.codings.add(codes[key], sid, offset, sid, offset + len(text), coder="demo")
+                        study.codings.add(codes[key], sid, offset, sid, offset + len(text), coder=D.CODERS[0])
                     offset += len(text) + 1
             status = "coded" if share == 1.0 else ("transcribed" if share == 0 else "corrected")
             study.interviews.update(interview.id, status=status)
+    _second_coder(study, codes, segment_ids)
+
+
+def _second_coder(study: Study, codes: dict[str, int], segment_ids: list[list[int]]) -> None:
+    """The colleague's codings of the first interviews (see ``demo_data.SECOND_CODINGS``)."""
+    with study.atomic():
+        for n, turn, sentence, keys in D.SECOND_CODINGS:
+            sentences = D.INTERVIEWS[n][3][turn][2]
+            texts = [s if isinstance(s, str) else s[0] for s in sentences]
+            sid = segment_ids[n][turn]
+            if sentence is None:
+                start, end = 0, len(turn_text(sentences))
+            else:
+                start = sum(len(t) + 1 for t in texts[:sentence])
+                end = start + len(texts[sentence])
+            for key in keys:
+                study.codings.add(codes[key], sid, start, sid, end, coder=D.CODERS[1])

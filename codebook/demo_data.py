@@ -125,6 +125,30 @@ INTERVIEWS = [
     ]),
 ]
 
+# Who coded: the first coder coded every interview (the codes in INTERVIEWS); a
+# colleague, the second coder, coded the first two again for a reliability check.
+CODERS = ("مریم", "رضا")
+
+# The second coder's codings: (interview index, turn index, sentence index or None
+# for the whole turn, [code keys]). They use only codes the first coder used in the
+# same interview, so which codes each interview mentions (and saturation) stays as
+# it is; the disagreements are what such a check finds: a code left out (budget,
+# social on Instagram), a code added (closure where visits dropped, infra where the
+# elderly could not use online services, contactless on the WhatsApp group) and a
+# longer span (infra on the whole turn: ~70% overlap with the first coder's).
+SECOND_CODINGS = [
+    (0, 2, 0, ["closure"]),
+    (0, 4, 0, ["contactless"]),
+    (0, 4, 1, ["social", "contactless"]),
+    (0, 5, 0, ["visits", "closure"]),
+    (0, 7, 0, ["training"]),
+    (1, 1, 0, ["closure"]),
+    (1, 1, None, ["infra"]),
+    (1, 3, 0, ["eresources"]),
+    (1, 5, 0, ["elderly", "infra"]),
+    (1, 7, 0, ["hybrid"]),
+]
+
 # Segments marked checked (corrected) per interview: the first four are fully
 # checked, the fifth half, the sixth is still a draft.
 CHECKED_SHARE = [1.0, 1.0, 1.0, 1.0, 0.5, 0.0]

@@ -5,8 +5,34 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from transcribe.normalize import canonical
+
 SPEAKER_INTERVIEWER = "interviewer"
 SPEAKER_PARTICIPANT = "participant"
+
+# How files name the two speakers (exports write these; imports also read the variants).
+SPEAKER_LABELS = {
+    "fa": {SPEAKER_INTERVIEWER: "مصاحبه‌گر", SPEAKER_PARTICIPANT: "مشارکت‌کننده"},
+    "en": {SPEAKER_INTERVIEWER: "Interviewer", SPEAKER_PARTICIPANT: "Participant"},
+}
+INTERVIEWER_LABELS = (SPEAKER_LABELS["fa"][SPEAKER_INTERVIEWER], "مصاحبه گر", "مصاحبه کننده", "مصاحبه‌کننده",
+                      SPEAKER_LABELS["en"][SPEAKER_INTERVIEWER], "I")
+PARTICIPANT_LABELS = (SPEAKER_LABELS["fa"][SPEAKER_PARTICIPANT], "مشارکت کننده",
+                      SPEAKER_LABELS["en"][SPEAKER_PARTICIPANT], "Interviewee", "P")
+
+
+def speaker_label(speaker: str, pseudonym: str | None = None, lang: str = "fa") -> str:
+    """How a file names a segment's speaker: the interviewer, the participant by
+    pseudonym (else a generic label), any other speaker as stored.
+
+    >>> speaker_label(SPEAKER_PARTICIPANT, "مریم")
+    'مریم'
+    >>> speaker_label(SPEAKER_INTERVIEWER, lang="en")
+    'Interviewer'
+    """
+    if speaker == SPEAKER_PARTICIPANT and pseudonym:
+        return pseudonym
+    return SPEAKER_LABELS.get(lang, SPEAKER_LABELS["fa"]).get(speaker, speaker)
 
 # Interview.status values, in the order an interview moves through them.
 # 'transcribing', 'corrected n%' are shown from jobs and checked segments.
@@ -44,6 +70,19 @@ class Interview:
     consent: bool
     notes: str
     created: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the work on one interview stands, as lists and ``mosahebeh interviews`` show it.
+
+    ``state`` is one of planned, recorded, queued, transcribing, failed, transcribed, corrected;
+    ``fraction`` is the transcription's progress while transcribing, else the share of segments checked."""
+    state: str
+    fraction: float
+    segments: int
+    checked: int
+    coded: bool
 
 
 @dataclass(frozen=True)
@@ -173,3 +212,18 @@ def words_to_json(words) -> str:
 
 def words_from_json(text: str) -> tuple[Word, ...]:
     return tuple(Word(int(a), int(b), str(t), float(p)) for a, b, t, p in json.loads(text or "[]"))
+
+
+def word_spans(text: str, words: tuple[Word, ...]) -> list[tuple[int, int] | None]:
+    """Where each word of ``words`` stands in ``text`` (code points), or None if not found."""
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for w in words:
+        token = canonical(w.text).strip()
+        at = text.find(token, cursor) if token else -1
+        if at < 0:
+            spans.append(None)
+            continue
+        spans.append((at, at + len(token)))
+        cursor = at + len(token)
+    return spans

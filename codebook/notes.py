@@ -1,10 +1,10 @@
 """The smaller records of a study: memos, the interview guide, marks in the audio, the glossary."""
 from __future__ import annotations
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import GlossaryTerm, GuideQuestion, Mark, Memo
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical
 
 MEMO_TARGETS = ("study", "participant", "interview", "code")

@@ -2,10 +2,10 @@
 kept apart, real identities that no export or report ever reads."""
 from __future__ import annotations
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Identity, Participant
 from codebook.repository import Repository
-from codebook.study import now
 from transcribe.normalize import canonical
 
 # Attributes a new study starts with (names are what tables and exports show).

@@ -1,46 +1,65 @@
-"""The base of the store's repositories: one per kind of record, sharing the study's connection."""
+"""The base of the store's repositories: one per kind of record, sharing the study's connection.
+
+Each repository writes only its own table(s); when an edit of one kind of record
+has to move another (a segment split moves codings), it calls that record
+kind's repository. Single-record writes go through sqlite-utils' ``Table`` API
+(insert, update, get, delete by primary key); queries over many rows, joins and
+bulk moves are SQL, since the ``Table`` API has no form for them.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable, Iterator
+
+import sqlite_utils
+from sqlite_utils.db import NotFoundError
 
 from codebook.errors import StudyError
-
-if TYPE_CHECKING:
-    from codebook.study import Study
 
 
 class Repository:
     table: str = ""
 
-    def __init__(self, study: "Study"):
+    def __init__(self, study):
         self.study = study
-        self.db = study.db
+        self.db: sqlite_utils.Database = study.db
+
+    @property
+    def _table(self) -> sqlite_utils.db.Table:
+        return self.db.table(self.table)
 
     def _rows(self, sql: str, params: Iterable[Any] | dict = ()) -> list[dict]:
         return list(self.db.query(sql, params if isinstance(params, dict) else list(params)))
+
+    def _iter_rows(self, sql: str, params: Iterable[Any] | dict = ()) -> Iterator[dict]:
+        """Rows read lazily, for a caller that may stop early (a page of search hits)."""
+        return self.db.query(sql, params if isinstance(params, dict) else list(params))
 
     def _row(self, sql: str, params: Iterable[Any] | dict = ()) -> dict | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
     def _insert(self, values: dict) -> int:
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self.db.execute(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", list(values.values()))
-        return cursor.lastrowid
+        return self._table.insert(values).last_rowid
 
     def _update(self, record_id: int, values: dict) -> None:
         if not values:
             return
-        sets = ", ".join(f"{k} = ?" for k in values)
-        self.db.execute(f"UPDATE {self.table} SET {sets} WHERE id = ?", [*values.values(), record_id])
+        try:
+            self._table.update(record_id, values)
+        except NotFoundError:
+            raise self._missing(record_id) from None
 
     def _need(self, record_id: int) -> dict:
-        row = self._row(f"SELECT * FROM {self.table} WHERE id = ?", [record_id])
-        if row is None:
-            raise StudyError(f"No {self.table[:-1]} with id {record_id} in this study.")
-        return row
+        if isinstance(record_id, int) and not -2**63 <= record_id < 2**63:  # SQLite would raise OverflowError
+            raise self._missing(record_id)
+        try:
+            return self._table.get(record_id)
+        except NotFoundError:
+            raise self._missing(record_id) from None
+
+    def _missing(self, record_id: int) -> StudyError:
+        return StudyError(f"No {self.table[:-1]} with id {record_id} in this study.")
 
     def remove(self, record_id: int) -> None:
         self._need(record_id)
-        self.db.execute(f"DELETE FROM {self.table} WHERE id = ?", [record_id])
+        self._table.delete(record_id)

@@ -2,9 +2,11 @@
 every answer to a guide question, across interviews, ready to read, to play
 and to quote.
 
->>> for q in coded_segments(study, code_id):
-...     print(q.pseudonym, format_time(q.start_ms), q.text)
->>> print(format_quotes(coded_segments(study, code_id), lang="fa"))
+For example (a sketch, not run as a doctest)::
+
+    for q in coded_segments(study, code_id):
+        print(q.pseudonym, format_time(q.start_ms), q.text)
+    print(format_quotes(coded_segments(study, code_id), lang="fa"))
 
 Quotes come in the order the interviews were held, then in transcript order.
 """
@@ -14,9 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from codebook.errors import StudyError
-from codebook.models import SPEAKER_INTERVIEWER, Segment
-from codebook.saturation import fa_digits
-from codebook.transcripts import word_spans
+from codebook.models import SPEAKER_INTERVIEWER, Segment, word_spans
+from transcribe.normalize import fa_digits
 
 if TYPE_CHECKING:
     from codebook.study import Study
@@ -75,30 +76,38 @@ class _Names:
         return iv.title or pseudonym or f"#{iv.id}", iv.participant_id, pseudonym
 
 
-def coded_segments(study: "Study", code_id: int, *, recursive: bool = True) -> list[Quote]:
+def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limit: int | None = None,
+                   offset: int = 0) -> list[Quote]:
     """Every coding of a code, or with ``recursive`` (the default) of it and every
-    code beneath it: for a category, all its codes."""
+    code beneath it: for a category, all its codes. ``limit`` and ``offset`` page
+    the quotes (in the same order).
+
+    Only the segments the codings start and end in (and any between) are read,
+    through the codings-by-code index: the cost follows the quotes, not the study."""
     code = study.codes.get(code_id)
-    ids = {code.id} | ({d.id for d in study.codes.descendants(code.id)} if recursive else set())
+    ids = [code.id] + ([d.id for d in study.codes.descendants(code.id)] if recursive else [])
     names = {c.id: c.name for c in study.codes.list()}
     lookup = _Names(study)
-    segs_of: dict[int, list[Segment]] = {}
+    codings = study.codings.of_codes(ids)
+    codings.sort(key=lambda c: (lookup.order.get(c[0].interview_id, 0), c[1], c[0].start_segment_id,
+                                c[0].start_offset, c[0].id))
+    if limit is not None or offset:
+        codings = codings[offset:None if limit is None else offset + limit]
     out = []
-    for cid in ids:
-        for c in study.codings.list(code_id=cid):
-            if c.interview_id not in segs_of:
-                segs_of[c.interview_id] = study.transcripts.segments(c.interview_id)
-            segs = segs_of[c.interview_id]
-            index = {s.id: n for n, s in enumerate(segs)}
-            first, last = index[c.start_segment_id], index[c.end_segment_id]
-            parts = []
-            for n in range(first, last + 1):
-                t = segs[n].text
-                parts.append(t[c.start_offset if n == first else 0:c.end_offset if n == last else len(t)])
-            label, pid, pseudonym = lookup.of(c.interview_id)
-            out.append(Quote(c.interview_id, label, pid, pseudonym, _time_at(segs[first], c.start_offset),
-                             _time_until(segs[last], c.end_offset), "\n".join(parts), segs[first].id,
-                             c.id, c.code_id, names.get(c.code_id, ""), c.memo))
+    single = study.transcripts.by_ids(c.start_segment_id for c, _ in codings if c.start_segment_id == c.end_segment_id)
+    for c, _start_ms in codings:
+        if c.start_segment_id == c.end_segment_id:
+            segs = [single[c.start_segment_id]]
+        else:
+            segs = study.transcripts.segments_between(c.start_segment_id, c.end_segment_id)
+        parts = []
+        for n, seg in enumerate(segs):
+            t = seg.text
+            parts.append(t[c.start_offset if n == 0 else 0:c.end_offset if n == len(segs) - 1 else len(t)])
+        label, pid, pseudonym = lookup.of(c.interview_id)
+        out.append(Quote(c.interview_id, label, pid, pseudonym, _time_at(segs[0], c.start_offset),
+                         _time_until(segs[-1], c.end_offset), "\n".join(parts), segs[0].id,
+                         c.id, c.code_id, names.get(c.code_id, ""), c.memo))
     out.sort(key=lambda q: (lookup.order.get(q.interview_id, 0), q.start_ms, q.segment_id, q.coding_id))
     return out
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Hashable, Iterable, Sequence
 
 from codebook.errors import StudyError
-from transcribe.normalize import persian_digits
+from transcribe.normalize import fa_digits
 
 BASE, RUN, THRESHOLD = 4, 2, 0.05
 INITIAL, STOP = 10, 3
@@ -318,11 +318,6 @@ def assess(interviews: Sequence, incidence: Incidence, *, base: int = BASE, run:
 
 # -- sentences ---------------------------------------------------------------------------
 
-
-
-def fa_digits(value) -> str:
-    """``value`` as text with Persian digits (and the Persian decimal separator)."""
-    return persian_digits(str(value), decimal=True)
 
 
 def label_text(x: int, run: int, lang: str = "en") -> str:

@@ -174,6 +174,30 @@ END;
 """
 
 
+# Scale (issue #11): every query on an edit's path goes through an index (checked with EXPLAIN QUERY PLAN in
+# tests/store/test_scale.py). Codings are found by the segment they start or end in; study-wide find runs on a
+# trigram FTS5 index of the space-free ``compact`` column, so a substring such as «میرود» inside «می رود»
+# (compact «میرود») is found without reading every segment.
+SCALE = """
+CREATE INDEX IF NOT EXISTS codings_by_start_segment ON codings(start_segment_id);
+CREATE INDEX IF NOT EXISTS codings_by_end_segment ON codings(end_segment_id);
+CREATE INDEX IF NOT EXISTS codings_by_interview_code ON codings(interview_id, code_id);
+CREATE VIRTUAL TABLE segments_compact USING fts5(
+    compact, content='segments', content_rowid='id', tokenize='trigram'
+);
+INSERT INTO segments_compact(segments_compact) VALUES ('rebuild');
+CREATE TRIGGER segments_compact_ai AFTER INSERT ON segments BEGIN
+    INSERT INTO segments_compact(rowid, compact) VALUES (new.id, new.compact);
+END;
+CREATE TRIGGER segments_compact_ad AFTER DELETE ON segments BEGIN
+    INSERT INTO segments_compact(segments_compact, rowid, compact) VALUES ('delete', old.id, old.compact);
+END;
+CREATE TRIGGER segments_compact_au AFTER UPDATE OF compact ON segments BEGIN
+    INSERT INTO segments_compact(segments_compact, rowid, compact) VALUES ('delete', old.id, old.compact);
+    INSERT INTO segments_compact(rowid, compact) VALUES (new.id, new.compact);
+END;
+"""
+
 # MIGRATIONS[n] is the SQL script that upgrades a database at version n to n + 1.
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, SCALE]
 SCHEMA_VERSION = len(MIGRATIONS)

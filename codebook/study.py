@@ -1,7 +1,12 @@
 """A study on disk: the folder ``NAME.mosahebeh/`` with ``study.db`` and ``audio/``.
 
->>> study = Study.create("/tmp/libraries.mosahebeh", name="Libraries")
+>>> import pathlib, tempfile
+>>> study = Study.create(pathlib.Path(tempfile.mkdtemp()) / "libraries", name="Libraries")
+>>> study.folder.name
+'libraries.mosahebeh'
 >>> p = study.participants.add("مشارکت‌کننده ۱", attributes={"role": "مدیر"})
+>>> study.participants.get(p.id).attributes
+{'role': 'مدیر'}
 >>> study.close()
 
 ``Study`` opens the SQLite database through sqlite-utils with WAL and
@@ -16,36 +21,114 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
-from datetime import datetime, timezone
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
-from codebook.errors import StudyError
+from codebook.codes import Codes, Codings
+from codebook.dates import now
+from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
+from codebook.interviews import Interviews
+from codebook.notes import Glossary, Guide, Marks, Memos
+from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
+from codebook.transcripts import Transcripts
 
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
+# How long a write waits for another process (a transcription worker, a second
+# window) to release the study's write lock before StudyLockedError.
+BUSY_TIMEOUT_S = 15
 
 
-def now() -> str:
-    """The current time as ISO 8601 UTC text, seconds precision."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+class _Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at its
+    start (``BEGIN IMMEDIATE``), so a transaction that reads before it writes waits
+    up to the busy timeout for another writer instead of failing at once when its
+    read lock cannot be upgraded."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction or isinstance(self.conn, _ReadOnlyConnection):
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+class _Connection(sqlite3.Connection):
+    """The study's SQLite connection: SQLite's lock, full-disk and read-only
+    errors come out as the store's own errors, whoever ran the statement
+    (the repositories, sqlite-utils' Table API, a transaction's COMMIT)."""
+
+    path: Path
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def executescript(self, *args):
+        try:
+            return super().executescript(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def _translated(self, exc: sqlite3.Error) -> Exception:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StudyLockedError(
+                f"Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish "
+                f"writing to {self.path}; the last change was not saved. Try again in a moment.")
+        if code == sqlite3.SQLITE_FULL:
+            return StudyFullError(f"The disk holding {self.path} is full: the last change was not saved.")
+        if code == sqlite3.SQLITE_READONLY:
+            return StudyReadOnlyError(f"{self.path} is read-only: changes cannot be saved there.")
+        return exc
 
 
 class Study:
-    """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``)."""
+    """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
+
+    ``read_only`` is '' for a study open for editing, else why it is not (a study on
+    read-only media or without write permission opens for viewing and exports; an
+    edit raises :class:`StudyReadOnlyError` saying why)."""
+
+    read_only: str = ""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database):
-        from codebook.codes import Codes, Codings
-        from codebook.interviews import Interviews
-        from codebook.notes import Glossary, Guide, Marks, Memos
-        from codebook.participants import Participants
-        from codebook.transcripts import Transcripts
-
         self.folder = folder
         self.db = db
         self.participants = Participants(self)
@@ -61,25 +144,51 @@ class Study:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike, name: str | None = None) -> "Study":
+    def create(cls, path: str | os.PathLike, name: str | None = None,
+               setup: Callable[["Study"], None] | None = None) -> "Study":
         """Create an empty study folder at ``path`` (``.mosahebeh`` is added if missing).
 
-        Refuses a folder that already holds a study or other files."""
+        Refuses a folder that already holds a study or other files. The study is
+        built in a temporary folder beside ``path`` (with ``setup(study)`` run on it)
+        and renamed into place when complete: a failure (a full disk) leaves nothing."""
         folder = Path(path)
         if folder.suffix != SUFFIX:
             folder = folder.with_name(folder.name + SUFFIX)
         if (folder / DB_NAME).exists():
             raise StudyError(f"{folder} already holds a study; open it instead.")
-        if folder.exists() and any(folder.iterdir()):
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise StudyError(f"{folder} is not empty; choose a new folder for the study.")
+        tmp = None
         try:
-            (folder / AUDIO_DIR).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StudyError(f"Cannot create the study folder {folder}: {exc.strerror or exc}.") from exc
-        study = cls._connect(folder, creating=True)
-        if name:
-            study.set_meta("name", name)
-        return study
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private; a study folder is an ordinary folder
+            (tmp / AUDIO_DIR).mkdir()
+            study = cls._connect(tmp, creating=True, stem=folder.stem)
+            try:
+                if name:
+                    study.set_meta("name", name)
+                if setup:
+                    setup(study)
+            finally:
+                study.close()
+            if folder.exists():
+                folder.rmdir()  # empty, checked above
+            os.rename(tmp, folder)
+        except (OSError, sqlite3.Error, StudyError) as exc:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, StudyError):
+                raise
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StudyError(f"Cannot create the study {folder}: {reason}. Nothing was left behind.") from exc
+        except BaseException:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return cls._connect(folder, creating=False)
 
     @classmethod
     def open(cls, path: str | os.PathLike) -> "Study":
@@ -92,13 +201,19 @@ class Study:
         return cls._connect(folder, creating=False)
 
     @classmethod
-    def _connect(cls, folder: Path, creating: bool) -> "Study":
+    def _connect(cls, folder: Path, creating: bool, stem: str | None = None) -> "Study":
         db_path = folder / DB_NAME
         if not creating and not os.access(db_path, os.R_OK):
             raise StudyError(f"Cannot read {db_path}: permission denied.")
+        read_only = "" if creating else _read_only_reason(folder)
         try:
-            conn = sqlite3.connect(str(db_path), timeout=15, check_same_thread=False)
-            db = sqlite_utils.Database(conn)
+            if read_only:
+                conn = _open_read_only(db_path, read_only)
+            else:
+                conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_S, check_same_thread=False,
+                                       factory=_Connection)
+            conn.path = db_path
+            db = _Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())
@@ -118,32 +233,58 @@ class Study:
             if not app or app[0] != APP_ID:
                 conn.close()
                 raise StudyError(f"{db_path} is not a Mosahebeh study. Nothing was changed.")
-        if version < SCHEMA_VERSION and not os.access(db_path, os.W_OK) and db_path.exists():
+        if version < SCHEMA_VERSION and (read_only or not os.access(db_path, os.W_OK)) and db_path.exists():
             conn.close()
             raise StudyError(f"{db_path} needs an upgrade but is read-only.")
+        if read_only:
+            study = cls(folder, db)
+            study.read_only = read_only
+            return study
         try:
+            db.execute("PRAGMA journal_size_limit = 33554432")  # a WAL left large (by a full disk) shrinks back
             db.enable_wal()
+            # In WAL mode NORMAL is what SQLite advises: no corruption on a crash, one fsync per checkpoint
+            # instead of one per write (each coding applied was waiting for the disk).
+            db.execute("PRAGMA synchronous = NORMAL")
             cls._migrate(db, version)
             if version == 0:
                 with db.atomic():
-                    for key, value in (("app", APP_ID), ("name", folder.stem), ("guid", str(uuid.uuid4())),
+                    for key, value in (("app", APP_ID), ("name", stem or folder.stem), ("guid", str(uuid.uuid4())),
                                        ("created", now())):
                         db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
+        except StudyError:
+            conn.close()
+            raise
         except sqlite3.Error as exc:
             conn.close()
             raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
-        return cls(folder, db)
+        study = cls(folder, db)
+        try:
+            study.transcripts.refold()  # search columns written by an older Persian folding
+        except (sqlite3.Error, StudyError):
+            pass  # a read-only study keeps its old search columns; find still checks every match
+        return study
 
     @staticmethod
     def _migrate(db: sqlite_utils.Database, version: int) -> None:
         for step in range(version, SCHEMA_VERSION):
             try:
                 db.conn.executescript(f"BEGIN;\n{MIGRATIONS[step]};\nPRAGMA user_version = {step + 1};\nCOMMIT;")
-            except sqlite3.Error:
+            except (sqlite3.Error, StudyError):
                 db.rollback()
                 raise
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called (a view's pending refresh must not read then)."""
+        return getattr(self, "_closed", False)
+
     def close(self) -> None:
+        self._closed = True
+        if not self.read_only:
+            # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
     def __enter__(self) -> "Study":
@@ -184,3 +325,61 @@ class Study:
     def record_guid(self, kind: str, record_id: int) -> str:
         """A GUID for a record that stays the same across exports of this study."""
         return str(uuid.uuid5(uuid.UUID(self.guid), f"{kind}:{record_id}"))
+
+
+# -- read-only studies (read-only media, no write permission) ---------------------------------
+
+
+def _read_only_reason(folder: Path) -> str:
+    """Why the study at ``folder`` cannot be edited, or '' when it can."""
+    db_path = folder / DB_NAME
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on read-only media"
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    if not os.access(db_path, os.W_OK):
+        return "its study.db is write-protected"
+    if not os.access(folder, os.W_OK):
+        return "its folder is write-protected"
+    return ""
+
+
+class _ReadOnlyConnection(_Connection):
+    """A connection that words SQLite's refusal to write as a :class:`StudyReadOnlyError`
+    saying why the study is read-only."""
+
+    reason = ""
+
+    def _translated(self, exc: sqlite3.Error) -> Exception:
+        text = str(exc)
+        if "readonly" in text or "read-only" in text or "not authorized" in text:
+            return StudyReadOnlyError(f"This study is open read-only because {self.reason}: viewing and "
+                                      "exports work, editing is off. Nothing was changed.")
+        return super()._translated(exc)
+
+
+def _deny_writes(action, *_):
+    # Refuse writes when a statement is prepared, before SQLite touches anything.
+    allowed = (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_PRAGMA,
+               sqlite3.SQLITE_TRANSACTION, sqlite3.SQLITE_SAVEPOINT, sqlite3.SQLITE_RECURSIVE)
+    return sqlite3.SQLITE_OK if action in allowed else sqlite3.SQLITE_DENY
+
+
+def _open_read_only(db_path: Path, reason: str) -> sqlite3.Connection:
+    """Open ``db_path`` for reading only: ``mode=ro`` where SQLite can still share the
+    WAL index, else ``immutable=1`` (read-only media: nothing can change it under us)."""
+    uri = db_path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False,
+                                   factory=_ReadOnlyConnection)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        conn.reason = reason
+        conn.set_authorizer(_deny_writes)
+        return conn
+    raise last

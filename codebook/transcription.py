@@ -1,7 +1,9 @@
 """Transcribing a study's interview: a resumable job that saves as it goes.
 
->>> job = run_job(study, interview_id)               # the bundled model, Persian
->>> accuracy(study, interview_id)                     # (wer, cer) once corrected, else None
+For example (a sketch, not run as a doctest)::
+
+    job = run_job(study, interview_id)               # the bundled model, Persian
+    accuracy(study, interview_id)                     # (wer, cer) once corrected, else None
 
 Segments are written as the transcriber hands them over, in the same
 transaction as the job's ``resume_ms`` and progress, so a crash or a kill

@@ -6,30 +6,31 @@ dialogs and the transcription queue; closing while it runs asks first.
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
-from codebook import Study
 from codebook.errors import StudyError
+from codebook.study import Study
+from desktop.analysis.retrieval import RetrievalView
+from desktop.analysis.saturation import SaturationView
+from desktop.analysis.tables import AnalysisView
+from desktop.app import keep
+from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
+from desktop.exchange.dialogs import ExportDialog, ImportDialog
+from desktop.record.dialog import RecordDialog, import_audio
+from desktop.settings import Settings
+from desktop.settings_dialog import SettingsDialog
+from desktop.study.guide import GuideEditor
+from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
-from desktop.settings import Settings, SettingsDialog
 from desktop.transcript import TranscriptEditor
-from transcribe.errors import TranscribeError
-
-
-def optional(module: str, name: str):
-    """A class from another part of the app, or None when that part is not there yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
+from desktop.transcription.queue import TranscriptionQueue
 
 
 class MainWindow(QMainWindow):
@@ -48,37 +49,29 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.participants, self.tr("Participants"))
         self.tabs.addTab(self.interviews, self.tr("Interviews"))
         self.tabs.addTab(self.editor, self.tr("Transcript"))
-        for module, cls, title in (("desktop.analysis.retrieval", "RetrievalView", self.tr("Retrieval")),
-                                   ("desktop.analysis.tables", "AnalysisView", self.tr("Tables")),
-                                   ("desktop.analysis.saturation", "SaturationView", self.tr("Saturation"))):
-            view = optional(module, cls)
-            if view is not None:
-                self.tabs.addTab(view(ctx), title)
+        self.tabs.addTab(RetrievalView(ctx), self.tr("Retrieval"))
+        self.tabs.addTab(AnalysisView(ctx), self.tr("Tables"))
+        self.tabs.addTab(SaturationView(ctx), self.tr("Saturation"))
         self.setCentralWidget(self.tabs)
-        self.codebook = None
-        panel = optional("desktop.codes.panel", "CodebookPanel")
-        if panel is not None:
-            self.codebook = panel(ctx, self)
-            dock = QDockWidget(self.tr("Codebook"), self)
-            dock.setObjectName("codebook")
-            dock.setWidget(self.codebook)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            self.codebook.applyRequested.connect(self.editor.apply_codes)
-            self.editor.in_vivo_parent = self.codebook.current_parent_id
-            self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
-        self.queue = None
-        queue = optional("desktop.transcription.queue", "TranscriptionQueue")
-        if queue is not None:
-            self.queue = queue(ctx.study.folder, self)
-            self.queue.progress.connect(self._progress)
-            self.queue.finished.connect(self._transcribed)
-            self.queue.failed.connect(self._failed)
+        self.codebook = CodebookPanel(ctx, self)
+        dock = QDockWidget(self.tr("Codebook"), self)
+        dock.setObjectName("codebook")
+        dock.setWidget(self.codebook)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.codebook.applyRequested.connect(self.editor.apply_codes)
+        self.editor.in_vivo_parent = self.codebook.current_parent_id
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.queue = TranscriptionQueue(ctx.study.folder, self)
+        self.queue.progress.connect(self._progress)
+        self.queue.finished.connect(self._transcribed)
+        self.queue.failed.connect(self._failed)
         self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.interviews.openRequested.connect(lambda iid: self.open_transcript(iid))
         self.interviews.recordRequested.connect(self.record)
         self.interviews.importRequested.connect(self.import_audio)
         self.interviews.transcribeRequested.connect(self.transcribe)
         self.interviews.newRequested.connect(self.new_interview)
+        self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
@@ -101,8 +94,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu(self.tr("Recent studies"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
-        act(file, self.tr("Export…"), lambda: self._dialog("ExportDialog"))
-        act(file, self.tr("Import…"), lambda: self._dialog("ImportDialog"))
+        act(file, self.tr("Export…"), lambda: ExportDialog(self.ctx, self).exec())
+        act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec())
         file.addSeparator()
         act(file, self.tr("Settings…"), self.open_settings)
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -123,6 +116,7 @@ class MainWindow(QMainWindow):
             transcript.addSeparator() if a is None else transcript.addAction(a)
         interview = self.menuBar().addMenu(self.tr("&Interview"))
         act(interview, self.tr("New interview…"), self.new_interview)
+        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview))
         act(interview, self.tr("Record…"), lambda: self._with_selected(self.record))
         act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio))
         act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe))
@@ -143,10 +137,6 @@ class MainWindow(QMainWindow):
             return
         slot(iid)
 
-    def _missing(self, what: str) -> None:
-        QMessageBox.information(self, self.tr("Not available yet"),
-                                self.tr("%1 is not available yet in this version.").replace("%1", what))
-
     # -- interviews --------------------------------------------------------------------
 
     def open_transcript(self, interview_id: int, at_ms: int | None = None) -> None:
@@ -160,43 +150,26 @@ class MainWindow(QMainWindow):
         self.editor.play_at(at_ms)
 
     def new_interview(self) -> None:
-        people = self.ctx.study.participants.list()
-        names = [self.tr("(no participant)")] + [p.pseudonym for p in people]
-        name, ok = QInputDialog.getItem(self, self.tr("New interview"), self.tr("Participant"), names, 0, False)
-        if not ok:
-            return
-        pid = people[names.index(name) - 1].id if names.index(name) > 0 else None
-        from datetime import date
-        iv = self.ctx.study.interviews.add(pid, date=date.today().isoformat(), mode="whatsapp")
-        self.ctx.notify("interviews")
-        self.interviews.select(iv.id)
+        dialog = InterviewDialog(self.ctx.study, None, self)
+        if dialog.exec():
+            self.ctx.notify("interviews")
+            self.interviews.select(dialog.interview.id)
+
+    def edit_interview(self, interview_id: int) -> None:
+        dialog = InterviewDialog(self.ctx.study, self.ctx.study.interviews.get(interview_id), self)
+        if dialog.exec():
+            self.ctx.notify("interviews")
+            self.interviews.select(interview_id)
 
     def record(self, interview_id: int) -> None:
-        dialog = optional("desktop.record.dialog", "RecordDialog")
-        if dialog is None:
-            return self._missing(self.tr("Recording"))
-        dialog(self.ctx, interview_id, self).exec()
+        RecordDialog(self.ctx, interview_id, self).exec()
         self.ctx.notify("interviews")
 
     def import_audio(self, interview_id: int) -> None:
-        fn = optional("desktop.record.dialog", "import_audio")
-        if fn is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
-                                                  self.tr("Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)"))
-            if not path:
-                return
-            try:
-                self.ctx.study.interviews.attach_audio(interview_id, path)
-            except (StudyError, TranscribeError) as exc:
-                QMessageBox.warning(self, self.tr("Import audio"), str(exc))
-                return
-        elif not fn(self.ctx, interview_id, self):
-            return
-        self.ctx.notify("interviews")
+        if import_audio(self.ctx, interview_id, self):
+            self.ctx.notify("interviews")
 
     def transcribe(self, interview_id: int) -> None:
-        if self.queue is None:
-            return self._missing(self.tr("Transcription"))
         if not self.ctx.study.interviews.get(interview_id).audio_path:
             QMessageBox.information(self, self.tr("Transcribe"), self.tr("Record or import the audio first."))
             return
@@ -230,26 +203,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Transcription failed"), message)
 
     def guide(self) -> None:
-        editor = optional("desktop.study.guide", "GuideEditor")
-        if editor is None:
-            return self._missing(self.tr("The interview guide"))
-        self._guide = editor(self.ctx)
+        self._guide = GuideEditor(self.ctx)
         self._guide.show()
-
-    def _dialog(self, name: str) -> None:
-        dialog = optional("desktop.exchange.dialogs", name)
-        if dialog is None:
-            return self._missing(self.tr("Export and import"))
-        dialog(self.ctx, self).exec()
 
     # -- studies, settings, closing ------------------------------------------------------
 
     def open_settings(self) -> None:
         if SettingsDialog(self.settings, self).exec():
-            self.editor.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
-            self.editor.delegate.shade_unsure = self.settings.shade_unsure
-            self.editor.delegate.threshold = self.settings.unsure_threshold
-            self.editor.view.viewport().update()
+            self.editor.apply_settings()
 
     def new_study(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), str(Path.home()),
@@ -280,13 +241,12 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(str(study.folder))
         window = MainWindow(StudyContext(study), self.settings)
         window.show()
-        from desktop.cli._gui import keep
         keep(window)
 
     def busy(self) -> list[str]:
         """What would be interrupted by closing now."""
         out = []
-        if self.queue is not None and self.queue.is_busy():
+        if self.queue.is_busy():
             out.append(self.tr("a transcription"))
         for w in self.findChildren(QWidget):
             if getattr(w, "is_recording", None) and w.is_recording():
@@ -301,9 +261,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            if self.queue is not None:
-                for iid in list(getattr(self.queue, "pending", lambda: [])()):
-                    self.queue.cancel(iid)
+            for iid in list(self.queue.pending()):
+                self.queue.cancel(iid)
         self.editor.shutdown()
         event.accept()
         self.ctx.study.close()

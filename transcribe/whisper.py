@@ -1,8 +1,10 @@
 """Persian transcription with faster-whisper: options, windows, channels, progress.
 
->>> pipeline = Pipeline()                                  # the bundled base model
->>> result = pipeline.run("call.wav", glossary=["کتابخانه"])
->>> result.segments[0].text, result.segments[0].speaker, result.segments[0].words[0]
+For example (a sketch, not run as a doctest)::
+
+    pipeline = Pipeline()                                  # the bundled base model
+    result = pipeline.run("call.wav", glossary=["کتابخانه"])
+    result.segments[0].text, result.segments[0].speaker, result.segments[0].words[0]
 
 The audio is decoded and transcribed in windows of about five minutes cut at
 quiet moments (:func:`transcribe.audio.iter_windows`), so a three-hour file

@@ -1,4 +1,4 @@
-"""Files in and out: atomic writes, and reading a ``.qdpx`` zip that may be hostile.
+"""Reading a ``.qdpx`` zip that may be hostile.
 
 Nothing in an archive is ever extracted by its own name: entries are read
 into memory (XML, text) or copied to a path the study chooses (audio), and
@@ -6,10 +6,8 @@ only after the checks below pass.
 """
 from __future__ import annotations
 
-import os
 import posixpath
 import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -19,44 +17,6 @@ MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 8 * 1024**3        # one source (a long video) at most 8 GiB
 MAX_TEXT_BYTES = 256 * 1024**2       # XML and transcript text
 MAX_RATIO = 200                      # uncompressed / compressed, beyond this a zip bomb
-
-
-def write_atomic(out: Path, data: bytes) -> None:
-    """Write ``data`` to ``out`` through a temporary file in the same folder."""
-    with atomic_path(out) as tmp:
-        tmp.write_bytes(data)
-
-
-class atomic_path:
-    """``with atomic_path(out) as tmp:`` write ``tmp``; it replaces ``out`` only if the block succeeds."""
-
-    def __init__(self, out: str | os.PathLike):
-        self.out = Path(out)
-
-    def __enter__(self) -> Path:
-        folder = self.out.parent
-        if not folder.is_dir():
-            raise StudyError(f"The folder {folder} does not exist.")
-        fd, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=folder)
-        os.close(fd)
-        self.tmp = Path(name)
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        if exc_type is None:
-            try:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp made it private
-                os.replace(self.tmp, self.out)
-                return False
-            except OSError as err:
-                self.tmp.unlink(missing_ok=True)
-                raise StudyError(f"Cannot write {self.out}: {err.strerror or err}.") from err
-        self.tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise StudyError(f"Cannot write {self.out}: {exc.strerror or exc}. Nothing was written.") from exc
-        return False
 
 
 class SafeZip:

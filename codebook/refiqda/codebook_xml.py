@@ -132,7 +132,7 @@ def export_qdc(study, out: str | os.PathLike) -> Path:
         raise StudyError("The codebook is empty: add codes before exporting it.")
     root.append(codes)
     check_valid(root, "codebook")
-    from codebook.refiqda.archive import write_atomic
+    from codebook.files import write_atomic
 
     write_atomic(out, etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
     return out

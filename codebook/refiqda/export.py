@@ -35,7 +35,7 @@ from codebook.errors import StudyError
 from codebook.pseudonymise import Replacer, Report
 from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
-from codebook.refiqda.archive import atomic_path
+from codebook.files import atomic_path
 from codebook.refiqda.codebook_xml import code_guid, codes_element
 from codebook.refiqda.xmlutil import PROJECT_NS, check_valid, guid_from, xml_datetime, xml_text
 

@@ -18,21 +18,8 @@ import bisect
 import unicodedata
 from dataclasses import dataclass
 
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Segment
-
-INTERVIEWER_LABEL = "مصاحبه‌گر"
-PARTICIPANT_LABEL = "مشارکت‌کننده"
-# Speaker prefixes recognised on import, besides the case's pseudonym.
-INTERVIEWER_LABELS = (INTERVIEWER_LABEL, "مصاحبه گر", "مصاحبه کننده", "مصاحبه‌کننده", "Interviewer", "I")
-PARTICIPANT_LABELS = (PARTICIPANT_LABEL, "مشارکت کننده", "Participant", "Interviewee", "P")
-
-
-def speaker_label(speaker: str, pseudonym: str | None) -> str:
-    if speaker == SPEAKER_INTERVIEWER:
-        return INTERVIEWER_LABEL
-    if speaker == SPEAKER_PARTICIPANT:
-        return pseudonym or PARTICIPANT_LABEL
-    return speaker
+from codebook.models import (INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT,
+                             Segment, speaker_label, word_spans)
 
 
 @dataclass(frozen=True)
@@ -69,7 +56,6 @@ def build(segments: list[Segment], pseudonym: str | None, texts: list[str] | Non
 def time_at(seg: Segment, offset: int) -> int:
     """An estimate of when the character at ``offset`` of a segment is spoken (ms):
     from word timings when the words are found in the text, else in proportion."""
-    from codebook.transcripts import word_spans
 
     if seg.words:
         for w, span in zip(seg.words, word_spans(seg.text, seg.words)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import digits, format_date, format_duration
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
@@ -27,19 +27,16 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     pct = lambda f: digits(f"{round(f * 100)}", lang)  # noqa: E731
     if live and interview.id in live:
         return _tr("transcribing %1%").replace("%1", pct(live[interview.id]))
-    job = study.transcripts.job(interview.id)
-    if job is not None and job.state in ("queued", "running"):
-        return _tr("transcribing %1%").replace("%1", pct(job.progress)) if job.state == "running" else _tr("queued")
-    total, checked = study.transcripts.count(interview.id)
-    if total == 0:
-        if job is not None and job.state == "failed":
-            return _tr("transcription failed")
-        return _tr("recorded") if interview.audio_path else _tr("planned")
-    coded = bool(study.codings.list(interview_id=interview.id))
-    if checked == total:
-        return _tr("coded") if coded else _tr("corrected")
-    base = _tr("corrected %1%").replace("%1", pct(checked / total)) if checked else _tr("transcribed")
-    return f"{base} · {_tr('coded')}" if coded else base
+    p = study.interviews.progress(interview.id)
+    if p.state == "transcribing":
+        return _tr("transcribing %1%").replace("%1", pct(p.fraction))
+    if p.state in ("queued", "failed", "recorded", "planned"):
+        return {"queued": _tr("queued"), "failed": _tr("transcription failed"), "recorded": _tr("recorded"),
+                "planned": _tr("planned")}[p.state]
+    if p.state == "corrected":
+        return _tr("coded") if p.coded else _tr("corrected")
+    base = _tr("corrected %1%").replace("%1", pct(p.fraction)) if p.checked else _tr("transcribed")
+    return f"{base} · {_tr('coded')}" if p.coded else base
 
 
 class InterviewsModel(QAbstractTableModel):
@@ -53,7 +50,14 @@ class InterviewsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.ctx.study.interviews.list()
+        # Read once here: the view asks every row's pseudonym whenever it sizes its columns.
+        self.pseudonyms = {p.id: p.pseudonym for p in self.ctx.study.participants.list()}
         self.endResetModel()
+
+    def interview_changed(self, interview_id: int) -> None:
+        for r, i in enumerate(self.rows):
+            if i.id == interview_id:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def set_progress(self, interview_id: int, fraction: float | None) -> None:
         if fraction is None:
@@ -89,7 +93,7 @@ class InterviewsModel(QAbstractTableModel):
         if col == 0:
             return iv.title or digits(f"#{iv.id}", lang)
         if col == 1:
-            return study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
+            return self.pseudonyms.get(iv.participant_id, "") if iv.participant_id else ""
         if col == 2:
             return format_date(iv.date, lang)
         if col == 3:
@@ -106,6 +110,7 @@ class InterviewsView(QWidget):
     recordRequested = Signal(int)
     importRequested = Signal(int)
     transcribeRequested = Signal(int)
+    editRequested = Signal(int)
     newRequested = Signal()
 
     def __init__(self, ctx, parent=None):
@@ -120,7 +125,8 @@ class InterviewsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
         buttons = QHBoxLayout()
-        for text, signal in ((self.tr("New interview"), None), (self.tr("Record…"), self.recordRequested),
+        for text, signal in ((self.tr("New interview"), None), (self.tr("Edit…"), self.editRequested),
+                             (self.tr("Record…"), self.recordRequested),
                              (self.tr("Import audio…"), self.importRequested),
                              (self.tr("Transcribe"), self.transcribeRequested),
                              (self.tr("Open transcript"), self.openRequested)):
@@ -134,8 +140,15 @@ class InterviewsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda kind: self.model.refresh() if kind in (
-            "interviews", "participants", "segments", "codings", "jobs") else None)
+        ctx.changes.connect(self._changed)
+
+    def _changed(self, change) -> None:
+        """An edit inside one interview updates its row only; other changes re-read the list."""
+        if change.interview_id is not None and not change.any("interviews", "participants", "jobs"):
+            if change.any("segments", "codings"):
+                self.model.interview_changed(change.interview_id)
+        elif change.any("interviews", "participants", "segments", "codings", "jobs"):
+            self.model.refresh()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

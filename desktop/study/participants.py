@@ -2,8 +2,6 @@
 add, edit and remove them. Real names are kept apart and never shown here."""
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
@@ -12,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from codebook.errors import StudyError
 from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import digits
 
 
@@ -178,7 +176,7 @@ class ParticipantsView(QWidget):
             return
         try:
             self.ctx.study.participants.remove(pid)
-        except (StudyError, sqlite3.Error) as exc:
+        except StudyError as exc:
             QMessageBox.warning(self, self.tr("Remove participant"), str(exc))
             return
         self.ctx.notify("participants")

@@ -15,15 +15,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from codebook.errors import StudyError
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
-from codebook.transcripts import word_spans
-from desktop.app import current_language
+from codebook.models import word_spans
+from desktop.i18n import current_language
 from codebook.dates import digits, format_clock
 from desktop.settings import RATES, Settings
 from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
+from desktop.transcript.notice import SoundNotice
 from desktop.transcript.player import Player
+from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
 
 SKIP_MS = 5000
@@ -47,8 +49,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.delegate = SegmentDelegate(self.view, self)
-        self.delegate.shade_unsure = self.settings.shade_unsure
-        self.delegate.threshold = self.settings.unsure_threshold
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
         self.view.setItemDelegate(self.delegate)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,7 +64,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(COL_SPEAKER, 110)
         self.view.setColumnWidth(COL_CODES, 150)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.row_heights = RowHeights(self.view, self)  # measured where seen, not all rows on every change
         self.view.clicked.connect(self._clicked)
         self.delegate.wordClicked.connect(self._word_clicked)
         self.span = SpanSelection(self)  # the coding span across segments
@@ -76,6 +77,7 @@ class TranscriptEditor(CodingMixin, QWidget):
             self.rate_box.addItem(digits(f"{r:g}×", current_language()), r)
         self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
         self.accuracy_label = QLabel()
+        self.sound_notice = SoundNotice(self)
         self.play_bar = QToolBar(self)
         self.toolbar = QToolBar(self)
         self._make_actions()
@@ -87,6 +89,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.sound_notice)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.accuracy_label)
@@ -99,7 +102,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.activeRowChanged.connect(self._follow)
         self._refresh_timer = QTimer(self, singleShot=True, interval=60)
         self._refresh_timer.timeout.connect(self._refresh_from_store)
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         self._rate_changed(self.player.rate())
         self._position_changed(0)
 
@@ -167,24 +170,32 @@ class TranscriptEditor(CodingMixin, QWidget):
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
         try:
-            self.ctx.changed.disconnect(self._changed)
+            self.ctx.changes.disconnect(self._changed)
         except (RuntimeError, TypeError):
             pass
         self.player.load(None)
+
+    def apply_settings(self) -> None:
+        """Take up changed settings (auto rewind, shading of unsure words) at once."""
+        self.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
+        self.view.viewport().update()
 
     def reload(self) -> None:
         self.close_text_editor()
         self.model.reload()
         self._position_changed(self.player.position())
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "marks", "guide"):
+    def _changed(self, change) -> None:
+        # What this editor's own commands did, its model already shows; another interview's changes do not show here.
+        mine = change.interview_id is None or change.interview_id == self.interview_id
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
             self._refresh_timer.start()
-        if kind == "segments":
+        if "segments" in change and mine:
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
-        if self.interview_id is not None:
+        if self.interview_id is not None and not self.ctx.study.closed:
             self.model.refresh_codings()
 
     # -- playing and following --------------------------------------------------------
@@ -193,10 +204,13 @@ class TranscriptEditor(CodingMixin, QWidget):
         if not self.player.loaded:
             self.message.emit(self.tr("No audio to play."))
             return
+        if not self.player.is_playing():
+            self.sound_notice.check()
         self.player.toggle()
 
     def play_at(self, ms: int) -> None:
         self.player.seek(ms)
+        self.sound_notice.check()
         self.player.play()
 
     def set_rate(self, rate: float) -> None:

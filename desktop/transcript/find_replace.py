@@ -1,9 +1,10 @@
 """Find and replace in transcripts, matching through the Persian normalisation:
 a search for ``كتاب`` (Arabic kaf) finds ``کتاب``, ``کتابخانه`` finds ``کتاب‌خانه``.
 
-:func:`find_spans` finds where a query stands in the *original* text, so a
-replacement changes exactly those characters. Replacing goes through the
-undo stack, one step for the whole replace-all.
+The matching itself is :mod:`transcribe.find` (no Qt): it finds where a query
+stands in the *original* text, never across a word boundary the query does not
+have, so a replacement changes exactly those characters. Replacing goes through
+the undo stack, one step for the whole replace-all.
 """
 from __future__ import annotations
 
@@ -13,46 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QRadioButton, QVBoxLayout)
 
 from desktop.transcript.commands import SetText
-from transcribe.normalize import compact_key
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """``text`` folded character by character like :func:`compact_key`, and for
-    each folded character the index of the original character it came from."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        key = compact_key(ch) if not ch.isspace() else ""
-        for k in key:
-            out.append(k)
-            where.append(i)
-    return "".join(out), where
-
-
-def find_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Where ``query`` occurs in ``text`` through the normalisation: ``[(start, end)]``
-    in code points of ``text``, not overlapping, left to right."""
-    key = compact_key(query)
-    if not key:
-        return []
-    folded, where = _folded(text)
-    spans = []
-    at = folded.find(key)
-    while at >= 0:
-        start, end = where[at], where[at + len(key) - 1] + 1
-        while end < len(text) and compact_key(text[end]) == "" and not text[end].isspace() and text[end] != "\u200c":
-            end += 1  # take trailing harakat along
-        spans.append((start, end))
-        at = folded.find(key, at + len(key))
-    return spans
-
-
-def replace_all_text(text: str, query: str, replacement: str) -> tuple[str, int]:
-    """``text`` with every normalised match of ``query`` replaced; and how many."""
-    spans = find_spans(text, query)
-    for a, b in reversed(spans):
-        text = text[:a] + replacement + text[b:]
-    return text, len(spans)
+from transcribe.find import find_spans, replace_all_text  # noqa: F401  (the dialog's matching, re-exported)
 
 
 class FindReplaceDialog(QDialog):

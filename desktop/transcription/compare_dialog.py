@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 def _digits(text: str) -> str:
     """ASCII digits (and %) in Persian in the Persian UI."""
     from codebook.dates import digits
-    from desktop.app import current_language
+    from desktop.i18n import current_language
     lang = current_language()
     return digits(text.replace("%", "\u066a") if lang == "fa" else text, lang)
 

@@ -45,7 +45,7 @@ def stored_language() -> str:
 def _digits(text: str) -> str:
     """ASCII digits (and %) in Persian in the Persian UI."""
     from codebook.dates import digits
-    from desktop.app import current_language
+    from desktop.i18n import current_language
     lang = current_language()
     return digits(text.replace("%", "\u066a") if lang == "fa" else text, lang)
 
@@ -65,7 +65,7 @@ class ModelSettingsWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None, study_folder: str | os.PathLike | None = None):
         super().__init__(parent)
-        from desktop.app import current_language
+        from desktop.i18n import current_language
 
         self.study_folder = Path(study_folder) if study_folder else _study_of(parent)
         self.job = None
@@ -319,7 +319,7 @@ class ModelSettingsWidget(QWidget):
 
     @staticmethod
     def _fa() -> bool:
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         return current_language() == "fa"
 
     def _show_note(self) -> None:

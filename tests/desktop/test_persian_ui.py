@@ -176,7 +176,8 @@ def test_main_window_every_tab_and_table(fa, qtbot):
 def test_dialogs(fa, qtbot, request):
     from desktop.study.guide import GuideEditor
     from desktop.study.participants import ParticipantDialog
-    from desktop.settings import Settings, SettingsDialog
+    from desktop.settings import Settings
+    from desktop.settings_dialog import SettingsDialog
     from desktop.transcript.dialogs import TimesDialog
     from desktop.transcript.editor import TranscriptEditor
     from desktop.transcript.find_replace import FindReplaceDialog

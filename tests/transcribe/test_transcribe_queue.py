@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from codebook import Study
 from desktop.transcription.queue import TranscriptionQueue
@@ -11,14 +10,14 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def settings(qapp, tmp_path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QCoreApplication.setOrganizationName("MosahebehTest")
-    QCoreApplication.setApplicationName("transcribe-tests")
-    QSettings().clear()
-    yield QSettings()
-    QSettings().clear()
+def settings(qapp):
+    """The app's one settings file (in the test data folder), without transcription choices."""
+    from desktop.settings import Settings
+
+    q = Settings().q
+    q.remove("transcription")
+    yield q
+    q.remove("transcription")
 
 
 def test_queue_runs_one_job_at_a_time_with_progress(qtbot, settings, audio, make_study, bundled_dir):

@@ -1,0 +1,344 @@
+"""Inter-coder agreement between two coders of one study.
+
+Two ways to cut the transcripts into units (``unit``):
+
+* ``segment``: each transcript segment is a unit; for every code, each coder
+  either applied it somewhere in the segment (a coding that covers at least one
+  character of it) or did not.
+* ``span``: each coding is a unit, the codings of both coders counted, so every
+  coding is checked against the other coder ("counted both ways"). For a code,
+  a coder has it on a unit when one of their codings of that code overlaps the
+  unit's span by at least ``overlap`` of the longer of the two (MAXQDA's
+  segment-overlap rule; the coding that makes the unit always has its own code).
+  Touching spans do not overlap.
+
+Per code the figures are over all units (present or absent for each coder):
+percent agreement, Cohen's (1960) kappa and Krippendorff's alpha (nominal, from
+the ``krippendorff`` package). ``overall`` pools every (unit, code) decision.
+Kappa or alpha is None where undefined (both coders gave one and the same value
+everywhere, e.g. a code neither of them used).
+
+Which interviews: by default those both coders coded (at least one coding
+each), so that an interview only one of them has read does not count as
+disagreement. Codes: by default every code of the codebook (not categories).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from codebook.coders import coders
+
+if TYPE_CHECKING:
+    from codebook.study import Study
+
+UNITS = ("segment", "span")
+OVERLAP = 0.8
+
+
+# -- the coefficients ------------------------------------------------------------------------
+
+def percent_agreement(a: Sequence, b: Sequence) -> float | None:
+    """Share of units on which both coders gave the same value."""
+    if len(a) != len(b):
+        raise ValueError("Both coders need a value for every unit.")
+    if not a:
+        return None
+    return sum(x == y for x, y in zip(a, b)) / len(a)
+
+
+def cohen_kappa(a: Sequence, b: Sequence) -> float | None:
+    """Cohen's (1960) kappa of two coders' nominal values on the same units:
+    (po - pe) / (1 - pe), pe from each coder's own marginals. None where pe = 1."""
+    po = percent_agreement(a, b)
+    if po is None:
+        return None
+    n = len(a)
+    values = set(a) | set(b)
+    pe = sum((sum(1 for x in a if x == v) / n) * (sum(1 for y in b if y == v) / n) for v in values)
+    if pe >= 1 - 1e-12:
+        return None
+    return (po - pe) / (1 - pe)
+
+
+def krippendorff_alpha(a: Sequence, b: Sequence) -> float | None:
+    """Krippendorff's alpha, nominal, two coders and no missing values (the
+    ``krippendorff`` package). None where only one value occurs."""
+    if len(a) != len(b):
+        raise ValueError("Both coders need a value for every unit.")
+    values = sorted(set(a) | set(b), key=str)
+    if len(values) < 2 or not a:
+        return None
+    import krippendorff
+
+    index = {v: i for i, v in enumerate(values)}
+    data = [[float(index[x]) for x in a], [float(index[y]) for y in b]]
+    value = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal",
+                               value_domain=list(map(float, range(len(values)))))
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def spans_agree(x: tuple[int, int], y: tuple[int, int], share: float) -> bool:
+    """Whether two spans [start, end) overlap by at least ``share`` of the longer one.
+    Touching spans (no character in common) never agree."""
+    common = min(x[1], y[1]) - max(x[0], y[0])
+    longer = max(x[1] - x[0], y[1] - y[0])
+    return common > 0 and common >= share * longer - 1e-9
+
+
+# -- the result ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figures:
+    units: int
+    percent: float | None
+    kappa: float | None
+    alpha: float | None
+
+    @classmethod
+    def of(cls, a: Sequence, b: Sequence) -> "Figures":
+        return cls(len(a), percent_agreement(a, b), cohen_kappa(a, b), krippendorff_alpha(a, b))
+
+    def to_json(self) -> dict:
+        return {"units": self.units, "percent": self.percent, "kappa": self.kappa, "alpha": self.alpha}
+
+
+@dataclass(frozen=True)
+class CodeFigures(Figures):
+    code_id: int = 0
+    code: str = ""
+    category: str = ""
+    a_units: int = 0  # units on which coder A has the code
+    b_units: int = 0
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "category": self.category, **super().to_json()}
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One unit and code on which the coders differ: where to look and whose coding is there."""
+    interview_id: int
+    segment_id: int  # the (first) segment of the unit
+    code_id: int
+    coder: str  # the coder who has the code there; the other has not
+    start: int  # the unit's span in the interview's text (segment texts joined with LF)
+    end: int
+    coding_ids: tuple[int, ...]  # the coder's codings of the code on this unit
+
+
+@dataclass
+class Agreement:
+    coders: tuple[str, str]
+    unit: str
+    overlap: float | None
+    codes: list[CodeFigures]
+    overall: Figures
+    interviews: list[int]
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The exact shape ``mosahebeh agreement --json`` prints."""
+        return {"coders": list(self.coders), "unit": self.unit, "overlap": self.overlap,
+                "codes": [c.to_json() for c in self.codes], "overall": self.overall.to_json()}
+
+
+# -- from a study ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Span:
+    coding_id: int
+    coder: str
+    code_id: int
+    start: int
+    end: int
+    segment_id: int
+
+
+def resolve_codes(study: "Study", items: Sequence[str]) -> list[int]:
+    """Code ids from ids or names (a category stands for the codes under it)."""
+    from codebook.errors import StudyError
+    from transcribe.normalize import canonical
+
+    every = study.codes.list()
+    out: list[int] = []
+    for item in items:
+        found = [c for c in every if str(c.id) == item.strip() or c.name == canonical(item).strip()]
+        if not found:
+            raise StudyError(f"No code named {item!r} in this study.")
+        for c in found:
+            members = [c] + study.codes.descendants(c.id)
+            out.extend(m.id for m in members if m.kind == "code" and m.id not in out)
+    return out
+
+
+def resolve_interviews(study: "Study", items: Sequence[str]) -> list[int]:
+    """Interview ids from ids or labels (title, else the participant's pseudonym)."""
+    from codebook.errors import StudyError
+
+    every = study.interviews.list()
+    out: list[int] = []
+    for item in items:
+        found = [iv.id for iv in every if str(iv.id) == item.strip() or study.interviews.label(iv) == item.strip()]
+        if not found:
+            raise StudyError(f"No interview {item!r} in this study (give its id or its label).")
+        out.extend(i for i in found if i not in out)
+    return out
+
+
+def interview_layout(study: "Study", interview_id: int) -> tuple[list, dict[int, int]]:
+    """(segments in order, {segment id: start of its text in the interview's text})."""
+    segments = study.transcripts.segments(interview_id)
+    starts, pos = {}, 0
+    for s in segments:
+        starts[s.id] = pos
+        pos += len(s.text) + 1
+    return segments, starts
+
+
+def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
+            codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
+    """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring)."""
+    from codebook.errors import StudyError
+
+    if unit not in UNITS:
+        raise StudyError(f"Unknown unit {unit!r}; use segment or span.")
+    if unit == "span" and not 0 < overlap <= 1:
+        raise StudyError("The overlap is a share of the longer coding, above 0 and at most 1 (e.g. 0.8).")
+    if coder_a == coder_b:
+        raise StudyError("Agreement needs two different coders.")
+    known = dict(coders(study))
+    for name in (coder_a, coder_b):
+        if name not in known:
+            listed = ", ".join(repr(c) for c in known) or "none yet"
+            raise StudyError(f"No coding by a coder named {name!r} in this study (coders: {listed}).")
+    all_codes = [c for c in study.codes.list() if c.kind == "code"]
+    if codes is not None:
+        wanted = set(codes)
+        all_codes = [c for c in all_codes if c.id in wanted]
+    code_ids = [c.id for c in all_codes]
+    if interviews is None:
+        rows = study.db.execute("SELECT interview_id FROM codings WHERE coder = ? INTERSECT "
+                                "SELECT interview_id FROM codings WHERE coder = ?", [coder_a, coder_b]).fetchall()
+        chosen = {r[0] for r in rows}
+        interviews = [iv.id for iv in study.interviews.list() if iv.id in chosen]
+    else:
+        interviews = list(interviews)
+
+    a_vals: dict[int, list[int]] = {c: [] for c in code_ids}
+    b_vals: dict[int, list[int]] = {c: [] for c in code_ids}
+    disagreements: list[Disagreement] = []
+    in_scope = set(code_ids)
+    for iid in interviews:
+        segments, starts = interview_layout(study, iid)
+        spans = [_Span(c.id, c.coder, c.code_id, starts[c.start_segment_id] + c.start_offset,
+                       starts[c.end_segment_id] + c.end_offset, c.start_segment_id)
+                 for c in study.codings.list(interview_id=iid)
+                 if c.coder in (coder_a, coder_b) and c.code_id in in_scope
+                 and c.start_segment_id in starts and c.end_segment_id in starts]
+        by = {(coder, cid): [s for s in spans if s.coder == coder and s.code_id == cid]
+              for coder in (coder_a, coder_b) for cid in code_ids}
+        if unit == "segment":
+            units = [(starts[s.id], starts[s.id] + len(s.text), s.id, None) for s in segments]
+        else:
+            units = [(s.start, s.end, s.segment_id, s) for s in spans]
+        for start, end, seg_id, own in units:
+            for cid in code_ids:
+                got = {}
+                for coder in (coder_a, coder_b):
+                    if unit == "segment":
+                        hits = [s for s in by[(coder, cid)] if s.start < end and s.end > start]
+                    else:
+                        hits = [s for s in by[(coder, cid)]
+                                if s is own or spans_agree((s.start, s.end), (start, end), overlap)]
+                    got[coder] = hits
+                va, vb = int(bool(got[coder_a])), int(bool(got[coder_b]))
+                a_vals[cid].append(va)
+                b_vals[cid].append(vb)
+                if va != vb:
+                    who = coder_a if va else coder_b
+                    if unit == "span" and (own.code_id != cid or own.coder != who):
+                        continue  # listed once, on the unit of the coding that has no match
+                    disagreements.append(Disagreement(iid, seg_id, cid, who, start, end,
+                                                      tuple(s.coding_id for s in got[who])))
+    per_code = []
+    for c in all_codes:
+        cat = study.codes.category_of(c.id)
+        f = Figures.of(a_vals[c.id], b_vals[c.id])
+        per_code.append(CodeFigures(f.units, f.percent, f.kappa, f.alpha, code_id=c.id, code=c.name,
+                                    category=cat.name if cat else "", a_units=sum(a_vals[c.id]),
+                                    b_units=sum(b_vals[c.id])))
+    pooled_a = [v for cid in code_ids for v in a_vals[cid]]
+    pooled_b = [v for cid in code_ids for v in b_vals[cid]]
+    return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code,
+                     Figures.of(pooled_a, pooled_b), interviews, disagreements)
+
+
+def sentence(result: Agreement, lang: str = "en") -> str:
+    """One sentence for the paper: the unit, the coefficients and their values."""
+    o = result.overall
+    n_iv = len(result.interviews)
+    if lang == "fa":
+        from transcribe.normalize import persian_digits
+
+        def fa_digits(text):
+            return persian_digits(text, decimal=True)
+
+        def num(x):
+            return "تعریف‌نشده" if x is None else fa_digits(f"{x:.2f}")
+        unit = ("بخش متن (هر بخش پیاده‌سازی، حضور یا نبود هر کد)" if result.unit == "segment" else
+                f"کدگذاری (هم‌پوشانی دست‌کم {fa_digits(f'{round(result.overlap * 100)}')}٪ از کدگذاری بلندتر)")
+        return (f"توافق دو کدگذار ({result.coders[0]} و {result.coders[1]}) روی {fa_digits(str(n_iv))} مصاحبه، "
+                f"با واحد {unit} و {fa_digits(str(o.units))} تصمیم، "
+                f"کاپای کوهن {num(o.kappa)} و آلفای کریپندورف (اسمی) {num(o.alpha)} بود "
+                f"(توافق درصدی {fa_digits(f'{(o.percent or 0) * 100:.1f}')}٪).")
+
+    def num(x):
+        return "undefined" if x is None else f"{x:.2f}"
+    unit = ("the transcript segment (each code present or absent in each segment)" if result.unit == "segment"
+            else f"the coded span (codings agreeing when they overlap by at least "
+                 f"{round(result.overlap * 100)}% of the longer one)")
+    return (f"Agreement between two coders ({result.coders[0]} and {result.coders[1]}) on {n_iv} interview"
+            f"{'s' if n_iv != 1 else ''}, with {unit} as the unit of analysis ({o.units} decisions), was "
+            f"Cohen's kappa = {num(o.kappa)} and Krippendorff's alpha (nominal) = {num(o.alpha)} "
+            f"(percent agreement {(o.percent or 0) * 100:.1f}%).")
+
+
+# -- the table for the paper -----------------------------------------------------------------
+
+HEADERS = {
+    "en": ["Category", "Code", "Units", "Percent agreement", "Cohen's kappa", "Krippendorff's alpha"],
+    "fa": ["مقوله", "کد", "واحدها", "توافق درصدی", "کاپای کوهن", "آلفای کریپندورف"],
+}
+TITLES = {"en": "Agreement between coders", "fa": "توافق میان کدگذاران"}
+OVERALL = {"en": "All codes", "fa": "همهٔ کدها"}
+
+
+def report_table(result: Agreement, lang: str = "fa"):
+    """The agreement table as a :class:`codebook.reports.Table` (for XLSX and DOCX)."""
+    from codebook.reports import Table, num
+
+    def coef(x):
+        return "—" if x is None else num(f"{x:.2f}", lang)
+
+    rows = [[c.category, c.code, c.units, c.percent if c.percent is not None else "—", coef(c.kappa),
+             coef(c.alpha)] for c in result.codes]
+    o = result.overall
+    rows.append(["", OVERALL[lang], o.units, o.percent if o.percent is not None else "—", coef(o.kappa),
+                 coef(o.alpha)])
+    return Table(TITLES[lang], HEADERS[lang], rows, totals={len(rows) - 1}, shares={3},
+                 note=sentence(result, lang))
+
+
+def export(result: Agreement, fmt: str, out, lang: str = "fa"):
+    """Write the agreement table with its sentence as ``xlsx`` or ``docx`` (right to left in Persian)."""
+    from codebook.errors import StudyError
+    from codebook.reports import write_docx, write_xlsx
+
+    table = report_table(result, lang)
+    if fmt == "xlsx":
+        return write_xlsx([table], out, lang, sheet=TITLES[lang])
+    if fmt == "docx":
+        return write_docx([table], out, lang, title=TITLES[lang])
+    raise StudyError(f"The agreement table is exported as xlsx or docx, not {fmt!r}.")

@@ -1,0 +1,53 @@
+"""Writing files safely: a file is replaced whole or not at all.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "notes.txt"
+>>> write_atomic(out, "سلام".encode())
+>>> out.read_text(encoding="utf-8")
+'سلام'
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from codebook.errors import StudyError
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` through a temporary file in the same folder."""
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+
+
+class atomic_path:
+    """``with atomic_path(out) as tmp:`` write ``tmp``; it replaces ``out`` only if the block succeeds."""
+
+    def __init__(self, out: str | os.PathLike):
+        self.out = Path(out)
+
+    def __enter__(self) -> Path:
+        folder = self.out.parent
+        if not folder.is_dir():
+            raise StudyError(f"The folder {folder} does not exist.")
+        fd, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=folder)
+        os.close(fd)
+        self.tmp = Path(name)
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            try:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp made it private
+                os.replace(self.tmp, self.out)
+                return False
+            except OSError as err:
+                self.tmp.unlink(missing_ok=True)
+                raise StudyError(f"Cannot write {self.out}: {err.strerror or err}.") from err
+        self.tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise StudyError(f"Cannot write {self.out}: {exc.strerror or exc}. Nothing was written.") from exc
+        return False

@@ -1,0 +1,196 @@
+"""What a researcher hits in the first hour: interview dates and modes, the interviews listing,
+the in-vivo dialog, the no-sound-device notice and stable row heights."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QDate
+
+
+def test_interview_date_and_mode_are_edited_on_a_jalali_calendar_in_persian(ctx, qtbot):
+    from PySide6.QtCore import QCalendar
+
+    from desktop.app import set_language
+    from desktop.study.interview_dialog import InterviewDialog, iso_of
+
+    set_language("fa")
+    try:
+        iv = ctx.study.interviews.list()[0]
+        dialog = InterviewDialog(ctx.study, iv)
+        qtbot.addWidget(dialog)
+        assert dialog.date.calendar().name() == QCalendar(QCalendar.System.Jalali).name()
+        assert iso_of(dialog.date) == iv.date
+        # The field shows the Jalali date in Persian digits: 2020-05-12 is 1399/02/23.
+        assert dialog.date.text() == "۱۳۹۹/۰۲/۲۳"
+        dialog.date.setDate(QDate(1403, 5, 2, QCalendar(QCalendar.System.Jalali)))
+        dialog.mode.setCurrentIndex(dialog.mode.findData("phone"))
+        dialog.accept()
+    finally:
+        set_language("en")
+    changed = ctx.study.interviews.get(iv.id)
+    assert changed.date == "2024-07-23" and changed.mode == "phone"
+
+
+def test_a_new_interview_gets_the_date_and_mode_chosen(ctx, qtbot):
+    from desktop.study.interview_dialog import InterviewDialog
+
+    dialog = InterviewDialog(ctx.study)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2021, 3, 4))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("in-person"))
+    dialog.participant.setCurrentIndex(1)
+    dialog.accept()
+    iv = ctx.study.interviews.get(dialog.interview.id)
+    assert (iv.date, iv.mode) == ("2021-03-04", "in-person") and iv.participant_id is not None
+
+
+def test_interviews_command_lists_and_edits(demo_path, capsys):
+    from desktop.cli import main
+
+    assert main(["interviews", "--study", str(demo_path), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [set(r) for r in rows][0] == {"id", "title", "participant", "date", "mode", "duration_s", "status",
+                                         "coded", "segments", "checked"}
+    first = rows[0]
+    assert first["status"] == "corrected" and first["checked"] == 1.0 and first["coded"] is True
+    assert any(0 < r["checked"] < 1 for r in rows)
+    assert main(["interviews", "--study", str(demo_path), "--edit", str(first["id"]), "--date", "1399/02/24",
+                 "--mode", "video"]) == 0
+    table = capsys.readouterr().out
+    assert "2020-05-13" in table and "video" in table.splitlines()[1]
+    assert main(["interviews", "--study", str(demo_path), "--edit", str(first["id"]), "--date", "1399/13/40"]) == 2
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_in_vivo_from_a_whole_segment_asks_for_the_name_and_category(editor, ctx, qtbot, accept_dialog):
+    editor.open_interview(6)
+    editor.view.selectRow(0)
+    sentence = editor.model.segment(0).text
+    categories = [c for c in ctx.study.codes.list() if c.kind == "category"]
+
+    def rename(dialog):
+        # proposed: the words, without the full stop, at most eight of them
+        assert dialog.name.text() == " ".join(sentence.split()[:8]).strip(" .،؛؟!«»")
+        assert not dialog.name.text().endswith(".")
+        assert dialog.category.currentData() == categories[0].id
+        dialog.name.setText("آموزش کتابداران")
+        dialog.category.setCurrentIndex(dialog.category.findData(categories[1].id))
+
+    accept_dialog(rename)
+    assert editor.in_vivo(categories[0].id)
+    made = ctx.study.codes.by_name("آموزش کتابداران", categories[1].id)
+    assert made is not None and made.parent_id == categories[1].id
+    assert [c for c in ctx.study.codings.list(interview_id=6) if c.code_id == made.id]
+
+
+def test_in_vivo_cancelled_changes_nothing(editor, ctx, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    editor.open_interview(6)
+    editor.view.selectRow(0)
+    n_codes = len(ctx.study.codes.list())
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert not editor.in_vivo(None)
+    assert len(ctx.study.codes.list()) == n_codes
+
+
+def test_no_sound_device_is_said_in_the_window_once_and_editing_goes_on(editor, ctx, qtbot, monkeypatch):
+    from desktop.transcript import notice
+
+    monkeypatch.setattr(notice, "output_available", lambda: False)  # the sound card faked away
+    editor.open_interview(6)
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
+    assert editor.sound_notice.isVisible() and "No sound device" in editor.sound_notice.text()
+    qtbot.waitUntil(lambda: editor.player.position() > 0, timeout=5000)  # the clock still moves
+    editor.toggle_play()
+    editor.toggle_play()
+    labels = [w for w in editor.findChildren(type(editor.sound_notice)) if w.isVisible()]
+    assert labels == [editor.sound_notice]  # one notice, however often play is pressed
+    editor.toggle_play()
+    ed = editor.edit_row(0)  # editing still works
+    assert ed is not None
+    monkeypatch.setattr(notice, "output_available", lambda: True)
+    editor.toggle_play()
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
+
+
+def test_guide_question_marks_are_a_small_sign_with_the_question_on_hover(editor, ctx):
+    from PySide6.QtCore import Qt
+
+    from desktop.transcript.model import COL_TIME
+
+    iv = next(i for i in ctx.study.interviews.list() if ctx.study.marks.list(i.id, "question"))
+    editor.open_interview(iv.id)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.marks_of(r))
+    marks = model.marks_of(row)
+    shown = model.index(row, COL_TIME).data().split("\n")
+    assert len(shown) == 3 and set(shown[2].split()) <= {"?", "⚑"}  # times, then signs only
+    tip = model.index(row, COL_TIME).data(Qt.ItemDataRole.ToolTipRole)
+    question = next(m for m in marks if m.kind == "question")
+    assert question.label and question.label in tip
+    widths = [len(line) for line in shown]
+    assert max(widths) <= len("00:00.0")  # the column no longer widens for the question's text
+
+
+def _coded_row(editor, partial=True):
+    """A row with a coding that covers part of its text (not all of it)."""
+    for r in range(editor.model.rowCount()):
+        seg = editor.model.segment(r)
+        for coding, code in editor.model.codings_of(r):
+            from desktop.transcript.coded_text import part_in
+            part = part_in(coding, seg)
+            if part and (not partial or part != (0, len(seg.text))):
+                return r, coding, code, part
+    return None
+
+
+def test_coded_words_carry_a_bar_in_the_code_colour_under_exactly_their_span(editor, ctx, qtbot):
+    from PySide6.QtGui import QColor
+
+    from desktop.transcript import coded_text
+    from desktop.transcript.model import COL_TEXT
+
+    iv = ctx.study.interviews.list()[0].id
+    editor.open_interview(iv)
+    seg = editor.model.segment(0)
+    text = seg.text
+    word = text.split()[2]
+    a = text.index(word)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    ctx.study.codes.update(code.id, color="#0000ff")
+    ctx.study.codings.add(code.id, seg.id, a, seg.id, a + len(word))
+    editor.model.refresh_codings()
+    qtbot.wait(50)
+    index = editor.model.index(0, COL_TEXT)
+    rect = editor.view.visualRect(index)
+    image = editor.view.viewport().grab().toImage()
+    doc = editor.delegate.document(index, rect.width(), editor.view.font())
+    mine = [(r, c) for r, c in coded_text.bars(doc, seg, editor.model.codings_of(0)) if c == QColor("#0000ff")]
+    assert len(mine) == 1
+    bar = mine[0][0].translated(rect.left(), rect.top())
+    assert image.pixelColor(int(bar.center().x()), int(bar.center().y())) == QColor("#0000ff")
+    # the bar spans the word's glyphs: right to left, so it is right of the first word's start
+    first_word_x = coded_text._x(doc.begin().layout().lineAt(0), 0) + rect.left()
+    assert bar.right() < first_word_x
+    # nothing blue under the text outside the coding
+    outside = [image.pixelColor(x, int(bar.center().y())) for x in range(rect.left(), rect.right())
+               if not bar.left() - 2 <= x <= bar.right() + 2]
+    assert QColor("#0000ff") not in outside
+    assert coded_text.names_at(seg, editor.model.codings_of(0), a + 1)[-1] == code.name
+    assert code.name not in coded_text.names_at(seg, editor.model.codings_of(0), a + len(word) + 1)
+
+
+def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
+    iv = ctx.study.interviews.list()[0].id
+    editor.open_interview(iv)
+    before = editor.view.rowHeight(1)
+    seg = editor.model.segment(1)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    ctx.study.codings.add(code.id, seg.id, 0, seg.id, 4)
+    editor.model.refresh_codings()
+    qtbot.wait(50)
+    assert editor.view.rowHeight(1) == before

@@ -1,0 +1,52 @@
+"""Find and replace in plain text through the Persian folding (no Qt, no DB).
+
+Find is tolerant of how a word break is written *inside* what it looks for:
+``میرود``, ``می رود`` and ``می‌رود`` find one another. It never creates or
+crosses a word boundary the query does not have: a match that takes in a word
+break of the text (a space or a ZWNJ) must begin where a word begins and end
+where a word ends, so ``می‌رود`` is not found in «او کمی رودخانه دید» (that
+would be the end of «کمی» and the start of «رودخانه»). Within one word a query
+matches as a substring (``کتاب`` in «کتابخانه»).
+
+:func:`find_spans` gives the spans in the *original* text, so a replacement
+changes exactly those characters and nothing outside them.
+"""
+from __future__ import annotations
+
+from transcribe.normalize import fold
+
+
+def _joins(text: str, at: int) -> bool:
+    """Whether the characters either side of offset ``at`` belong to one word."""
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def find_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` occurs in ``text`` through the normalisation: ``[(start, end)]``
+    in code points of ``text``, not overlapping, left to right."""
+    key = fold(query)[0].replace(" ", "")
+    if not key:
+        return []
+    folded, spans = fold(text)
+    letters = [i for i, ch in enumerate(folded) if ch != " "]
+    compact = "".join(folded[i] for i in letters)
+    out: list[tuple[int, int]] = []
+    at = compact.find(key)
+    while at >= 0:
+        first, last = letters[at], letters[at + len(key) - 1]
+        start, end = spans[first][0], spans[last][1]
+        crosses_break = last - first != len(key) - 1  # a folded space lies inside the match
+        if crosses_break and (_joins(text, start) or _joins(text, end)):
+            at = compact.find(key, at + 1)
+            continue
+        out.append((start, end))
+        at = compact.find(key, at + len(key))
+    return out
+
+
+def replace_all_text(text: str, query: str, replacement: str) -> tuple[str, int]:
+    """``text`` with every match of ``query`` (see :func:`find_spans`) replaced; and how many."""
+    spans = find_spans(text, query)
+    for a, b in reversed(spans):
+        text = text[:a] + replacement + text[b:]
+    return text, len(spans)
