@@ -12,6 +12,8 @@ from codebook import Study
 from codebook.compare_models import checked_clips, compare_models
 from codebook.errors import StudyError
 
+pytestmark = pytest.mark.slow  # runs the real Whisper model
+
 
 @pytest.fixture
 def with_copy(bundled_dir, monkeypatch, tmp_path):
@@ -59,3 +61,23 @@ def test_cli_compare_json(demo_path, with_copy):
     data = json.loads(run.stdout)
     assert data["segments"] == 1 and [m["model"] for m in data["models"]] == ["base-copy"]
     assert set(data["models"][0]) >= {"wer", "cer", "speed", "seconds", "load_seconds", "error"}
+
+
+def test_compare_dialog_runs_the_worker_and_shows_wer(qtbot, demo_path, with_copy):
+    from PySide6.QtCore import Qt
+
+    from desktop.transcription.compare_dialog import CompareModelsDialog
+
+    dialog = CompareModelsDialog(demo_path)
+    qtbot.addWidget(dialog)
+    assert dialog.available > 20 and dialog.start.isEnabled()
+    for i in range(dialog.models.count()):  # only the copy: the worker process has no monkeypatched bundled model
+        item = dialog.models.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "base-copy"
+                           else Qt.CheckState.Unchecked)
+    dialog.segments.setValue(1)
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=280_000)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "base-copy"
+    assert dialog.table.item(0, 1).text().endswith("%") and dialog.bar.value() == 1000
+    assert dialog.status.text().startswith("1 checked segments")
