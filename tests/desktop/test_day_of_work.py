@@ -194,3 +194,42 @@ def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
     editor.model.refresh_codings()
     qtbot.wait(50)
     assert editor.view.rowHeight(1) == before
+
+
+def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_playing(ctx, qtbot):
+    from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+
+    from desktop.main_window import MainWindow
+    from desktop.transcript.model import COL_TIME
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    editor = w.editor
+    first_paint: list[list[int]] = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not first_paint and editor.model.rowCount():
+                first_paint.append([editor.view.rowHeight(r) for r in range(editor.model.rowCount())])
+            return False
+
+    spy = Spy()
+    editor.view.viewport().installEventFilter(spy)
+    w.open_transcript(ctx.study.interviews.list()[0].id)  # the first transcript of the session
+    qtbot.waitUntil(lambda: bool(first_paint), timeout=5000)
+    qtbot.wait(100)
+    settled = [editor.view.rowHeight(r) for r in range(editor.model.rowCount())]
+    assert first_paint[0] == settled
+    rect = editor.view.visualRect(editor.model.index(2, COL_TIME))
+    qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(10, 0))
+    qtbot.wait(100)
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.play_at(editor.model.segment(1).start_ms)
+    qtbot.wait(1500)  # playing: the active row and word are highlighted as the audio moves
+    editor.player.pause()
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.view.viewport().removeEventFilter(spy)
+    editor.shutdown()
