@@ -11,6 +11,7 @@ from codebook.errors import StudyError
 from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
 from desktop.i18n import current_language
+from desktop.icons import icon
 from codebook.dates import digits
 
 
@@ -94,8 +95,10 @@ class ParticipantsView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add…"), self.add), (self.tr("Edit…"), self.edit), (self.tr("Remove"), self.remove)):
-            b = QPushButton(text)
+        for text, slot, name in ((self.tr("Add…"), self.add, "add-participant"),
+                                 (self.tr("Edit…"), self.edit, "edit-participant"),
+                                 (self.tr("Remove"), self.remove, "remove-participant")):
+            b = QPushButton(icon(name), text)
             b.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(b)
         buttons.addStretch(1)

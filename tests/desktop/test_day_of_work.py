@@ -187,6 +187,7 @@ def test_coded_words_carry_a_bar_in_the_code_colour_under_exactly_their_span(edi
 def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
     iv = ctx.study.interviews.list()[0].id
     editor.open_interview(iv)
+    qtbot.wait(50)  # rows near the viewport are measured once the interview is shown
     before = editor.view.rowHeight(1)
     seg = editor.model.segment(1)
     code = next(c for c in ctx.study.codes.list() if c.kind == "code")
@@ -233,3 +234,21 @@ def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_pl
     assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
     editor.view.viewport().removeEventFilter(spy)
     editor.shutdown()
+
+
+def test_every_action_has_an_icon_and_the_toolbar_shows_text_where_it_fits(editor, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.icons import ICONS, icon
+
+    assert all(not icon(name).isNull() for name in ICONS)
+    actions = [a for a in editor.actions() if not a.isSeparator()]
+    assert actions and all(not a.icon().isNull() for a in actions)
+    bar = editor.toolbar
+    editor.resize(1900, 700)
+    qtbot.waitUntil(lambda: bar.width() > 1500)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    editor.resize(500, 700)
+    qtbot.waitUntil(lambda: bar.width() < 600)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert all(a.toolTip() for a in bar.actions() if not a.isSeparator())  # names still there on hover
