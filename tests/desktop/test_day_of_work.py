@@ -200,8 +200,10 @@ def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
 def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_playing(ctx, qtbot):
     from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
     from desktop.main_window import MainWindow
-    from desktop.transcript.model import COL_TIME
+    from desktop.transcript.model import COL_TEXT, COL_TIME
 
     w = MainWindow(ctx)
     qtbot.addWidget(w)
@@ -224,6 +226,11 @@ def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_pl
     qtbot.wait(100)
     settled = [editor.view.rowHeight(r) for r in range(editor.model.rowCount())]
     assert first_paint[0] == settled
+    option = QStyleOptionViewItem()
+    option.font = editor.view.font()
+    for r, height in enumerate(settled):  # every line of the text and of the time column fits (no elision)
+        need = max(editor.delegate.sizeHint(option, editor.model.index(r, c)).height() for c in (COL_TIME, COL_TEXT))
+        assert height >= need + 1, r
     rect = editor.view.visualRect(editor.model.index(2, COL_TIME))
     qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(10, 0))
     qtbot.wait(100)
