@@ -259,3 +259,20 @@ def test_every_action_has_an_icon_and_the_toolbar_shows_text_where_it_fits(edito
     qtbot.waitUntil(lambda: bar.width() < 600)
     assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
     assert all(a.toolTip() for a in bar.actions() if not a.isSeparator())  # names still there on hover
+
+
+def test_participants_columns_fit_with_whole_pseudonyms_and_counts(ctx, qtbot):
+    from desktop.study.participants import ParticipantsView
+
+    view = ParticipantsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    tree, header = view.tree, view.tree.header()
+    n = view.model.columnCount()
+    qtbot.waitUntil(lambda: sum(tree.columnWidth(c) for c in range(n)) <= tree.viewport().width())
+    for c in (0, n - 1):  # the pseudonym with its referral indent, and the count: never cut
+        assert tree.columnWidth(c) >= max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
+    cut = [view.model.item(0, c) for c in range(1, n - 1) if tree.columnWidth(c) < tree.sizeHintForColumn(c)]
+    assert all(item is None or item.toolTip() == item.text() for item in cut)  # cut text is whole on hover
