@@ -262,6 +262,18 @@
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
+        <source>guide questions</source>
+        <translation>پرسش‌های راهنمای مصاحبه</translation>
+    </message>
+    <message>
+        <source>glossary terms</source>
+        <translation>نام‌های فهرست جایگزینی</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>نشانک‌ها</translation>
+    </message>
+    <message>
         <source>links</source>
         <translation>پیوندها</translation>
     </message>
