@@ -261,6 +261,10 @@ class Codings(Repository):
         return self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?",
                                [target_code_id, source_code_id]).rowcount
 
+    def rename_coder(self, old: str, new: str) -> int:
+        """Put coder ``new`` on every coding stamped ``old``; returns how many."""
+        return self.db.execute("UPDATE codings SET coder = ? WHERE coder = ?", [new, old]).rowcount
+
     def count_in(self, interview_id: int) -> int:
         """How many codings an interview holds."""
         return self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?", [interview_id]).fetchone()[0]

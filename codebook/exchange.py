@@ -105,10 +105,20 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         names = {iv.id: safe_filename(f"{iv.id:03d}-{study.interviews.label(iv)}", fmt)
                  for iv in study.interviews.list() if study.transcripts.count(iv.id)[0]}
         check_names(out, list(names.values()))
+        made = names and not out.exists()
         if names:
             out.mkdir(parents=True, exist_ok=True)
-        written = [export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
-                                     replacer=replacer) for iv_id, name in names.items()]
+        written = []
+        try:
+            for iv_id, name in names.items():
+                written.append(export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
+                                                 replacer=replacer))
+        except (StudyError, OSError):  # all or nothing: a full disk half-way leaves no partial set
+            for f in written:
+                f.unlink(missing_ok=True)
+            if made:
+                out.rmdir()
+            raise
         if not written:
             raise StudyError("No interview has a transcript to export yet.")
         return Exported("transcripts", out, count=len(written), replaced=report)

@@ -151,8 +151,13 @@ class CodebookImport:
 
 def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     """Merge a ``.qdc`` codebook into the study (codes already there by name and place are kept)."""
+    from codebook.refiqda.archive import MAX_TEXT_BYTES
+
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_TEXT_BYTES:  # checked before reading, not after (i14)
+            raise StudyError(f"{path.name} is {path.stat().st_size // 2**20} MB, too large for a codebook "
+                             f"(at most {MAX_TEXT_BYTES // 2**20} MB); nothing was imported.")
         data = path.read_bytes()
     except OSError as exc:
         raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc

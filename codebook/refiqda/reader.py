@@ -274,7 +274,10 @@ class Reader(TextReader):
         except UnicodeDecodeError:
             if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
                 self.fail(f"the text of {what} is not UTF-8.")
-            text = data.decode("utf-16")
+            try:
+                text = data.decode("utf-16")
+            except UnicodeDecodeError:  # odd length, a lone surrogate (found by fuzzing)
+                self.fail(f"the text of {what} starts as UTF-16 but is damaged.")
         return text[1:] if text.startswith("\ufeff") else text
 
     # -- sources ------------------------------------------------------------------

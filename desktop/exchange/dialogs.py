@@ -289,8 +289,18 @@ class ImportDialog(JobDialog):
                 lines.append(self.tr("The new study is at {0}; open it from the File menu.")
                              .format(ltr_path(r.study_folder)))
             return "\n".join(lines)
-        return self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
+        done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
             .replace("%2", r.path.name).replace("%3", r.interview_label)
+        notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
+                 "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
+                 "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),
+                 "negative": self.tr("%1 with a negative time (set to 0)"),
+                 "control": self.tr("%1 control characters removed")}
+        said = [notes[k].replace("%1", number(v)) for k, v in getattr(r.segments, "notes", {}).items() if k in notes]
+        if said:  # what the import skipped or changed is said, never silent
+            sep = "؛ " if current_language() == "fa" else "; "
+            done += "\n" + self.tr("Not as written: %1.").replace("%1", sep.join(said))
+        return done
 
     def import_into_new_study(self, path: Path) -> None:
         target = Path(self.target.text().strip())

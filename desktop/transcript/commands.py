@@ -49,6 +49,7 @@ class SetText(_Command):
         super().__init__(model, _tr("Edit text"), parent)
         self.segment_id, self.old, self.new = segment_id, old, new
         self.before: list[Coding] | None = None
+        self.was_untranscribed = self.study.transcripts.segment(segment_id).untranscribed  # undo marks it again
 
     def id(self) -> int:
         return TEXT_EDIT_ID
@@ -67,7 +68,7 @@ class SetText(_Command):
 
     def undo(self) -> None:
         with self.study.atomic():
-            self.study.transcripts.set_text(self.segment_id, self.old)
+            self.study.transcripts.set_text(self.segment_id, self.old, untranscribed=self.was_untranscribed)
             self.study.codings.restore(self.before or [])
         self._done("segments", "codings", segment_id=self.segment_id)
 

@@ -22,6 +22,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
 ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
 ACTIVE_COLOR = QColor("#fff3b0")
 CHECKED_COLOR = QColor("#e3f4e1")
+UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could not transcribe
 
 
 def _tr(text: str) -> str:
@@ -248,6 +249,8 @@ class SegmentsModel(QAbstractTableModel):
                 return QBrush(ACTIVE_COLOR)
             if seg.checked and col == COL_TIME:
                 return QBrush(CHECKED_COLOR)
+            if seg.untranscribed and not seg.text:
+                return QBrush(UNTRANSCRIBED_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
             lang = current_language()
             return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
