@@ -125,7 +125,8 @@ class _Exporter:
         case_links: list[tuple[str, int]] = []
         project_notes: list[str] = []
         for m in memos:
-            g = self.note(self.guid("memo", m.id), m.title or extras.UNTITLED, self.replacer.text(m.text, "memos"),
+            g = self.note(self.guid("memo", m.id), self.replacer.text(m.title, "memos") or extras.UNTITLED,
+                          self.replacer.text(m.text, "memos"),
                           created=m.created, modified=m.updated)
             if m.target_kind == "code" and m.target_id is not None:
                 code_notes.setdefault(m.target_id, []).append(g)
