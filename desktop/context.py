@@ -22,6 +22,7 @@ class StudyContext(QObject):
         super().__init__(parent)
         self.study = study
         self.undo_stack = QUndoStack(self)
+        self.coder = ""  # the name stamped on codings made in this session (from the settings)
 
     def notify(self, kind: str) -> None:
         """Say that records of ``kind`` changed (call after every store write)."""

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.settings = settings or Settings()
+        ctx.coder = self.settings.coder_name
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
         self.tabs = QTabWidget()
         self.participants = ParticipantsView(ctx)
@@ -50,7 +51,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.editor, self.tr("Transcript"))
         for module, cls, title in (("desktop.analysis.retrieval", "RetrievalView", self.tr("Retrieval")),
                                    ("desktop.analysis.tables", "AnalysisView", self.tr("Tables")),
-                                   ("desktop.analysis.saturation", "SaturationView", self.tr("Saturation"))):
+                                   ("desktop.analysis.saturation", "SaturationView", self.tr("Saturation")),
+                                   ("desktop.analysis.agreement", "AgreementView", self.tr("Agreement"))):
             view = optional(module, cls)
             if view is not None:
                 self.tabs.addTab(view(ctx), title)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         act(file, self.tr("Export…"), lambda: self._dialog("ExportDialog"))
         act(file, self.tr("Import…"), lambda: self._dialog("ImportDialog"))
+        act(file, self.tr("Merge a colleague's coding…"), self.merge_coding)
         file.addSeparator()
         act(file, self.tr("Settings…"), self.open_settings)
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -244,8 +247,19 @@ class MainWindow(QMainWindow):
 
     # -- studies, settings, closing ------------------------------------------------------
 
+    def merge_coding(self) -> None:
+        dialog = optional("desktop.analysis.merge_dialog", "MergeDialog")
+        if dialog is None:
+            return self._missing(self.tr("Merging"))
+        dialog(self.ctx, self).exec()
+
     def open_settings(self) -> None:
+        old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
+            self.ctx.coder = self.settings.coder_name
+            rename = optional("desktop.analysis.merge_dialog", "offer_coder_rename")
+            if rename is not None and self.ctx.coder != old_coder:
+                rename(self.ctx, old_coder, self.ctx.coder, self)
             self.editor.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
             self.editor.delegate.shade_unsure = self.settings.shade_unsure
             self.editor.delegate.threshold = self.settings.unsure_threshold

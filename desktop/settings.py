@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from transcribe.paths import data_dir
 
@@ -105,6 +105,15 @@ class Settings:
         self._set("editor/shade_unsure", bool(value))
 
     @property
+    def coder_name(self) -> str:
+        """The name stamped on every coding made in the app ('' until the user gives one)."""
+        return " ".join(self._get("coding/coder", "", str).split())
+
+    @coder_name.setter
+    def coder_name(self, name: str) -> None:
+        self._set("coding/coder", " ".join(str(name).split()))
+
+    @property
     def unsure_threshold(self) -> float:
         return max(0.05, min(0.99, self._get("editor/unsure_threshold", 0.5, float)))
 
@@ -129,6 +138,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if current_language() == "fa" else 1)  # what is shown now
         form.addRow(self.tr("Language (after restart)"), self.language)
+        self.coder = QLineEdit(settings.coder_name)
+        self.coder.setPlaceholderText(self.tr("Your name, stamped on your codings"))
+        self.coder.setToolTip(self.tr("Stamped on every coding you make, so that two coders' work can be "
+                                      "merged and compared"))
+        form.addRow(self.tr("Your name as coder"), self.coder)
         self.rewind = QDoubleSpinBox()
         self.rewind.setRange(0.0, 3.0)
         self.rewind.setSingleStep(0.5)
@@ -165,6 +179,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         s.language = self.language.currentData()
+        s.coder_name = self.coder.text()
         s.auto_rewind_s = self.rewind.value()
         s.playback_rate = self.rate.currentData()
         s.shade_unsure = self.shade.isChecked()

@@ -196,7 +196,9 @@ class ApplyCodes(_Command):
                 self.study.codings.restore(self.made)
             else:
                 s_seg, s_off, e_seg, e_off = self.span
-                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off) for cid in self.code_ids]
+                coder = getattr(self.model.ctx, "coder", "")
+                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off, coder=coder)
+                             for cid in self.code_ids]
         self.model.refresh_codings()
         self.model.ctx.notify("codings")
         if self.new_code is not None:

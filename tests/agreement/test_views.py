@@ -1,0 +1,176 @@
+"""The agreement view, walking its disagreements, the merge dialog and the coder's name, offscreen."""
+import shutil
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from codebook import Study
+from codebook import agreement as ag
+from codebook.demo_data import CODERS
+
+
+@pytest.fixture
+def ctx(demo_path, qapp):
+    from desktop.app import set_language
+    from desktop.context import StudyContext
+
+    set_language("en")
+    study = Study.open(demo_path)
+    yield StudyContext(study)
+    study.close()
+
+
+def column(table, col):
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def test_the_view_shows_the_same_table_as_the_command(ctx, qtbot):
+    from desktop.analysis.agreement import AgreementView
+
+    view = AgreementView(ctx)
+    qtbot.addWidget(view)
+    assert (view.coder_a.currentData(), view.coder_b.currentData()) == CODERS
+    expected = ag.compute(ctx.study, *CODERS)
+    loc = QLocale()
+    assert column(view.table, 1)[:-1] == [c.code for c in expected.codes]
+    closure = next(i for i, c in enumerate(expected.codes) if c.code == "تعطیلی فیزیکی")
+    assert view.table.item(closure, 4).text() == loc.toString(expected.codes[closure].kappa, "f", 2) == "0.76"
+    assert column(view.table, 4)[-1] == "0.82" and column(view.table, 5)[-1] == "0.82"
+    assert column(view.table, 4)[column(view.table, 1).index("همکاری با نهادهای محلی")] == "—"
+    assert "Cohen's kappa = 0.82" in view.sentence.text()
+    assert view.disagreements.topLevelItemCount() == len(expected.disagreements) == 4
+    view.unit.setCurrentIndex(1)
+    view.refresh()
+    assert view.overlap.isEnabled() and view.result.unit == "span"
+    assert view.disagreements.topLevelItemCount() == len(ag.compute(ctx.study, *CODERS, unit="span").disagreements)
+
+
+def test_walking_the_disagreements_keep_drop_adopt_and_undo(ctx, qtbot):
+    from desktop.analysis.agreement import AgreementView
+
+    view = AgreementView(ctx)
+    qtbot.addWidget(view)
+    walker = view.walk(0)
+    qtbot.addWidget(walker)
+    items = walker.items
+    assert len(items) == 4 and walker.where.text().startswith("Disagreement 1 of 4")
+    # Both coders' codings on the segment, side by side; the one in dispute in bold.
+    first = items[0]
+    left, right = walker.lists
+    assert left.count() + right.count() >= 2
+    disputed = left if first.coder == CODERS[0] else right
+    assert any(disputed.item(i).font().bold() for i in range(disputed.count()))
+    assert first.coder in walker.question.text() and walker.text.text()
+    # Keep: nothing changes, the next one shows.
+    before = len(ctx.study.codings.list())
+    walker.keep_button.click()
+    assert walker.index == 1 and len(ctx.study.codings.list()) == before
+    # Drop the coding in dispute: it is gone; undo brings it back.
+    d = walker.current
+    walker.drop_button.click()
+    assert len(ctx.study.codings.list()) == before - len(d.coding_ids)
+    qtbot.waitUntil(lambda: view.disagreements.topLevelItemCount() == 3)
+    ctx.undo_stack.undo()
+    assert len(ctx.study.codings.list()) == before
+    # Adopt: the other coder gets the same coding; the figures move towards agreement.
+    walker.show_at(3)
+    d = walker.current
+    kappa_before = ag.compute(ctx.study, *CODERS).overall.kappa
+    walker.adopt_button.click()
+    other = CODERS[1] if d.coder == CODERS[0] else CODERS[0]
+    made = [c for c in ctx.study.codings.list() if c.coder == other and c.code_id == d.code_id
+            and c.start_segment_id == d.segment_id]
+    assert made
+    assert ag.compute(ctx.study, *CODERS).overall.kappa > kappa_before
+    qtbot.waitUntil(lambda: view.disagreements.topLevelItemCount() == 3)
+    ctx.undo_stack.undo()
+    assert ag.compute(ctx.study, *CODERS).overall.kappa == pytest.approx(kappa_before)
+
+
+def test_walking_opens_the_editor_on_the_segment(ctx, qtbot):
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    view = next(w.tabs.widget(i) for i in range(w.tabs.count()) if hasattr(w.tabs.widget(i), "walk"))
+    walker = view.walk(1)
+    d = walker.current
+    assert w.tabs.currentWidget() is w.editor and w.editor.interview_id == d.interview_id
+    row = w.editor.view.currentIndex().row()
+    assert w.editor.model.row_of(d.segment_id) == row
+    walker.close()
+    w.editor.shutdown()
+
+
+def test_export_table(ctx, qtbot, tmp_path):
+    from docx import Document
+
+    from desktop.analysis.agreement import AgreementView
+
+    view = AgreementView(ctx)
+    qtbot.addWidget(view)
+    view.export_to(str(tmp_path / "k"), "fa")
+    doc = Document(str(tmp_path / "k.docx"))
+    assert any("کاپای کوهن ۰٫۸۲" in p.text for p in doc.paragraphs)
+
+
+def test_merge_dialog_previews_then_merges_in_one_undo_step(ctx, qtbot, tmp_path):
+    from desktop.analysis.merge_dialog import MergeDialog
+
+    theirs = tmp_path / "colleague.mosahebeh"
+    shutil.copytree(ctx.study.folder, theirs)
+    with Study.open(theirs) as s:
+        iv = s.interviews.list()[2]
+        seg = s.transcripts.segments(iv.id)[1]
+        code = next(c for c in s.codes.list() if c.kind == "code")
+        s.codings.add(code.id, seg.id, 0, None, coder="Sara")
+        s.codes.add("کد تازه")
+    before = len(ctx.study.codings.list()), len(ctx.study.codes.list())
+    dialog = MergeDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.load(str(theirs))
+    text = dialog.preview.toPlainText()
+    assert "Interviews matched: 6 of 6" in text and "Codes added: 1" in text and "Sara: 1" in text
+    assert (len(ctx.study.codings.list()), len(ctx.study.codes.list())) == before  # a preview writes nothing
+    assert dialog.merge_button.isEnabled()
+    dialog.merge_button.click()
+    assert len(ctx.study.codings.list()) == before[0] + 1 and len(ctx.study.codes.list()) == before[1] + 1
+    assert ctx.undo_stack.undoText().startswith("Merge from")
+    ctx.undo_stack.undo()
+    assert (len(ctx.study.codings.list()), len(ctx.study.codes.list())) == before
+    ctx.undo_stack.redo()
+    assert len(ctx.study.codings.list()) == before[0] + 1
+    bad = MergeDialog(ctx)
+    qtbot.addWidget(bad)
+    assert not bad.load(str(tmp_path / "nothing.qdpx")) and not bad.merge_button.isEnabled()
+
+
+def test_coder_name_is_stamped_and_renamed(ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from desktop.analysis.merge_dialog import offer_coder_rename
+    from desktop.settings import Settings, SettingsDialog
+    from desktop.transcript import TranscriptEditor
+
+    settings = Settings()
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.coder.setText("  Sara   K ")
+    dialog.accept()
+    assert Settings().coder_name == "Sara K"
+    ctx.coder = settings.coder_name
+    editor = TranscriptEditor(ctx, settings=settings)
+    qtbot.addWidget(editor)
+    iid = ctx.study.interviews.list()[-1].id
+    editor.open_interview(iid)
+    editor.view.selectRow(1)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    editor.apply_codes([code.id])
+    mine = [c for c in ctx.study.codings.list() if c.coder == "Sara K"]
+    assert len(mine) == 1
+    assert offer_coder_rename(ctx, "Sara K", "Sara Karimi", ask=False)
+    assert [c.coder for c in ctx.study.codings.list() if c.id == mine[0].id] == ["Sara Karimi"]
+    ctx.undo_stack.undo()
+    assert [c.coder for c in ctx.study.codings.list() if c.id == mine[0].id] == ["Sara K"]
+    editor.shutdown()
+    settings.coder_name = ""
