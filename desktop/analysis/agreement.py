@@ -20,6 +20,19 @@ from codebook.coders import coders as list_coders
 from codebook.errors import StudyError
 
 
+def _rtl(text: str) -> bool:
+    """Whether text reads right to left (its first strong character is Arabic-script or Hebrew)."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _num(x: float | None) -> str:
     return "—" if x is None else QLocale().toString(float(x), "f", 2)
 
@@ -242,8 +255,14 @@ class DisagreementWalker(QDialog):
         self.where = QLabel(self)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        f = self.text.font()
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.text.setFont(f)
         self.lists = (QListWidget(self), QListWidget(self))
         self.heads = (QLabel(self), QLabel(self))
+        for lst in self.lists:
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid = QGridLayout()
         for col in (0, 1):
             grid.addWidget(self.heads[col], 0, col)
@@ -312,7 +331,11 @@ class DisagreementWalker(QDialog):
             for c in covering:
                 if c.coder != coder:
                     continue
-                item = QListWidgetItem(f"{names.get(c.code_id, '')}: {study.codings.text(c)[:80]}")
+                text = f"{names.get(c.code_id, '')}: {study.codings.text(c)}"
+                item = QListWidgetItem(text)
+                if _rtl(text):  # Persian text reads from the right, whatever the interface's direction
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 if c.id in d.coding_ids:
                     f = item.font()
                     f.setBold(True)

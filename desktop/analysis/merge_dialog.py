@@ -111,6 +111,10 @@ class MergeDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.preview.setPlainText(self.describe(self.plan))
+        if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            option = self.preview.document().defaultTextOption()
+            option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+            self.preview.document().setDefaultTextOption(option)
         self.merge_button.setEnabled(bool(self.plan.matched_interviews))
         if not self.plan.matched_interviews:
             self.preview.appendPlainText(self.tr("None of their interviews matches one here: nothing to merge."))
@@ -148,6 +152,9 @@ class MergeDialog(QDialog):
         lines.append(self.tr("Already here: %1 · left out: %2 · to review (text differs): %3")
                      .replace("%1", n(p.already)).replace("%2", n(p.left))
                      .replace("%3", n(sum(c.flagged for c in p.codings))))
+        # Each line reads in the interface's direction, whatever script it starts with.
+        mark = "\u200f" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+        lines = [mark + ln for ln in lines]
         return "\n".join(lines)
 
     def apply(self) -> None:

@@ -174,3 +174,70 @@ def test_coder_name_is_stamped_and_renamed(ctx, qtbot, tmp_path, monkeypatch):
     assert [c.coder for c in ctx.study.codings.list() if c.id == mine[0].id] == ["Sara K"]
     editor.shutdown()
     settings.coder_name = ""
+
+
+@pytest.fixture
+def fa(demo_path, qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import set_language
+    from desktop.context import StudyContext
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    set_language("fa")
+    study = Study.open(demo_path)
+    yield StudyContext(study)
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    study.close()
+    set_language("en")
+
+
+def _english_in():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "persian_ui", Path(__file__).resolve().parents[1] / "desktop" / "test_persian_ui.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.english_in
+
+
+def test_in_persian_no_english_and_screenshots(fa, qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.analysis.agreement import AgreementView
+    from desktop.analysis.merge_dialog import MergeDialog
+
+    english_in = _english_in()
+    view = AgreementView(fa)
+    qtbot.addWidget(view)
+    view.resize(1100, 720)
+    view.show()
+    QCoreApplication.processEvents()
+    assert english_in(view) == []
+    assert "کاپای کوهن ۰٫۸۲" in view.sentence.text()
+    walker = view.walk(0)
+    walker.show()
+    QCoreApplication.processEvents()
+    assert english_in(walker) == []
+    theirs = tmp_path / "colleague.mosahebeh"
+    shutil.copytree(fa.study.folder, theirs)
+    dialog = MergeDialog(fa)
+    qtbot.addWidget(dialog)
+    assert dialog.load(str(theirs))
+    dialog.show()
+    QCoreApplication.processEvents()
+    assert english_in(dialog) == []
+    assert "۶ از ۶" in dialog.preview.toPlainText()
+    import os
+    shots = os.environ.get("MOSAHEBEH_SCREENSHOTS")
+    if shots:
+        view.grab().save(f"{shots}/agreement-fa.png")
+        walker.grab().save(f"{shots}/disagreement-fa.png")
+        dialog.grab().save(f"{shots}/merge-fa.png")
