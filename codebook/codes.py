@@ -196,6 +196,10 @@ class Codings(Repository):
         return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
                 for r in rows]
 
+    def count_in(self, interview_id: int) -> int:
+        """How many codings an interview has."""
+        return self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?", [interview_id]).fetchone()[0]
+
     def touching(self, segment_id: int) -> list[Coding]:
         """Codings that start or end in a segment."""
         rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",

@@ -7,3 +7,7 @@ class StudyError(Exception):
 
 class StudyLockedError(StudyError):
     """Another process holds a write lock on the study for too long."""
+
+
+class StudyReadOnlyError(StudyError):
+    """An edit of a study opened read-only (read-only media, no write permission)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from codebook.dates import now
 from codebook.errors import StudyError
-from codebook.models import STATUSES, Interview
+from codebook.models import STATUSES, Interview, Progress
 from codebook.repository import Repository
 from transcribe.normalize import canonical
 
@@ -55,6 +55,22 @@ class Interviews(Repository):
         self._need(interview_id)
         self._update(interview_id, values)
         return self.get(interview_id)
+
+    def progress(self, interview_id: int) -> Progress:
+        """Where the work stands: transcription job, segments checked, coded or not."""
+        iv = self.get(interview_id)
+        job = self.study.transcripts.job(interview_id)
+        total, checked = self.study.transcripts.count(interview_id)
+        coded = self.study.codings.count_in(interview_id) > 0
+        if job is not None and job.state in ("queued", "running"):
+            state = "transcribing" if job.state == "running" else "queued"
+            return Progress(state, job.progress or 0.0, total, checked, coded)
+        if total == 0:
+            state = "failed" if job is not None and job.state == "failed" else (
+                "recorded" if iv.audio_path else "planned")
+            return Progress(state, 0.0, 0, 0, coded)
+        state = "corrected" if checked == total else "transcribed"
+        return Progress(state, checked / total, total, checked, coded)
 
     def label(self, interview: Interview) -> str:
         """A short name for lists: the title, else the participant's pseudonym, else the id."""

@@ -73,6 +73,19 @@ class Interview:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """Where the work on one interview stands, as lists and ``mosahebeh interviews`` show it.
+
+    ``state`` is one of planned, recorded, queued, transcribing, failed, transcribed, corrected;
+    ``fraction`` is the transcription's progress while transcribing, else the share of segments checked."""
+    state: str
+    fraction: float
+    segments: int
+    checked: int
+    coded: bool
+
+
+@dataclass(frozen=True)
 class Word:
     start_ms: int
     end_ms: int

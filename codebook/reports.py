@@ -27,6 +27,7 @@ from codebook.errors import StudyError
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
 from codebook.files import atomic_path, write_atomic
+from codebook.safety import csv_row, sheet_title, xlsx_put, xml_text
 from transcribe.normalize import persian_digits
 
 WHAT = ("frequencies", "participants", "quotes", "saturation")
@@ -141,10 +142,10 @@ def write_csv(tables: list[Table], out, lang: str = "fa") -> Path:
     for k, t in enumerate(tables):
         if k:
             writer.writerow([])
-        writer.writerow([t.title])
-        writer.writerow(t.header)
+        writer.writerow(csv_row([t.title]))
+        writer.writerow(csv_row(t.header))
         for row in t.rows:
-            writer.writerow([f"{v * 100:.1f}" if isinstance(v, float) else v for v in row])
+            writer.writerow(csv_row([f"{v * 100:.1f}" if isinstance(v, float) else v for v in row]))
     write_atomic(Path(out), buf.getvalue().encode("utf-8-sig"))
     return Path(out)
 
@@ -152,26 +153,27 @@ def write_csv(tables: list[Table], out, lang: str = "fa") -> Path:
 def write_xlsx(tables: list[Table], out, lang: str = "fa", sheet: str = "") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
-    ws.title = (sheet or tables[0].title)[:31].replace("/", "-").replace(":", "-")
+    ws.title = sheet_title(sheet or tables[0].title)
     ws.sheet_view.rightToLeft = lang == "fa"
     align = Alignment(horizontal="right" if lang == "fa" else "left", readingOrder=2 if lang == "fa" else 1)
     bold = Font(bold=True)
     r = 1
     for t in tables:
-        ws.cell(r, 1, t.title).font = Font(bold=True, size=13)
+        xlsx_put(ws, r, 1, t.title).font = Font(bold=True, size=13)
         r += 1
         if t.note:
-            ws.cell(r, 1, t.note)
+            xlsx_put(ws, r, 1, t.note)
             r += 1
         for c, h in enumerate(t.header, 1):
-            ws.cell(r, c, h).font = bold
+            xlsx_put(ws, r, c, h).font = bold
         r += 1
         for i, row in enumerate(t.rows):
             for c, v in enumerate(row, 1):
-                cell = ws.cell(r, c, _cell(v, c - 1, t, lang, text=False))
+                cell = xlsx_put(ws, r, c, _cell(v, c - 1, t, lang, text=False))
                 if c - 1 in t.shares:
                     cell.number_format = "0.0%"
                 if isinstance(v, str):
@@ -181,9 +183,10 @@ def write_xlsx(tables: list[Table], out, lang: str = "fa", sheet: str = "") -> P
             r += 1
         r += 1
     for c in range(1, max(len(t.header) for t in tables) + 1):
-        ws.column_dimensions[chr(64 + c) if c <= 26 else "A"].width = 28 if c == 1 else 16
-    with atomic_path(Path(out)) as tmp:
-        wb.save(str(tmp))
+        ws.column_dimensions[get_column_letter(c)].width = 28 if c == 1 else 16
+    buf = io.BytesIO()  # saved in memory first: a full disk then fails in one place, not in ZipFile.__del__
+    wb.save(buf)
+    write_atomic(Path(out), buf.getvalue())
     return Path(out)
 
 
@@ -191,9 +194,9 @@ def _docx_table(doc, t: Table, lang: str):
     from docx.oxml.ns import qn
 
     rtl = lang == "fa"
-    rtl_paragraph(doc.add_heading(t.title, level=2), rtl)
+    rtl_paragraph(doc.add_heading(xml_text(t.title), level=2), rtl)
     if t.note:
-        rtl_paragraph(doc.add_paragraph(t.note, style="Caption"), rtl)
+        rtl_paragraph(doc.add_paragraph(xml_text(t.note), style="Caption"), rtl)
     table = doc.add_table(rows=1, cols=len(t.header))
     table.style = "Table Grid"
     if rtl:
@@ -232,12 +235,12 @@ def write_quotes(groups: list, fmt: str, out, lang: str = "fa") -> Path:
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow([w["category"], w["code"], w["pseudonym"], w["interview"], w["time"], "start_ms",
-                         w["text"], w["memo"]])
+        writer.writerow(csv_row([w["category"], w["code"], w["pseudonym"], w["interview"], w["time"], "start_ms",
+                                 w["text"], w["memo"]]))
         for code, cat, qs in groups:
             for q in qs:
-                writer.writerow([cat, code.name, q.pseudonym, q.interview_label, format_time(q.start_ms),
-                                 q.start_ms, q.text, q.memo])
+                writer.writerow(csv_row([cat, code.name, q.pseudonym, q.interview_label, format_time(q.start_ms),
+                                         q.start_ms, q.text, q.memo]))
         write_atomic(Path(out), buf.getvalue().encode("utf-8-sig"))
         return Path(out)
     if fmt != "docx":
@@ -247,7 +250,7 @@ def write_quotes(groups: list, fmt: str, out, lang: str = "fa") -> Path:
     rtl_paragraph(doc.add_heading(w["quotes"], level=1), rtl)
     for code, cat, qs in groups:
         heading = f"{cat} › {code.name}" if cat else code.name
-        rtl_paragraph(doc.add_heading(f"{heading} ({num(len(qs), lang)})", level=2), rtl)
+        rtl_paragraph(doc.add_heading(xml_text(f"{heading} ({num(len(qs), lang)})"), level=2), rtl)
         for q in qs:
             p = doc.add_paragraph()
             add_run(p, format_quote(q, lang), rtl=rtl)

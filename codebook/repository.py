@@ -50,6 +50,8 @@ class Repository:
             raise self._missing(record_id) from None
 
     def _need(self, record_id: int) -> dict:
+        if isinstance(record_id, int) and not -2**63 <= record_id < 2**63:  # SQLite would raise OverflowError
+            raise self._missing(record_id)
         try:
             return self._table.get(record_id)
         except NotFoundError:

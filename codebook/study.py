@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
 from codebook.codes import Codes, Codings
 from codebook.dates import now
-from codebook.errors import StudyError
+from codebook.errors import StudyError, StudyReadOnlyError
 from codebook.interviews import Interviews
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
@@ -37,7 +40,13 @@ AUDIO_DIR = "audio"
 
 
 class Study:
-    """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``)."""
+    """An open study. Use :meth:`open` or :meth:`create`, and :meth:`close` (or ``with``).
+
+    ``read_only`` is '' for a study open for editing, else why it is not (a study on
+    read-only media or without write permission opens for viewing and exports; an
+    edit raises :class:`StudyReadOnlyError` saying why)."""
+
+    read_only: str = ""
 
     def __init__(self, folder: Path, db: sqlite_utils.Database):
         self.folder = folder
@@ -55,25 +64,51 @@ class Study:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike, name: str | None = None) -> "Study":
+    def create(cls, path: str | os.PathLike, name: str | None = None,
+               setup: Callable[["Study"], None] | None = None) -> "Study":
         """Create an empty study folder at ``path`` (``.mosahebeh`` is added if missing).
 
-        Refuses a folder that already holds a study or other files."""
+        Refuses a folder that already holds a study or other files. The study is
+        built in a temporary folder beside ``path`` (with ``setup(study)`` run on it)
+        and renamed into place when complete: a failure (a full disk) leaves nothing."""
         folder = Path(path)
         if folder.suffix != SUFFIX:
             folder = folder.with_name(folder.name + SUFFIX)
         if (folder / DB_NAME).exists():
             raise StudyError(f"{folder} already holds a study; open it instead.")
-        if folder.exists() and any(folder.iterdir()):
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise StudyError(f"{folder} is not empty; choose a new folder for the study.")
+        tmp = None
         try:
-            (folder / AUDIO_DIR).mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StudyError(f"Cannot create the study folder {folder}: {exc.strerror or exc}.") from exc
-        study = cls._connect(folder, creating=True)
-        if name:
-            study.set_meta("name", name)
-        return study
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private; a study folder is an ordinary folder
+            (tmp / AUDIO_DIR).mkdir()
+            study = cls._connect(tmp, creating=True, stem=folder.stem)
+            try:
+                if name:
+                    study.set_meta("name", name)
+                if setup:
+                    setup(study)
+            finally:
+                study.close()
+            if folder.exists():
+                folder.rmdir()  # empty, checked above
+            os.rename(tmp, folder)
+        except (OSError, sqlite3.Error, StudyError) as exc:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, StudyError):
+                raise
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StudyError(f"Cannot create the study {folder}: {reason}. Nothing was left behind.") from exc
+        except BaseException:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return cls._connect(folder, creating=False)
 
     @classmethod
     def open(cls, path: str | os.PathLike) -> "Study":
@@ -86,12 +121,16 @@ class Study:
         return cls._connect(folder, creating=False)
 
     @classmethod
-    def _connect(cls, folder: Path, creating: bool) -> "Study":
+    def _connect(cls, folder: Path, creating: bool, stem: str | None = None) -> "Study":
         db_path = folder / DB_NAME
         if not creating and not os.access(db_path, os.R_OK):
             raise StudyError(f"Cannot read {db_path}: permission denied.")
+        read_only = "" if creating else _read_only_reason(folder)
         try:
-            conn = sqlite3.connect(str(db_path), timeout=15, check_same_thread=False)
+            if read_only:
+                conn = _open_read_only(db_path, read_only)
+            else:
+                conn = sqlite3.connect(str(db_path), timeout=15, check_same_thread=False)
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -112,15 +151,20 @@ class Study:
             if not app or app[0] != APP_ID:
                 conn.close()
                 raise StudyError(f"{db_path} is not a Mosahebeh study. Nothing was changed.")
-        if version < SCHEMA_VERSION and not os.access(db_path, os.W_OK) and db_path.exists():
+        if version < SCHEMA_VERSION and (read_only or not os.access(db_path, os.W_OK)) and db_path.exists():
             conn.close()
             raise StudyError(f"{db_path} needs an upgrade but is read-only.")
+        if read_only:
+            study = cls(folder, db)
+            study.read_only = read_only
+            return study
         try:
+            db.execute("PRAGMA journal_size_limit = 33554432")  # a WAL left large (by a full disk) shrinks back
             db.enable_wal()
             cls._migrate(db, version)
             if version == 0:
                 with db.atomic():
-                    for key, value in (("app", APP_ID), ("name", folder.stem), ("guid", str(uuid.uuid4())),
+                    for key, value in (("app", APP_ID), ("name", stem or folder.stem), ("guid", str(uuid.uuid4())),
                                        ("created", now())):
                         db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
         except sqlite3.Error as exc:
@@ -143,6 +187,10 @@ class Study:
                 raise
 
     def close(self) -> None:
+        if not self.read_only:
+            # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
     def __enter__(self) -> "Study":
@@ -183,3 +231,80 @@ class Study:
     def record_guid(self, kind: str, record_id: int) -> str:
         """A GUID for a record that stays the same across exports of this study."""
         return str(uuid.uuid5(uuid.UUID(self.guid), f"{kind}:{record_id}"))
+
+
+# -- read-only studies (read-only media, no write permission) ---------------------------------
+
+
+def _read_only_reason(folder: Path) -> str:
+    """Why the study at ``folder`` cannot be edited, or '' when it can."""
+    db_path = folder / DB_NAME
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on read-only media"
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    if not os.access(db_path, os.W_OK):
+        return "its study.db is write-protected"
+    if not os.access(folder, os.W_OK):
+        return "its folder is write-protected"
+    return ""
+
+
+class _ReadOnlyConnection(sqlite3.Connection):
+    """A connection that words SQLite's refusal to write as a :class:`StudyReadOnlyError`."""
+
+    reason = ""
+
+    def _refused(self, exc: sqlite3.Error) -> None:
+        text = str(exc)
+        if "readonly" in text or "read-only" in text or "not authorized" in text:
+            raise StudyReadOnlyError(f"This study is open read-only because {self.reason}: viewing and "
+                                     "exports work, editing is off. Nothing was changed.") from exc
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.DatabaseError as exc:
+            self._refused(exc)
+            raise
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.DatabaseError as exc:
+            self._refused(exc)
+            raise
+
+    def executescript(self, *args):
+        try:
+            return super().executescript(*args)
+        except sqlite3.DatabaseError as exc:
+            self._refused(exc)
+            raise
+
+
+def _deny_writes(action, *_):
+    # Refuse writes when a statement is prepared, before SQLite touches anything.
+    allowed = (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_PRAGMA,
+               sqlite3.SQLITE_TRANSACTION, sqlite3.SQLITE_SAVEPOINT, sqlite3.SQLITE_RECURSIVE)
+    return sqlite3.SQLITE_OK if action in allowed else sqlite3.SQLITE_DENY
+
+
+def _open_read_only(db_path: Path, reason: str) -> sqlite3.Connection:
+    """Open ``db_path`` for reading only: ``mode=ro`` where SQLite can still share the
+    WAL index, else ``immutable=1`` (read-only media: nothing can change it under us)."""
+    uri = db_path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=15, check_same_thread=False,
+                                   factory=_ReadOnlyConnection)
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        conn.reason = reason
+        conn.set_authorizer(_deny_writes)
+        return conn
+    raise last

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
 from codebook import Study
 from codebook.errors import StudyError
 from desktop.context import StudyContext
+from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
 from desktop.settings import Settings, SettingsDialog
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.interviews.importRequested.connect(self.import_audio)
         self.interviews.transcribeRequested.connect(self.transcribe)
         self.interviews.newRequested.connect(self.new_interview)
+        self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
             transcript.addSeparator() if a is None else transcript.addAction(a)
         interview = self.menuBar().addMenu(self.tr("&Interview"))
         act(interview, self.tr("New interview…"), self.new_interview)
+        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview))
         act(interview, self.tr("Record…"), lambda: self._with_selected(self.record))
         act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio))
         act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe))
@@ -163,16 +166,16 @@ class MainWindow(QMainWindow):
         self.editor.play_at(at_ms)
 
     def new_interview(self) -> None:
-        people = self.ctx.study.participants.list()
-        names = [self.tr("(no participant)")] + [p.pseudonym for p in people]
-        name, ok = QInputDialog.getItem(self, self.tr("New interview"), self.tr("Participant"), names, 0, False)
-        if not ok:
-            return
-        pid = people[names.index(name) - 1].id if names.index(name) > 0 else None
-        from datetime import date
-        iv = self.ctx.study.interviews.add(pid, date=date.today().isoformat(), mode="whatsapp")
-        self.ctx.notify("interviews")
-        self.interviews.select(iv.id)
+        dialog = InterviewDialog(self.ctx.study, None, self)
+        if dialog.exec():
+            self.ctx.notify("interviews")
+            self.interviews.select(dialog.interview.id)
+
+    def edit_interview(self, interview_id: int) -> None:
+        dialog = InterviewDialog(self.ctx.study, self.ctx.study.interviews.get(interview_id), self)
+        if dialog.exec():
+            self.ctx.notify("interviews")
+            self.interviews.select(interview_id)
 
     def record(self, interview_id: int) -> None:
         dialog = optional("desktop.record.dialog", "RecordDialog")

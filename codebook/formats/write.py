@@ -7,6 +7,7 @@ only when complete (written through a temporary file).
 """
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from codebook.dates import format_date
 from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
 from codebook.files import atomic_path, write_atomic
+from codebook.safety import xml_text
 
 RLM = "\u200f"
 FA_FONT = "Vazirmatn"  # the app's font; Word falls back to another Persian font when it is missing
@@ -33,13 +35,15 @@ class TranscriptView:
 
     def __init__(self, study, interview_id: int, *, lang: str = "fa", replacer: Replacer | None = None):
         iv = study.interviews.get(interview_id)
-        self.title = study.interviews.label(iv)
+        # Text that may hold NUL or other control characters (pasted or imported) loses them here:
+        # DOCX cannot hold them, and no reader of TXT, SRT or VTT wants them.
+        self.title = xml_text(study.interviews.label(iv))
         self.date = format_date(iv.date, lang)  # Jalali with Persian digits in a Persian export
-        self.pseudonym = study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
+        self.pseudonym = xml_text(study.participants.get(iv.participant_id).pseudonym) if iv.participant_id else ""
         self.lang = lang
         replacer = replacer or Replacer({})
-        self.rows = [(s.start_ms, s.end_ms, speaker_label(s.speaker, self.pseudonym, lang),
-                      replacer.text(s.text, self.title))
+        self.rows = [(s.start_ms, s.end_ms, xml_text(speaker_label(s.speaker, self.pseudonym, lang)),
+                      xml_text(replacer.text(s.text, self.title)))
                      for s in study.transcripts.segments(interview_id)]
 
 
@@ -160,7 +164,7 @@ def rtl_paragraph(paragraph, rtl: bool = True, runs: bool = True):
 def add_run(paragraph, text: str, *, bold: bool = False, rtl: bool = True, size=None, color=None):
     from docx.shared import Pt, RGBColor
 
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_text(text))
     if bold:
         run.bold = True
         ensure(run._r.get_or_add_rPr(), "bCs")
@@ -175,8 +179,9 @@ def add_run(paragraph, text: str, *, bold: bool = False, rtl: bool = True, size=
 
 def save_docx(doc, out: str | os.PathLike) -> Path:
     out = Path(out)
-    with atomic_path(out) as tmp:
-        doc.save(str(tmp))
+    buf = io.BytesIO()  # in memory first: a full disk then fails once, without ZipFile.__del__ tracebacks
+    doc.save(buf)
+    write_atomic(out, buf.getvalue())
     return out
 
 

@@ -9,9 +9,11 @@ Qt unless it opens a window.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 
 from codebook.errors import StudyError
@@ -37,6 +39,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Faults a person can act on, worded as one sentence (exit code 2) instead of a traceback.
+# Anything else is a bug and keeps its traceback; MOSAHEBEH_DEBUG=1 shows the traceback for these too.
+_ERRNO_WORDS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.ENAMETOOLONG: "a file name is too long",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "the operation is not permitted",
+    errno.EROFS: "the disk is read-only",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def fault_sentence(exc: BaseException) -> str | None:
+    """One sentence for a fault a person can act on, or None for a bug."""
+    if isinstance(exc, (StudyError, TranscribeError)):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.errno in _ERRNO_WORDS:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"Stopped: {_ERRNO_WORDS[exc.errno]}{where}. Nothing more was written."
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return ("The study is busy: another Mosahebeh window or command is writing to it. "
+                    "Try again when it has finished; nothing was changed.")
+        if "disk is full" in text or "disk I/O" in text:
+            return f"The study's disk is full or failing ({text}); the change was undone and nothing was saved."
+        if "readonly" in text or "read-only" in text or "not authorized" in text:
+            return "The study is read-only (read-only media or no write permission): editing is off; nothing was changed."
+        if isinstance(exc, (sqlite3.DatabaseError,)) and "malformed" in text:
+            return f"The study database is damaged ({text}); restore it from a backup."
+        return f"The study database refused the change ({text}); nothing was saved."
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -46,16 +84,19 @@ def main(argv: list[str] | None = None) -> int:
 
             return open_app(study=args.study, lang=args.lang)
         return args.func(args)
-    except (StudyError, TranscribeError) as exc:
-        print(f"mosahebeh: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("mosahebeh: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         # The reader went away (`mosahebeh … | head`): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except (StudyError, TranscribeError, OSError, sqlite3.Error) as exc:
+        sentence = fault_sentence(exc)
+        if sentence is None or os.environ.get("MOSAHEBEH_DEBUG") == "1":
+            raise
+        print(f"mosahebeh: {sentence}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("mosahebeh: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -79,6 +79,16 @@ def export(study, fmt: str, out: Path, *, what: str | None, interview: int | Non
            by: str = "segments", replacer=None, timestamps: bool = True, audio: bool = True,
            code: int | None = None) -> str:
     """Do one export; returns what to tell the user. Shared by the command and the dialog."""
+    from codebook.safety import counting, removed_sentence
+
+    with counting() as removed:  # control characters (NUL…) left out of DOCX/XLSX are said, not hidden
+        message = _export(study, fmt, out, what=what, interview=interview, lang=lang, by=by, replacer=replacer,
+                          timestamps=timestamps, audio=audio, code=code)
+    return "\n".join(m for m in (message, removed_sentence(removed[0])) if m)
+
+
+def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | None, lang: str, by: str,
+            replacer, timestamps: bool, audio: bool, code: int | None) -> str:
     from codebook import refiqda, reports
     from codebook.formats import export_transcript
 
@@ -94,13 +104,16 @@ def export(study, fmt: str, out: Path, *, what: str | None, interview: int | Non
         if interview is not None:
             export_transcript(study, interview, fmt, out, lang=lang, timestamps=timestamps, replacer=replacer)
             return f"Wrote the transcript of interview {interview} to {out}."
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for iv in study.interviews.list():
-            if study.transcripts.count(iv.id)[0]:
-                name = f"{iv.id:03d}-{study.interviews.label(iv)}".replace("/", "-")
-                written.append(export_transcript(study, iv.id, fmt, out / f"{name}.{fmt}", lang=lang,
-                                                 timestamps=timestamps, replacer=replacer))
+        from codebook.safety import check_names, safe_filename
+
+        # Every name (made safe and bounded from study text) is known and checked before the first file.
+        names = {iv.id: safe_filename(f"{iv.id:03d}-{study.interviews.label(iv)}", fmt)
+                 for iv in study.interviews.list() if study.transcripts.count(iv.id)[0]}
+        check_names(out, list(names.values()))
+        if names:
+            out.mkdir(parents=True, exist_ok=True)
+        written = [export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
+                                     replacer=replacer) for iv_id, name in names.items()]
         if not written:
             raise StudyError("No interview has a transcript to export yet.")
         return f"Wrote {len(written)} transcripts to {out}."

@@ -90,4 +90,4 @@ def do_import(study, path: Path, fmt: str, *, interview: int | None = None, repl
                          + (f" (this study's interviews: {ids})." if ids else "; this study has no interviews yet."))
     n = import_transcript(study, interview, path, None if fmt == "txt" and path.suffix.lower() != ".txt" else fmt,
                           replace=replace)
-    return f"Imported {n} segments from {path.name} onto interview {interview}."
+    return "\n".join(m for m in (f"Imported {n} segments from {path.name} onto interview {interview}.", n.note()) if m)

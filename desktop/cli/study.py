@@ -29,9 +29,12 @@ def _new(args: argparse.Namespace) -> int:
     from codebook import Study
     from codebook.participants import DEFAULT_ATTRIBUTES
 
-    with Study.create(args.path, name=args.name) as study:
+    def setup(study) -> None:
         for name in DEFAULT_ATTRIBUTES[args.lang]:
             study.participants.define_attribute(name)
+
+    # Built beside PATH and renamed into place when complete: a failure (a full disk) leaves nothing.
+    with Study.create(args.path, name=args.name, setup=setup) as study:
         print(study.folder)
     return 0
 

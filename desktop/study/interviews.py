@@ -27,19 +27,16 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     pct = lambda f: digits(f"{round(f * 100)}", lang)  # noqa: E731
     if live and interview.id in live:
         return _tr("transcribing %1%").replace("%1", pct(live[interview.id]))
-    job = study.transcripts.job(interview.id)
-    if job is not None and job.state in ("queued", "running"):
-        return _tr("transcribing %1%").replace("%1", pct(job.progress)) if job.state == "running" else _tr("queued")
-    total, checked = study.transcripts.count(interview.id)
-    if total == 0:
-        if job is not None and job.state == "failed":
-            return _tr("transcription failed")
-        return _tr("recorded") if interview.audio_path else _tr("planned")
-    coded = bool(study.codings.list(interview_id=interview.id))
-    if checked == total:
-        return _tr("coded") if coded else _tr("corrected")
-    base = _tr("corrected %1%").replace("%1", pct(checked / total)) if checked else _tr("transcribed")
-    return f"{base} · {_tr('coded')}" if coded else base
+    p = study.interviews.progress(interview.id)
+    if p.state == "transcribing":
+        return _tr("transcribing %1%").replace("%1", pct(p.fraction))
+    if p.state in ("queued", "failed", "recorded", "planned"):
+        return {"queued": _tr("queued"), "failed": _tr("transcription failed"), "recorded": _tr("recorded"),
+                "planned": _tr("planned")}[p.state]
+    if p.state == "corrected":
+        return _tr("coded") if p.coded else _tr("corrected")
+    base = _tr("corrected %1%").replace("%1", pct(p.fraction)) if p.checked else _tr("transcribed")
+    return f"{base} · {_tr('coded')}" if p.coded else base
 
 
 class InterviewsModel(QAbstractTableModel):
@@ -106,6 +103,7 @@ class InterviewsView(QWidget):
     recordRequested = Signal(int)
     importRequested = Signal(int)
     transcribeRequested = Signal(int)
+    editRequested = Signal(int)
     newRequested = Signal()
 
     def __init__(self, ctx, parent=None):
@@ -120,7 +118,8 @@ class InterviewsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
         buttons = QHBoxLayout()
-        for text, signal in ((self.tr("New interview"), None), (self.tr("Record…"), self.recordRequested),
+        for text, signal in ((self.tr("New interview"), None), (self.tr("Edit…"), self.editRequested),
+                             (self.tr("Record…"), self.recordRequested),
                              (self.tr("Import audio…"), self.importRequested),
                              (self.tr("Transcribe"), self.transcribeRequested),
                              (self.tr("Open transcript"), self.openRequested)):

@@ -58,19 +58,23 @@ class CodingMixin:
         return " ".join(parts)
 
     def in_vivo(self, category_id: int | None) -> bool:
-        """Make a new code named after the selected words and code the selection with it."""
+        """Make a new code named after the selected words and code the selection with it: a
+        dialog proposes the name (trimmed, capped) and the category, both changeable."""
+        from desktop.transcript.invivo import InVivoDialog
+
         span = self.coding_span()
-        if span is None:
+        words = self.span_text(span) if span is not None else ""
+        if not words.strip():
             self.message.emit(self.tr("Select the words to make an in-vivo code of."))
             return False
-        ts = self.ctx.study.transcripts
-        name = " ".join(self.span_text(span).split()[:8])[:60]
-        if not name:
-            self.message.emit(self.tr("Select the words to make an in-vivo code of."))
+        dialog = InVivoDialog(self.ctx.study, words, category_id, self)
+        if not dialog.exec():
             return False
+        name, category_id = dialog.values()
+        codes = self.ctx.study.codes
         try:
-            existing = ts.study.codes.by_name(name, category_id)
-            code = existing or ts.study.codes.add(name, category_id, description=self.tr("In vivo"))
+            existing = codes.by_name(name, category_id)
+            code = existing or codes.add(name, category_id, description=self.tr("In vivo"))
         except StudyError as exc:
             self.message.emit(str(exc))
             return False

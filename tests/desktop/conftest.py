@@ -32,3 +32,29 @@ def editor(ctx, qtbot):
 
 def wait_until(qtbot, predicate, timeout=5000):
     qtbot.waitUntil(predicate, timeout=timeout)
+
+
+@pytest.fixture
+def accept_dialog():
+    """``accept_dialog(fill=None)``: the next modal dialog opened is answered as a person would,
+    ``fill(dialog)`` first (to change its fields), then OK. Returns a list that receives the dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def arm(fill=None) -> list:
+        seen: list = []
+
+        def answer():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, answer)
+                return
+            seen.append(dialog)
+            if fill is not None:
+                fill(dialog)
+            dialog.accept()
+
+        QTimer.singleShot(0, answer)
+        return seen
+
+    return arm

@@ -41,7 +41,7 @@ def test_study_window_lists_interviews_with_status_and_opens_a_transcript(ctx, q
     w.ctx.study = ctx.study  # closeEvent closes the study; the fixture closes it again harmlessly
 
 
-def test_codebook_panel_keys_code_the_editor_selection_in_the_main_window(ctx, qtbot):
+def test_codebook_panel_keys_code_the_editor_selection_in_the_main_window(ctx, qtbot, accept_dialog):
     from PySide6.QtTest import QTest
 
     from desktop.main_window import MainWindow
@@ -70,6 +70,7 @@ def test_codebook_panel_keys_code_the_editor_selection_in_the_main_window(ctx, q
     text = w.editor.model.segment(0).text
     word = text.split()[0]
     ed.set_cursor_offset(0, len(word))
+    accept_dialog()
     w.editor.act_invivo.trigger()
     made = ctx.study.codes.by_name(word)
     assert made is not None and made.parent_id == category.id

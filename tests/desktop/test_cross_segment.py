@@ -156,7 +156,7 @@ def test_keys_carry_the_selection_out_of_the_editor_and_move_its_end(editor, ctx
     assert editor.coding_span() == (editor.model.segment(2).id, 0, s3, 3)
 
 
-def test_codebook_panel_and_in_vivo_in_the_main_window_use_the_span(ctx, qtbot):
+def test_codebook_panel_and_in_vivo_in_the_main_window_use_the_span(ctx, qtbot, accept_dialog):
     from desktop.main_window import MainWindow
 
     w = MainWindow(ctx)
@@ -182,8 +182,10 @@ def test_codebook_panel_and_in_vivo_in_the_main_window_use_the_span(ctx, qtbot):
     assert all(ctx.study.codings.text(c) == want for c in new)
     # in vivo: a new code named after the first words of the span, coding exactly the span
     n_codes = len(ctx.study.codes.list())
+    seen = accept_dialog()
     editor.act_invivo.trigger()
-    name = " ".join(("مخاطبان می‌آمدند " + editor.model.segment(3).text).split()[:8])[:60]
+    name = seen[0].values()[0]
+    assert name == " ".join(("مخاطبان می‌آمدند " + editor.model.segment(3).text).split()[:8]).rstrip(".،")
     made = ctx.study.codes.by_name(name, w.codebook.current_parent_id())
     assert made is not None and len(ctx.study.codes.list()) == n_codes + 1
     vivo = [c for c in ctx.study.codings.list(interview_id=IV) if c.code_id == made.id]

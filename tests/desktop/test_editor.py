@@ -163,7 +163,7 @@ def test_speaker_times_checked_bookmark(editor, ctx, qtbot):
     assert not ctx.study.transcripts.segment(seg.id).checked
 
 
-def test_apply_codes_and_in_vivo_on_a_selection(editor, ctx, qtbot):
+def test_apply_codes_and_in_vivo_on_a_selection(editor, ctx, qtbot, accept_dialog):
     editor.open_interview(6)
     code = next(c for c in ctx.study.codes.list() if c.kind == "code")
     n = len(ctx.study.codings.list(interview_id=6))
@@ -185,6 +185,7 @@ def test_apply_codes_and_in_vivo_on_a_selection(editor, ctx, qtbot):
     a = text.index(word)
     ed.set_cursor_offset(a, a + len(word))
     n_codes = len(ctx.study.codes.list())
+    accept_dialog()
     assert editor.in_vivo(None)
     assert ctx.study.codes.by_name(word) is not None
     assert len(ctx.study.codes.list()) == n_codes + 1
