@@ -131,8 +131,12 @@ class Codes(Repository):
         marks = ",".join("?" for _ in ids)
         return self.db.execute(f"SELECT COUNT(*) FROM codings WHERE code_id IN ({marks})", ids).fetchone()[0]
 
-    def coding_counts(self) -> dict[int, int]:
-        """How many codings each code holds (codes without codings are left out)."""
+    def coding_counts(self, coder: str | None = None) -> dict[int, int]:
+        """How many codings each code holds (codes without codings are left out); only
+        ``coder``'s codings when one is named."""
+        if coder is not None:
+            return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings WHERE coder = ? GROUP BY code_id",
+                                        [coder]).fetchall())
         return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
 
     def restore(self, codes: list[Code]) -> None:

@@ -280,4 +280,19 @@
         <translation>نام شما به‌عنوان کدگذار</translation>
     </message>
 </context>
+<context>
+    <name>CoderFilter</name>
+    <message>
+        <source>Count the codings of all coders, or of one</source>
+        <translation>شمردن کدگذاری‌های همهٔ کدگذاران، یا فقط یکی از آنان</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>همهٔ کدگذاران</translation>
+    </message>
+    <message>
+        <source>(no coder named)</source>
+        <translation>(کدگذار بی‌نام)</translation>
+    </message>
+</context>
 </TS>

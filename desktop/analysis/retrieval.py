@@ -52,6 +52,11 @@ class RetrievalView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addWidget(self.target, 1)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)
+        self.coder_filter.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.coder_filter)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -109,7 +114,7 @@ class RetrievalView(QWidget):
         if target is None:
             self.quotes = []
         elif self.mode.currentData() == CODES:
-            self.quotes = retrieval.coded_segments(study, target)
+            self.quotes = retrieval.coded_segments(study, target, coder=self.coder_filter.coder())
         else:
             self.quotes = retrieval.answers(study, target)
         lang = ui_lang(self)

@@ -45,6 +45,10 @@ class CodebookPanel(QWidget):
         self.description.setEnabled(False)
         self.description.installEventFilter(self)
         self.summary = QLabel(self)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)
+        self.coder_filter.currentIndexChanged.connect(self._coder_chosen)
 
         bar = QHBoxLayout()
         bar.setSpacing(2)
@@ -73,6 +77,7 @@ class CodebookPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.description)
+        layout.addWidget(self.coder_filter)
         layout.addWidget(self.summary)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.changed.connect(self._changed)
@@ -87,6 +92,10 @@ class CodebookPanel(QWidget):
     def _changed(self, kind: str) -> None:
         if kind in ("codes", "codings"):
             self.refresh()
+
+    def _coder_chosen(self, *args) -> None:
+        self.model.coder = self.coder_filter.coder()
+        self.refresh()
 
     def refresh(self) -> None:
         """Reload the tree, keeping what was expanded and selected."""

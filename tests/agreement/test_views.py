@@ -241,3 +241,42 @@ def test_in_persian_no_english_and_screenshots(fa, qtbot, tmp_path):
         view.grab().save(f"{shots}/agreement-fa.png")
         walker.grab().save(f"{shots}/disagreement-fa.png")
         dialog.grab().save(f"{shots}/merge-fa.png")
+
+
+def test_panel_retrieval_and_tables_filter_by_coder(ctx, qtbot):
+    from codebook import analysis, retrieval
+    from desktop.analysis.retrieval import RetrievalView
+    from desktop.analysis.tables import AnalysisView
+    from desktop.codes.panel import CodebookPanel
+
+    study = ctx.study
+    closure = study.codes.by_name("تعطیلی فیزیکی").id
+    # The library: the first coder put closure on 5 passages, the second on 3 (one the first did not).
+    assert study.codes.coding_counts(CODERS[0])[closure] == 5 and study.codes.coding_counts(CODERS[1])[closure] == 3
+    assert len(retrieval.coded_segments(study, closure, coder=CODERS[1])) == 3
+    row = lambda tables: next(r for t in tables for r in t.rows if r.code_id == closure)  # noqa: E731
+    assert row(analysis.frequency_tables(study, coder=CODERS[0])).count == 5
+    assert row(analysis.frequency_tables(study)).count == 8
+    m = analysis.code_matrix(study, coder=CODERS[1])
+    assert sum(m.cells[[c for c, _ in m.codes].index(closure)]) == 3
+    # The views: a chooser of coders, shown because the demo has two.
+    panel = CodebookPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.coder_filter.isVisible() and panel.coder_filter.count() == 3
+    assert panel.model.counts[closure] == 8
+    panel.coder_filter.setCurrentIndex(panel.coder_filter.findData(CODERS[1]))
+    assert panel.model.counts[closure] == 3
+    view = RetrievalView(ctx)
+    qtbot.addWidget(view)
+    view.show_code(closure)
+    assert view.list.topLevelItemCount() == 8
+    view.coder_filter.setCurrentIndex(view.coder_filter.findData(CODERS[0]))
+    assert view.list.topLevelItemCount() == 5
+    tables = AnalysisView(ctx)
+    qtbot.addWidget(tables)
+    tables.coder_filter.setCurrentIndex(tables.coder_filter.findData(CODERS[1]))
+    names = [tables.frequencies.item(r, 0).text().strip() if tables.frequencies.item(r, 0) else ""
+             for r in range(tables.frequencies.rowCount())]
+    at = names.index("تعطیلی فیزیکی")
+    assert tables.frequencies.item(at, 1).text() == "3"
