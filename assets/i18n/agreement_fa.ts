@@ -173,6 +173,10 @@
         <translation>کار کدگذار دیگری روی همین مصاحبه‌ها را وارد کنید: پوشهٔ پژوهش او، آرشیو فشردهٔ پژوهش یا پروژهٔ REFI-QDA ‏(qdpx). مصاحبه‌ها با صدا یا متن پیاده‌سازی، و کدها با شناسه یا با نام در همان مقوله جفت می‌شوند. کدگذاری‌های او با نام خودش وارد می‌شود و چیزی از کار شما تغییر نمی‌کند.</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
         <source>Study folder…</source>
         <translation>پوشهٔ پژوهش…</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEventLoop, QLocale, QThread, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPlainTextEdit, QPushButton, QVBoxLayout)
@@ -18,6 +18,33 @@ from codebook import coders as cd
 from codebook import merge as mg
 from codebook.errors import StudyError
 from transcribe.errors import TranscribeError
+
+
+class _Loader(QThread):
+    """Open their work and plan the merge against this study, off the GUI thread."""
+
+    def __init__(self, folder, path: str, parent=None):
+        super().__init__(parent)
+        self.folder, self.path = folder, path
+        self.stack = contextlib.ExitStack()
+        self.theirs = self.plan = self.error = None
+
+    def run(self) -> None:
+        from pathlib import Path
+
+        from codebook.study import Study
+
+        try:
+            theirs, guids, same_origin = self.stack.enter_context(mg.open_theirs(self.path))
+            with Study.open(self.folder) as mine:  # one connection per thread
+                self.plan = mg.plan(mine, theirs, guids, same_origin=same_origin, source=Path(self.path).name)
+            self.theirs = theirs
+        except (StudyError, TranscribeError, OSError) as exc:
+            self.stack.close()
+            self.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - said in the window, not lost in a thread
+            self.stack.close()
+            self.error = f"{type(exc).__name__}: {exc}"
 
 
 class MergeCommand(QUndoCommand):
@@ -92,24 +119,32 @@ class MergeDialog(QDialog):
             self.load(path)
 
     def load(self, path: str) -> bool:
-        """Open their work and show the preview; False (with the reason shown) if it cannot be merged."""
+        """Open their work and show the preview; False (with the reason shown) if it cannot be merged.
+
+        Reading (a .qdpx is imported into a temporary study, media and all) runs on a worker
+        thread with its own connection to this study; the window stays responsive meanwhile."""
         from pathlib import Path
 
         self._stack.close()
-        self._stack = contextlib.ExitStack()
-        self.plan = None
+        self.plan = self.theirs = None
         self.merge_button.setEnabled(False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            theirs, guids, same_origin = self._stack.enter_context(mg.open_theirs(path))
-            self.theirs = theirs
-            self.plan = mg.plan(self.ctx.study, theirs, guids, same_origin=same_origin, source=Path(path).name)
-        except (StudyError, TranscribeError, OSError) as exc:
-            self._stack.close()
-            self.preview.setPlainText(str(exc))
+        self.preview.setPlainText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        loader = _Loader(self.ctx.study.folder, path, self)
+        loop = QEventLoop(self)
+        loader.finished.connect(loop.quit)
+        for b in self.findChildren(QPushButton):
+            b.setEnabled(False)
+        loader.start()
+        if not loader.isFinished():
+            loop.exec()
+        loader.wait()
+        for b in self.findChildren(QPushButton):
+            b.setEnabled(True)
+        if loader.error is not None:
+            self.preview.setPlainText(loader.error)
+            self.merge_button.setEnabled(False)
             return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self._stack, self.theirs, self.plan = loader.stack, loader.theirs, loader.plan
         self.preview.setPlainText(self.describe(self.plan))
         if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             option = self.preview.document().defaultTextOption()
