@@ -89,7 +89,16 @@ class AgreementView(QWidget):
         if kind in ("codings", "codes", "segments", "interviews"):
             if kind == "codings":
                 self.fill_coders()
-            self._timer.start()
+            if self.isVisible():
+                self._timer.start()
+            else:
+                self._stale = True  # computed when the tab is shown again
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
 
     def fill_coders(self) -> None:
         names = [c for c, _n in list_coders(self.ctx.study)]

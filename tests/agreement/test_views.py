@@ -50,6 +50,7 @@ def test_walking_the_disagreements_keep_drop_adopt_and_undo(ctx, qtbot):
 
     view = AgreementView(ctx)
     qtbot.addWidget(view)
+    view.show()  # a hidden view recomputes only when shown again
     walker = view.walk(0)
     qtbot.addWidget(walker)
     items = walker.items
@@ -280,3 +281,17 @@ def test_panel_retrieval_and_tables_filter_by_coder(ctx, qtbot):
              for r in range(tables.frequencies.rowCount())]
     at = names.index("تعطیلی فیزیکی")
     assert tables.frequencies.item(at, 1).text() == "3"
+
+
+def test_a_hidden_view_recomputes_when_shown(ctx, qtbot):
+    from desktop.analysis.agreement import AgreementView
+
+    view = AgreementView(ctx)
+    qtbot.addWidget(view)
+    assert view.disagreements.topLevelItemCount() == 4
+    d = view.result.disagreements[0]
+    ctx.study.codings.remove(d.coding_ids[0])
+    ctx.notify("codings")
+    assert view.disagreements.topLevelItemCount() == 4  # hidden: nothing computed yet
+    view.show()
+    assert view.disagreements.topLevelItemCount() == 3
