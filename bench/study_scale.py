@@ -107,6 +107,7 @@ def cached_study(n: int, reuse: bool) -> tuple[Path, dict]:
     if reuse and info_file.is_file() and (cache / "study.db").is_file():
         return cache, json.loads(info_file.read_text())
     shutil.rmtree(cache, ignore_errors=True)
+    info_file.unlink(missing_ok=True)  # a build cut short leaves no stale timing behind
     cache.parent.mkdir(parents=True, exist_ok=True)
     info = build(cache, n)
     info_file.write_text(json.dumps(info))

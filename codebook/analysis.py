@@ -19,9 +19,11 @@ creation). An interview with a transcript but no codings counts as one with
 no codes; an interview without a transcript (planned, or not yet
 transcribed) is left out. Only codes count, not categories.
 
->>> tables = frequency_tables(study, by="interviews")
->>> [(r.name, r.count, round(r.share, 2)) for r in tables[0].rows]
-[('کمبود منابع', 3, 0.5), ...]
+For example (a sketch, not run as a doctest)::
+
+    tables = frequency_tables(study, by="interviews")
+    [(r.name, r.count, round(r.share, 2)) for r in tables[0].rows]
+    # [('کمبود منابع', 3, 0.5), ...]
 """
 from __future__ import annotations
 

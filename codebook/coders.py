@@ -37,7 +37,7 @@ def rename(study: "Study", old: str, new: str) -> int:
     if old not in dict(coders(study)):
         raise StudyError(f"No coding by a coder named {old!r} in this study.")
     with study.atomic():
-        return study.db.execute("UPDATE codings SET coder = ? WHERE coder = ?", [new, old]).rowcount
+        return study.codings.rename_coder(old, new)
 
 
 def coding_ids_by(study: "Study", coder: str) -> set[int]:

@@ -155,8 +155,8 @@ class Codings(Repository):
         """Code a span from (start segment, offset) to (end segment, offset); the end
         defaults to the start segment. Offsets are code points into segment text."""
         ts = self.study.transcripts
-        start = ts.segment(start_segment_id)
-        end = ts.segment(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
+        start = ts.place(start_segment_id)  # without its word timings: only where it stands and its text
+        end = ts.place(end_segment_id) if end_segment_id not in (None, start_segment_id) else start
         end_offset = len(end.text) if end_offset is None else end_offset
         if start.interview_id != end.interview_id:
             raise StudyError("A coding must stay within one interview.")
@@ -200,9 +200,15 @@ class Codings(Repository):
         return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
                 for r in rows]
 
-    def count_in(self, interview_id: int) -> int:
-        """How many codings an interview has."""
-        return self.db.execute("SELECT COUNT(*) FROM codings WHERE interview_id = ?", [interview_id]).fetchone()[0]
+    def count_of_codes(self, code_ids: list[int], coder: str | None = None) -> tuple[int, int]:
+        """(codings, interviews) of some codes, counted through the index; only ``coder``'s when named."""
+        if not code_ids:
+            return 0, 0
+        marks = ",".join("?" for _ in code_ids)
+        by = " AND coder = ?" if coder is not None else ""
+        row = self.db.execute(f"SELECT COUNT(*), COUNT(DISTINCT interview_id) FROM codings WHERE code_id IN ({marks})"
+                              + by, list(code_ids) + ([coder] if coder is not None else [])).fetchone()
+        return row[0], row[1]
 
     def touching(self, segment_id: int) -> list[Coding]:
         """Codings that start or end in a segment."""
@@ -259,6 +265,10 @@ class Codings(Repository):
         """Move every coding of one code to another; returns how many moved."""
         return self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?",
                                [target_code_id, source_code_id]).rowcount
+
+    def rename_coder(self, old: str, new: str) -> int:
+        """Put coder ``new`` on every coding stamped ``old``; returns how many."""
+        return self.db.execute("UPDATE codings SET coder = ? WHERE coder = ?", [new, old]).rowcount
 
     def count_in(self, interview_id: int) -> int:
         """How many codings an interview holds."""

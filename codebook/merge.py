@@ -344,9 +344,9 @@ def undo(mine: "Study", result: MergeResult) -> None:
     """Delete what a merge added (its codings, then its codes), in one transaction."""
     with mine.atomic():
         for c in result.codings:
-            mine.db.execute("DELETE FROM codings WHERE id = ?", [c.id])
+            mine.codings.remove(c.id)
         for c in reversed(result.codes):
-            mine.db.execute("DELETE FROM codes WHERE id = ?", [c.id])
+            mine.codes.remove(c.id)
 
 
 def redo(mine: "Study", result: MergeResult) -> None:

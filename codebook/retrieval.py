@@ -2,9 +2,11 @@
 every answer to a guide question, across interviews, ready to read, to play
 and to quote.
 
->>> for q in coded_segments(study, code_id):
-...     print(q.pseudonym, format_time(q.start_ms), q.text)
->>> print(format_quotes(coded_segments(study, code_id), lang="fa"))
+For example (a sketch, not run as a doctest)::
+
+    for q in coded_segments(study, code_id):
+        print(q.pseudonym, format_time(q.start_ms), q.text)
+    print(format_quotes(coded_segments(study, code_id), lang="fa"))
 
 Quotes come in the order the interviews were held, then in transcript order.
 """
@@ -94,9 +96,10 @@ def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limi
     if limit is not None or offset:
         codings = codings[offset:None if limit is None else offset + limit]
     out = []
+    single = study.transcripts.by_ids(c.start_segment_id for c, _ in codings if c.start_segment_id == c.end_segment_id)
     for c, _start_ms in codings:
         if c.start_segment_id == c.end_segment_id:
-            segs = [study.transcripts.segment(c.start_segment_id)]
+            segs = [single[c.start_segment_id]]
         else:
             segs = study.transcripts.segments_between(c.start_segment_id, c.end_segment_id)
         parts = []

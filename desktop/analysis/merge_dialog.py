@@ -66,8 +66,7 @@ class MergeCommand(QUndoCommand):
         self._notify()
 
     def _notify(self) -> None:
-        self.ctx.notify("codes")
-        self.ctx.notify("codings")
+        self.ctx.notify("codes", "codings")
 
 
 class MergeDialog(QDialog):

@@ -5,6 +5,10 @@ interview, the time and the text. Double-click (or Enter) opens the
 transcript there and plays it (``ctx.openTranscriptRequested``). "Copy as
 quotes" puts the selected passages (all when none is selected) on the
 clipboard, formatted for a paper in the interface's language.
+
+The list is paged: the first page of quotes is read when the view is shown,
+more as it is scrolled to the end. A hidden view reads nothing; it refreshes
+when shown, and only for changes to the codes it shows.
 """
 from __future__ import annotations
 
@@ -14,21 +18,26 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import retrieval
+from desktop.analysis.lazy import LazyView
 
 CODES, QUESTIONS = 0, 1
+PAGE = 200  # quotes read at a time
 
 
 def ui_lang(widget: QWidget) -> str:
     return "fa" if widget.locale().language() == QLocale.Persian else "en"
 
 
-class RetrievalView(QWidget):
+class RetrievalView(LazyView, QWidget):
     """Coded passages of a code/category, or answers to a guide question, across interviews."""
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.quotes: list[retrieval.Quote] = []
+        self.total = 0  # passages in all (more than len(quotes) until every page is read)
+        self._code_ids: set[int] = set()
+        self._targets_stale = True
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("Code or category"), CODES)
         self.mode.addItem(self.tr("Guide question"), QUESTIONS)
@@ -54,7 +63,7 @@ class RetrievalView(QWidget):
         top.addWidget(self.target, 1)
         from desktop.analysis.coder_filter import CoderFilter
 
-        self.coder_filter = CoderFilter(ctx, self)
+        self.coder_filter = CoderFilter(ctx, self)  # one coder's codings, or everyone's
         self.coder_filter.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.coder_filter)
         top.addWidget(self.copy_button)
@@ -66,13 +75,14 @@ class RetrievalView(QWidget):
         self.target.currentIndexChanged.connect(self.refresh)
         self.copy_button.clicked.connect(self.copy_quotes)
         self.list.itemActivated.connect(self._activated)
+        self.list.verticalScrollBar().valueChanged.connect(self._scrolled)
         QShortcut(QKeySequence.Copy, self.list, self.copy_quotes, context=Qt.WidgetShortcut)
-        ctx.changed.connect(self._changed)
-        self._fill_targets()
+        self._lazy_init(ctx)
 
     # -- what to retrieve ------------------------------------------------------------
 
     def _fill_targets(self, *args) -> None:
+        self._targets_stale = False
         keep = self.target.currentData()
         self.target.blockSignals(True)
         self.target.clear()
@@ -92,45 +102,91 @@ class RetrievalView(QWidget):
 
     def show_code(self, code_id: int) -> None:
         """Retrieve a code's (or category's) passages."""
+        self._targets_ready()
         self.mode.setCurrentIndex(CODES)
         self.target.setCurrentIndex(self.target.findData(code_id))
 
     def show_question(self, question_id: int) -> None:
         """Retrieve the answers to a guide question."""
+        self._targets_ready()
         self.mode.setCurrentIndex(QUESTIONS)
         self.target.setCurrentIndex(self.target.findData(question_id))
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "guide"):
+    def _targets_ready(self) -> None:
+        if self._targets_stale:
             self._fill_targets()
-        elif kind in ("codings", "segments", "marks", "participants", "interviews"):
+
+    def wants(self, change) -> bool:
+        if change.any("codes", "guide"):
+            self._targets_stale = True
+            return True
+        if change.any("participants", "interviews"):
+            return True  # labels and order
+        if self.mode.currentData() == QUESTIONS:
+            return change.any("segments", "marks")
+        return change.touches_codes(self._code_ids)
+
+    def _refresh_stale(self) -> None:
+        self._stale = False
+        if self._targets_stale:
+            self._fill_targets()  # refreshes the list too
+        else:
             self.refresh()
 
     # -- the list ------------------------------------------------------------------------
 
     def refresh(self, *args) -> None:
+        """Read the first page of what is chosen (the rest as the list is scrolled)."""
+        self._stale = False
         target = self.target.currentData()
         study = self.ctx.study
-        if target is None:
-            self.quotes = []
-        elif self.mode.currentData() == CODES:
-            self.quotes = retrieval.coded_segments(study, target, coder=self.coder_filter.coder())
-        else:
-            self.quotes = retrieval.answers(study, target)
-        lang = ui_lang(self)
+        self.quotes, self._code_ids = [], set()
         self.list.clear()
-        for n, q in enumerate(self.quotes):
+        if target is None:
+            self.total, interviews = 0, 0
+        elif self.mode.currentData() == CODES:
+            self._code_ids = {target} | {d.id for d in study.codes.descendants(target)}
+            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids),
+                                                                  coder=self.coder_filter.coder())
+            self._more()
+        else:
+            self._add(retrieval.answers(study, target))
+            self.total, interviews = len(self.quotes), len({q.interview_id for q in self.quotes})
+        self.count.setText(self.tr("%1 passages from %2 interviews")
+                           .replace("%1", self.locale().toString(self.total))
+                           .replace("%2", self.locale().toString(interviews)))
+        self.copy_button.setEnabled(bool(self.total))
+
+    def _more(self) -> bool:
+        """Read the next page of quotes; False when all are read."""
+        if self.mode.currentData() != CODES or len(self.quotes) >= self.total:
+            return False
+        self._add(retrieval.coded_segments(self.ctx.study, self.target.currentData(), limit=PAGE,
+                                           offset=len(self.quotes), coder=self.coder_filter.coder()))
+        return True
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.list.verticalScrollBar()
+        if value >= bar.maximum() - bar.pageStep() // 2:
+            self._more()
+
+    def fetch_all(self) -> list[retrieval.Quote]:
+        while self._more():
+            pass
+        return self.quotes
+
+    def _add(self, quotes: list[retrieval.Quote]) -> None:
+        lang = ui_lang(self)
+        items = []
+        for n, q in enumerate(quotes, start=len(self.quotes)):
             text = " ".join(q.text.split())
             item = QTreeWidgetItem([q.pseudonym or "—", q.interview_label,
                                     retrieval.format_time(q.start_ms, lang), q.code_name, text])
             item.setData(0, Qt.UserRole, n)
             item.setToolTip(4, q.text + (("\n\n" + q.memo) if q.memo else ""))
-            self.list.addTopLevelItem(item)
-        interviews = len({q.interview_id for q in self.quotes})
-        self.count.setText(self.tr("%1 passages from %2 interviews")
-                           .replace("%1", self.locale().toString(len(self.quotes)))
-                           .replace("%2", self.locale().toString(interviews)))
-        self.copy_button.setEnabled(bool(self.quotes))
+            items.append(item)
+        self.quotes.extend(quotes)
+        self.list.addTopLevelItems(items)
 
     def selected_quotes(self) -> list[retrieval.Quote]:
         rows = sorted(i.data(0, Qt.UserRole) for i in self.list.selectedItems())
@@ -142,6 +198,6 @@ class RetrievalView(QWidget):
 
     def copy_quotes(self) -> str:
         """Copy the selected quotes (or all) to the clipboard; returns the text."""
-        text = retrieval.format_quotes(self.selected_quotes() or self.quotes, ui_lang(self))
+        text = retrieval.format_quotes(self.selected_quotes() or self.fetch_all(), ui_lang(self))
         QGuiApplication.clipboard().setText(text)
         return text

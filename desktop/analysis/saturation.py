@@ -5,22 +5,49 @@ sample and stopping criterion; permutations and seed), a chart of new codes
 (bars) and cumulative codes (line) per interview in the order held, the
 Guest et al. (2020) verdict with each run examined, Francis et al. (2010),
 order robustness, the share of the Chao2 estimate found, and the sentence
-for the paper (copyable). It refreshes whenever codes or codings change.
+for the paper (copyable). It refreshes whenever codes or codings change, when
+shown: the counts are read on the GUI thread (one grouped query) and the
+verdicts with their random orderings are computed in a worker thread, the last
+result staying on screen until the new one is ready.
 """
 from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
                               QValueAxis)
-from PySide6.QtCore import QLocale, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import analysis
 from codebook import saturation as sat
+from desktop.analysis.lazy import LazyView
 
 
-class SaturationView(QWidget):
+class _Done(QObject):
+    """Carries a worker's result back to the GUI thread (a queued signal)."""
+    done = Signal(int, object)
+
+
+class _Assess(QRunnable):
+    """:func:`codebook.saturation.assess` off the GUI thread: pure computation, no study access."""
+
+    def __init__(self, generation: int, ids, codes, params: dict, signals: _Done):
+        super().__init__()
+        self.generation, self.ids, self.codes, self.params, self.signals = generation, ids, codes, params, signals
+
+    def run(self) -> None:
+        try:
+            result = sat.assess(self.ids, self.codes, **self.params)
+        except Exception as exc:  # shown by the view, not lost in the thread
+            result = exc
+        try:
+            self.signals.done.emit(self.generation, result)
+        except RuntimeError:  # the view was closed meanwhile
+            pass
+
+
+class SaturationView(LazyView, QWidget):
     """The saturation of the study's codes, kept up to date as the researcher codes."""
 
     def __init__(self, ctx, parent=None):
@@ -28,6 +55,12 @@ class SaturationView(QWidget):
         self.ctx = ctx
         self.result: sat.Saturation | None = None
         self.labels: list[str] = []
+        self._asked = self._answered = 0  # generations of the computation asked for and shown
+        self._pending_labels: list[str] = []
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Done(self)
+        self._signals.done.connect(self._computed)
 
         def spin(value, lo, hi, tip):
             s = QSpinBox(self)
@@ -114,8 +147,7 @@ class SaturationView(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(params)
         layout.addLayout(right, 1)
-        ctx.changed.connect(self._changed)
-        self.refresh()
+        self._lazy_init(ctx)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -132,9 +164,11 @@ class SaturationView(QWidget):
         sign = "٪" if self.lang == "fa" else "%"
         return self.locale().toString(share * 100, "f", decimals) + sign
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "segments", "interviews"):
-            self.refresh()
+    def wants(self, change) -> bool:
+        """Which codes each interview used changes when codings come or go, not when text is edited."""
+        return (change.any("codes", "interviews")
+                or ("codings" in change and not change.in_place)
+                or ("segments" in change and not change.segment_ids))
 
     def parameters(self) -> dict:
         return dict(base=self.base.value(), run=self.run.value(), threshold=round(self.threshold.value() / 100, 6),
@@ -144,9 +178,36 @@ class SaturationView(QWidget):
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self, *args) -> None:
+        """Read the incidence now and compute the verdicts in the worker; the last result stays shown."""
+        self._stale = False
         inc = analysis.incidence(self.ctx.study)
-        self.labels = [i.label for i in inc.interviews]
-        self.result = sat.assess(inc.ids, inc.codes, **self.parameters())
+        self._asked += 1
+        self._pending_labels = [i.label for i in inc.interviews]
+        self._pool.clear()  # a computation not started yet is stale already
+        self._pool.start(_Assess(self._asked, inc.ids, inc.codes, self.parameters(), self._signals))
+
+    @property
+    def pending(self) -> bool:
+        """A computation asked for has not been shown yet."""
+        return self._answered < self._asked
+
+    def wait_ready(self, timeout_ms: int = 30000) -> bool:
+        """Process events until the last computation is shown (for tests and scripts)."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self.pending and clock.elapsed() < timeout_ms:
+            self._pool.waitForDone(20)
+            QCoreApplication.processEvents()
+        return not self.pending
+
+    def _computed(self, generation: int, result) -> None:
+        if generation != self._asked:
+            return  # a newer computation is on its way
+        self._answered = generation
+        if isinstance(result, Exception):
+            self.verdict.setText(str(result))
+            return
+        self.labels, self.result = self._pending_labels, result
         self._plot()
         self._texts()
         self._table()
@@ -236,6 +297,13 @@ class SaturationView(QWidget):
                                          "without a new code after the first %3).")
                                  .replace("%1", self.n(f.at)).replace("%2", self.n(f.stop))
                                  .replace("%3", self.n(f.initial)))
+        elif len(r.interviews) < f.initial + f.stop:
+            # Too few interviews to apply the method at all: say so, rather than "not saturated" beside
+            # another method's green verdict.
+            self.francis.setText(self.tr("Francis et al.: not assessable yet: needs %1 interviews (an initial "
+                                         "sample of %2, then %3 in a row without a new code); now %4.")
+                                 .replace("%1", self.n(f.initial + f.stop)).replace("%2", self.n(f.initial))
+                                 .replace("%3", self.n(f.stop)).replace("%4", self.n(len(r.interviews))))
         else:
             self.francis.setText(self.tr("Francis et al.: not saturated (needs %1 consecutive interviews without "
                                          "a new code after the first %2).")
@@ -247,11 +315,13 @@ class SaturationView(QWidget):
             self.robustness.setText(self.tr("Order robustness: none of %1 random orderings reaches saturation.")
                                     .replace("%1", self.n(p.k)))
         else:
+            median = sat.label_text(int(p.median_x), g.run, self.lang) if float(p.median_x).is_integer() else \
+                f"{self.n(p.median_x)}+{self.n(g.run)}"
             self.robustness.setText(
-                self.tr("Order robustness: %1 of %2 random orderings reach saturation; median X %3 "
-                        "(5th–95th percentile %4–%5).")
+                self.tr("Order robustness: %1 of %2 random orderings reach saturation; median saturation "
+                        "point %3 (X between %4 and %5 in 90% of the orderings).")
                 .replace("%1", self.pct(p.share_saturated)).replace("%2", self.n(p.k))
-                .replace("%3", self.n(p.median_x)).replace("%4", self.n(p.p5_x)).replace("%5", self.n(p.p95_x)))
+                .replace("%3", median).replace("%4", self.n(p.p5_x)).replace("%5", self.n(p.p95_x)))
         found = r.cumulative[-1] if r.cumulative else 0
         if r.found_share is None:
             self.chao.setText(self.tr("Estimated codes in all (Chao2): no codes yet."))
@@ -262,6 +332,8 @@ class SaturationView(QWidget):
         self.sentence.setText(r.paragraph(self.lang))
 
     def copy_sentence(self) -> str:
+        if self.result is None or self.pending:
+            self.wait_ready()
         text = self.result.paragraph(self.lang)
         QGuiApplication.clipboard().setText(text)
         return text

@@ -2,7 +2,8 @@
 and the participants table (combinations of attributes with counts).
 
 A switch counts by coded segments or by interviews that mention a code. The
-tables refresh when codes, codings or participants change. They show what
+tables refresh when codes, codings or participants change (when the view is
+shown: a hidden view only notes that it is stale). They show what
 :mod:`codebook.analysis` computes; the exporters write the same structures.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QHeaderView
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from codebook import analysis
+from desktop.analysis.lazy import LazyView
 
 
 def _item(text: str, *, bold: bool = False, center: bool = False, color: str | None = None) -> QTableWidgetItem:
@@ -29,7 +31,7 @@ def _item(text: str, *, bold: bool = False, center: bool = False, color: str | N
     return item
 
 
-class AnalysisView(QWidget):
+class AnalysisView(LazyView, QWidget):
     """Tabs: frequencies (per category, with the segments/interviews switch), matrix, participants."""
 
     def __init__(self, ctx, parent=None):
@@ -75,8 +77,7 @@ class AnalysisView(QWidget):
         layout.addLayout(switch)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
-        ctx.changed.connect(self._changed)
-        self.refresh()
+        self._lazy_init(ctx)
 
     def _table(self) -> QTableWidget:
         t = QTableWidget(self)
@@ -85,9 +86,11 @@ class AnalysisView(QWidget):
         t.setAlternatingRowColors(False)
         return t
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "participants", "interviews", "segments"):
-            self.refresh()
+    def wants(self, change) -> bool:
+        """Counts change when codings come or go, not when a segment's text is edited."""
+        return (change.any("codes", "participants", "interviews")
+                or ("codings" in change and not change.in_place)
+                or ("segments" in change and not change.segment_ids))  # a transcript added or replaced
 
     @property
     def by(self) -> str:
@@ -101,6 +104,7 @@ class AnalysisView(QWidget):
         return self.locale().toString(share * 100, "f", 1) + ("٪" if persian else "%")
 
     def refresh(self) -> None:
+        self._stale = False
         study = self.ctx.study
         lang = "fa" if self.locale().language() == self.locale().Language.Persian else "en"
         coder = self.coder_filter.coder()

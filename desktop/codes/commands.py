@@ -23,9 +23,7 @@ class _CodeCommand(QUndoCommand):
         self.codings = ctx.study.codings
 
     def _done(self, codings_changed: bool = False) -> None:
-        self.ctx.notify("codes")
-        if codings_changed:
-            self.ctx.notify("codings")
+        self.ctx.notify(*(("codes", "codings") if codings_changed else ("codes",)))  # once: views refresh once
 
 
 class AddCode(_CodeCommand):

@@ -80,7 +80,7 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.coder_filter)
         layout.addWidget(self.summary)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         self._refresh_summary()
         self.tree.expandAll()
         self._selection_changed()
@@ -89,8 +89,9 @@ class CodebookPanel(QWidget):
 
     # -- keeping in step with the store --------------------------------------------
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings"):
+    def _changed(self, change) -> None:
+        # A text edit remaps codings in place: the counts shown here stay the same.
+        if "codes" in change or ("codings" in change and not change.in_place):
             self.refresh()
 
     def _coder_chosen(self, *args) -> None:

@@ -11,7 +11,7 @@ import math
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
-from desktop.app import current_language
 from desktop.context import StudyContext
+from desktop.i18n import current_language
+from desktop.settings import Settings
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder
 from transcribe.recording import devices as devices_mod
@@ -125,7 +126,7 @@ class RecordDialog(QDialog):
         root.addLayout(right, 2)
 
     def _load_devices(self) -> None:
-        settings = QSettings()
+        settings = Settings().q
         try:
             self.devices = self.list_devices()
         except TranscribeError as exc:
@@ -171,7 +172,7 @@ class RecordDialog(QDialog):
         if mic is not None and mic == remote:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choose two different inputs."))
             return
-        settings = QSettings()
+        settings = Settings().q
         settings.setValue(SETTINGS + "mic", mic or "")
         settings.setValue(SETTINGS + "remote", remote or "")
         try:

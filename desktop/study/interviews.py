@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from desktop.app import current_language
+from desktop.i18n import current_language
+from desktop.icons import icon
 from codebook.dates import digits, format_date, format_duration
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
@@ -50,7 +51,14 @@ class InterviewsModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self.ctx.study.interviews.list()
+        # Read once here: the view asks every row's pseudonym whenever it sizes its columns.
+        self.pseudonyms = {p.id: p.pseudonym for p in self.ctx.study.participants.list()}
         self.endResetModel()
+
+    def interview_changed(self, interview_id: int) -> None:
+        for r, i in enumerate(self.rows):
+            if i.id == interview_id:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def set_progress(self, interview_id: int, fraction: float | None) -> None:
         if fraction is None:
@@ -86,7 +94,7 @@ class InterviewsModel(QAbstractTableModel):
         if col == 0:
             return iv.title or digits(f"#{iv.id}", lang)
         if col == 1:
-            return study.participants.get(iv.participant_id).pseudonym if iv.participant_id else ""
+            return self.pseudonyms.get(iv.participant_id, "") if iv.participant_id else ""
         if col == 2:
             return format_date(iv.date, lang)
         if col == 3:
@@ -118,12 +126,13 @@ class InterviewsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
         buttons = QHBoxLayout()
-        for text, signal in ((self.tr("New interview"), None), (self.tr("Edit…"), self.editRequested),
-                             (self.tr("Record…"), self.recordRequested),
-                             (self.tr("Import audio…"), self.importRequested),
-                             (self.tr("Transcribe"), self.transcribeRequested),
-                             (self.tr("Open transcript"), self.openRequested)):
-            b = QPushButton(text)
+        for text, signal, name in ((self.tr("New interview"), None, "new"),
+                                   (self.tr("Edit…"), self.editRequested, "edit"),
+                                   (self.tr("Record…"), self.recordRequested, "record"),
+                                   (self.tr("Import audio…"), self.importRequested, "import-audio"),
+                                   (self.tr("Transcribe"), self.transcribeRequested, "transcribe"),
+                                   (self.tr("Open transcript"), self.openRequested, "open-transcript")):
+            b = QPushButton(icon(name), text)
             if signal is None:
                 b.clicked.connect(self.newRequested.emit)
             else:
@@ -133,8 +142,15 @@ class InterviewsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda kind: self.model.refresh() if kind in (
-            "interviews", "participants", "segments", "codings", "jobs") else None)
+        ctx.changes.connect(self._changed)
+
+    def _changed(self, change) -> None:
+        """An edit inside one interview updates its row only; other changes re-read the list."""
+        if change.interview_id is not None and not change.any("interviews", "participants", "jobs"):
+            if change.any("segments", "codings"):
+                self.model.interview_changed(change.interview_id)
+        elif change.any("interviews", "participants", "segments", "codings", "jobs"):
+            self.model.refresh()
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

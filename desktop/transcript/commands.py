@@ -25,13 +25,21 @@ class _Command(QUndoCommand):
         self.model = model
         self.study = model.ctx.study
 
-    def _done(self, *kinds: str, segment_id: int | None = None, reload: bool = False) -> None:
+    def _done(self, *kinds: str, segment_id: int | None = None, reload: bool = False, segment_ids=(),
+              in_place: bool = True, code_ids=None) -> None:
+        """Refresh the model, then tell the other views once what changed: the interview, the segments
+        and (for an edit in place) the codes whose codings cover them, so a retrieval of another code
+        does not refresh."""
         if reload:
             self.model.reload()
         elif segment_id is not None:
             self.model.refresh_segment(segment_id)
-        for kind in kinds or ("segments",):
-            self.model.ctx.notify(kind)
+        ids = set(segment_ids) | ({segment_id} if segment_id is not None else set())
+        if code_ids is None:
+            code_ids = {c.code_id for sid in ids for c in self.study.codings.covering(sid)} \
+                if in_place and "codings" in kinds else ()
+        self.model.ctx.notify(*(kinds or ("segments",)), interview_id=self.model.interview_id, segment_ids=ids,
+                              in_place=in_place, code_ids=code_ids, origin=self.model)
 
 
 class SetText(_Command):
@@ -41,6 +49,7 @@ class SetText(_Command):
         super().__init__(model, _tr("Edit text"), parent)
         self.segment_id, self.old, self.new = segment_id, old, new
         self.before: list[Coding] | None = None
+        self.was_untranscribed = self.study.transcripts.segment(segment_id).untranscribed  # undo marks it again
 
     def id(self) -> int:
         return TEXT_EDIT_ID
@@ -59,7 +68,7 @@ class SetText(_Command):
 
     def undo(self) -> None:
         with self.study.atomic():
-            self.study.transcripts.set_text(self.segment_id, self.old)
+            self.study.transcripts.set_text(self.segment_id, self.old, untranscribed=self.was_untranscribed)
             self.study.codings.restore(self.before or [])
         self._done("segments", "codings", segment_id=self.segment_id)
 
@@ -85,11 +94,11 @@ class SetChecked(_Command):
 
     def redo(self) -> None:
         self.study.transcripts.set_checked(self.segment_id, self.checked)
-        self._done("segments", "interviews", segment_id=self.segment_id)
+        self._done("segments", segment_id=self.segment_id)
 
     def undo(self) -> None:
         self.study.transcripts.set_checked(self.segment_id, not self.checked)
-        self._done("segments", "interviews", segment_id=self.segment_id)
+        self._done("segments", segment_id=self.segment_id)
 
 
 class SetTimes(_Command):
@@ -101,11 +110,11 @@ class SetTimes(_Command):
 
     def redo(self) -> None:
         self.study.transcripts.set_times(self.segment_id, *self.new)
-        self._done(reload=True)
+        self._done("segments", "codings", reload=True, segment_ids={self.segment_id})
 
     def undo(self) -> None:
         self.study.transcripts.set_times(self.segment_id, *self.old)
-        self._done(reload=True)
+        self._done("segments", "codings", reload=True, segment_ids={self.segment_id})
 
 
 class Split(_Command):
@@ -128,7 +137,7 @@ class Split(_Command):
             with self.study.atomic():
                 self.study.transcripts.restore(self.after)
                 self.study.codings.restore(self.after_codings)
-        self._done("segments", "codings", reload=True)
+        self._done("segments", "codings", reload=True, segment_ids={s.id for s in self.after}, in_place=False)
 
     def undo(self) -> None:
         right_id = self.after[1].id
@@ -136,7 +145,7 @@ class Split(_Command):
             self.study.codings.restore(self.before_codings)
             self.study.transcripts.restore([self.before_segment])
             self.study.transcripts.remove(right_id)
-        self._done("segments", "codings", reload=True)
+        self._done("segments", "codings", reload=True, segment_ids={s.id for s in self.after}, in_place=False)
 
 
 class MergeNext(_Command):
@@ -151,13 +160,16 @@ class MergeNext(_Command):
 
     def redo(self) -> None:
         self.study.transcripts.merge_next(self.segment_id)
-        self._done("segments", "codings", reload=True)
+        self._done("segments", "codings", reload=True, segment_ids=self._ids(), in_place=False)
 
     def undo(self) -> None:
         with self.study.atomic():
             self.study.transcripts.restore([self.first, self.second])
             self.study.codings.restore(self.before_codings)
-        self._done("segments", "codings", reload=True)
+        self._done("segments", "codings", reload=True, segment_ids=self._ids(), in_place=False)
+
+    def _ids(self) -> set[int]:
+        return {self.segment_id} | ({self.second.id} if self.second else set())
 
 
 class AddMark(_Command):
@@ -170,13 +182,13 @@ class AddMark(_Command):
 
     def redo(self) -> None:
         self.mark_id = self.study.marks.add(self.interview_id, self.at_ms, label=self.label).id
-        self.model.refresh_codings()
-        self.model.ctx.notify("marks")
+        self.model.refresh_marks()
+        self.model.ctx.notify("marks", interview_id=self.interview_id, origin=self.model)
 
     def undo(self) -> None:
         self.study.marks.remove(self.mark_id)
-        self.model.refresh_codings()
-        self.model.ctx.notify("marks")
+        self.model.refresh_marks()
+        self.model.ctx.notify("marks", interview_id=self.interview_id, origin=self.model)
 
 
 class ApplyCodes(_Command):
@@ -196,13 +208,17 @@ class ApplyCodes(_Command):
                 self.study.codings.restore(self.made)
             else:
                 s_seg, s_off, e_seg, e_off = self.span
-                coder = getattr(self.model.ctx, "coder", "")
+                coder = getattr(self.model.ctx, "coder", "")  # the name in Settings, stamped on the coding
                 self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off, coder=coder)
                              for cid in self.code_ids]
-        self.model.refresh_codings()
-        self.model.ctx.notify("codings")
-        if self.new_code is not None:
-            self.model.ctx.notify("codes")
+        self._told()
+
+    def _told(self) -> None:
+        self.model.refresh_codings(self.made)
+        kinds = ("codings", "codes") if self.new_code is not None else ("codings",)
+        self.model.ctx.notify(*kinds, interview_id=self.model.interview_id, code_ids=set(self.code_ids),
+                              segment_ids={c.start_segment_id for c in self.made} | {c.end_segment_id for c in self.made},
+                              origin=self.model)
 
     def undo(self) -> None:
         with self.study.atomic():
@@ -210,10 +226,7 @@ class ApplyCodes(_Command):
                 self.study.codings.remove(c.id)
             if self.new_code is not None:
                 self.study.codes.remove(self.new_code.id)
-        self.model.refresh_codings()
-        self.model.ctx.notify("codings")
-        if self.new_code is not None:
-            self.model.ctx.notify("codes")
+        self._told()
 
 
 class SetCodingMemo(_Command):
@@ -223,10 +236,14 @@ class SetCodingMemo(_Command):
 
     def redo(self) -> None:
         self.study.codings.set_memo(self.coding_id, self.new)
-        self.model.refresh_codings()
-        self.model.ctx.notify("codings")
+        self._told()
+
+    def _told(self) -> None:
+        coding = self.study.codings.get(self.coding_id)
+        self.model.refresh_codings([coding])
+        self.model.ctx.notify("codings", interview_id=coding.interview_id, code_ids={coding.code_id}, in_place=True,
+                              segment_ids={coding.start_segment_id, coding.end_segment_id}, origin=self.model)
 
     def undo(self) -> None:
         self.study.codings.set_memo(self.coding_id, self.old)
-        self.model.refresh_codings()
-        self.model.ctx.notify("codings")
+        self._told()

@@ -2,7 +2,8 @@
 
 Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
 F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
-F7 next unchecked segment · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
+F7 next unchecked segment (untranscribed speech is never checked, so F7 visits it) · Shift+F7 next
+untranscribed stretch · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
 Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
 in a later segment to select across segments for coding (:mod:`desktop.transcript.span`).
 """
@@ -16,14 +17,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from codebook.errors import StudyError
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import digits, format_clock
 from desktop.settings import RATES, Settings
 from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
+from desktop.icons import AdaptiveToolBar, icon
+from desktop.transcript.notice import SoundNotice
 from desktop.transcript.player import Player
+from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
 
 SKIP_MS = 5000
@@ -47,8 +51,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.delegate = SegmentDelegate(self.view, self)
-        self.delegate.shade_unsure = self.settings.shade_unsure
-        self.delegate.threshold = self.settings.unsure_threshold
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
         self.view.setItemDelegate(self.delegate)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,7 +66,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         header.setSectionResizeMode(COL_CODES, QHeaderView.ResizeMode.Interactive)
         self.view.setColumnWidth(COL_SPEAKER, 110)
         self.view.setColumnWidth(COL_CODES, 150)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.row_heights = RowHeights(self.view, self)  # measured where seen, not all rows on every change
         self.view.clicked.connect(self._clicked)
         self.delegate.wordClicked.connect(self._word_clicked)
         self.span = SpanSelection(self)  # the coding span across segments
@@ -76,8 +79,9 @@ class TranscriptEditor(CodingMixin, QWidget):
             self.rate_box.addItem(digits(f"{r:g}×", current_language()), r)
         self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
         self.accuracy_label = QLabel()
-        self.play_bar = QToolBar(self)
-        self.toolbar = QToolBar(self)
+        self.sound_notice = SoundNotice(self)
+        self.play_bar = AdaptiveToolBar(self)
+        self.toolbar = AdaptiveToolBar(self)
         self._make_actions()
         bar = QHBoxLayout()
         bar.addWidget(self.play_bar)
@@ -87,6 +91,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.sound_notice)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.accuracy_label)
@@ -99,14 +104,14 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.model.activeRowChanged.connect(self._follow)
         self._refresh_timer = QTimer(self, singleShot=True, interval=60)
         self._refresh_timer.timeout.connect(self._refresh_from_store)
-        ctx.changed.connect(self._changed)
+        ctx.changes.connect(self._changed)
         self._rate_changed(self.player.rate())
         self._position_changed(0)
 
     # -- actions ------------------------------------------------------------------
 
-    def _action(self, text: str, slot, *keys, toolbar: bool | QToolBar = True) -> QAction:
-        act = QAction(text, self)
+    def _action(self, text: str, slot, *keys, toolbar: bool | QToolBar = True, icon_name: str = "") -> QAction:
+        act = QAction(icon(icon_name), text, self)
         act.setShortcuts([QKeySequence(k) for k in keys])
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if keys:
@@ -118,27 +123,37 @@ class TranscriptEditor(CodingMixin, QWidget):
         return act
 
     def _make_actions(self) -> None:
-        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space", toolbar=self.play_bar)
-        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12", toolbar=self.play_bar)
+        play = self.play_bar
+        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space", toolbar=play,
+                                     icon_name="play")
+        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12", toolbar=play,
+                                     icon_name="back")
         self.act_forward = self._action(self.tr("Forward 5 s"), lambda: self.player.skip(SKIP_MS), "Shift+F12",
-                                        toolbar=self.play_bar)
-        self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False)
-        self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False)
-        self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7")
-        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return")
-        self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6")
+                                        toolbar=play, icon_name="forward")
+        self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False,
+                                       icon_name="slower")
+        self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False,
+                                       icon_name="faster")
+        self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7", icon_name="next-unchecked")
+        self.act_next_untranscribed = self._action(self.tr("Next untranscribed"), self.next_untranscribed,
+                                                   "Shift+F7", toolbar=False, icon_name="untranscribed")
+        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return",
+                                      icon_name="checked")
+        self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6", icon_name="bookmark")
         self.toolbar.addSeparator()
-        self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return")
-        self.act_merge = self._action(self.tr("Merge with next"), self.merge_next, "Ctrl+Shift+M")
-        self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K")
-        self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T")
+        self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return", icon_name="split")
+        self.act_merge = self._action(self.tr("Merge with next"), self.merge_next, "Ctrl+Shift+M", icon_name="merge")
+        self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K",
+                                        icon_name="speaker")
+        self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T", icon_name="times")
         self.toolbar.addSeparator()
         # Where an in-vivo code goes; the main window points this at the codebook panel's selection.
         self.in_vivo_parent = lambda: None
         self.act_invivo = self._action(self.tr("In vivo code"), lambda: self.in_vivo(self.in_vivo_parent()),
-                                       "Ctrl+Shift+I")
-        self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False)
-        self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H")
+                                       "Ctrl+Shift+I", icon_name="in-vivo")
+        self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False, icon_name="memo")
+        self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H",
+                                     icon_name="find")
 
     # -- opening ------------------------------------------------------------------
 
@@ -167,24 +182,32 @@ class TranscriptEditor(CodingMixin, QWidget):
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
         try:
-            self.ctx.changed.disconnect(self._changed)
+            self.ctx.changes.disconnect(self._changed)
         except (RuntimeError, TypeError):
             pass
         self.player.load(None)
+
+    def apply_settings(self) -> None:
+        """Take up changed settings (auto rewind, shading of unsure words) at once."""
+        self.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
+        self.delegate.set_word_shading(self.settings.shade_unsure, self.settings.unsure_threshold)
+        self.view.viewport().update()
 
     def reload(self) -> None:
         self.close_text_editor()
         self.model.reload()
         self._position_changed(self.player.position())
 
-    def _changed(self, kind: str) -> None:
-        if kind in ("codes", "codings", "marks", "guide"):
+    def _changed(self, change) -> None:
+        # What this editor's own commands did, its model already shows; another interview's changes do not show here.
+        mine = change.interview_id is None or change.interview_id == self.interview_id
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
             self._refresh_timer.start()
-        if kind == "segments":
+        if "segments" in change and mine:
             self._accuracy_timer().start()
 
     def _refresh_from_store(self) -> None:
-        if self.interview_id is not None:
+        if self.interview_id is not None and not self.ctx.study.closed:
             self.model.refresh_codings()
 
     # -- playing and following --------------------------------------------------------
@@ -193,10 +216,13 @@ class TranscriptEditor(CodingMixin, QWidget):
         if not self.player.loaded:
             self.message.emit(self.tr("No audio to play."))
             return
+        if not self.player.is_playing():
+            self.sound_notice.check()
         self.player.toggle()
 
     def play_at(self, ms: int) -> None:
         self.player.seek(ms)
+        self.sound_notice.check()
         self.player.play()
 
     def set_rate(self, rate: float) -> None:
@@ -214,6 +240,7 @@ class TranscriptEditor(CodingMixin, QWidget):
 
     def _playing_changed(self, playing: bool) -> None:
         self.act_play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.act_play.setIcon(icon("pause" if playing else "play"))
 
     def _position_changed(self, ms: int) -> None:
         self.delegate.position_ms = ms
@@ -342,18 +369,26 @@ class TranscriptEditor(CodingMixin, QWidget):
 
     def next_unchecked(self) -> int:
         """Go to (and play from) the next segment not yet checked; returns its row or -1."""
+        return self._next_where(lambda seg: not seg.checked, self.tr("Every segment is checked."))
+
+    def next_untranscribed(self) -> int:
+        """Go to (and play from) the next stretch of speech the machine could not transcribe."""
+        return self._next_where(lambda seg: seg.untranscribed and not seg.text,
+                                self.tr("No untranscribed speech is left."))
+
+    def _next_where(self, wanted, none_left: str) -> int:
         n = self.model.rowCount()
         start = self.current_row()
         for step in range(1, n + 1):
             row = (start + step) % n
-            if not self.model.segment(row).checked:
+            if wanted(self.model.segment(row)):
                 self.close_text_editor()
                 self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
                 self.view.scrollTo(self.model.index(row, COL_TEXT))
                 if self.player.loaded:
                     self.player.seek(self.model.segment(row).start_ms)
                 return row
-        self.message.emit(self.tr("Every segment is checked."))
+        self.message.emit(none_left)
         return -1
 
     def insert_bookmark(self) -> None:

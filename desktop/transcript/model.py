@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import format_clock
 
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)
@@ -22,6 +22,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
 ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
 ACTIVE_COLOR = QColor("#fff3b0")
 CHECKED_COLOR = QColor("#e3f4e1")
+UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could not transcribe
 
 
 def _tr(text: str) -> str:
@@ -36,6 +37,14 @@ def speaker_label(speaker: str) -> str:
     return speaker
 
 
+def mark_sign(kind: str, lang: str) -> str:
+    """The sign a mark gets in the time column: a question mark for a guide question (Persian «؟»
+    in the Persian UI), a flag for a bookmark."""
+    if kind == "question":
+        return "؟" if lang == "fa" else "?"
+    return "⚑"
+
+
 class SegmentsModel(QAbstractTableModel):
     activeRowChanged = Signal(int)
 
@@ -45,6 +54,7 @@ class SegmentsModel(QAbstractTableModel):
         self.interview_id: int | None = None
         self.segments: list[Segment] = []
         self._starts: list[int] = []
+        self._rows: dict[int, int] = {}  # segment id -> row
         self._codings: dict[int, list[tuple[Coding, Code]]] = {}
         self._marks: dict[int, list[Mark]] = {}
         self.active_row = -1
@@ -76,29 +86,48 @@ class SegmentsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _read(self) -> None:
-        study = self.ctx.study
         if self.interview_id is None:
-            self.segments, self._starts, self._codings, self._marks = [], [], {}, {}
+            self.segments, self._starts, self._rows, self._codings, self._marks = [], [], {}, {}, {}
             return
-        self.segments = study.transcripts.segments(self.interview_id)
+        self.segments = self.ctx.study.transcripts.segments(self.interview_id)
         self._starts = [s.start_ms for s in self.segments]
-        order = {s.id: i for i, s in enumerate(self.segments)}
+        self._rows = {s.id: i for i, s in enumerate(self.segments)}
+        self._codings = self._read_codings()
+        self._marks = self._read_marks()
+
+    def _read_codings(self) -> dict[int, list[tuple[Coding, Code]]]:
+        """The interview's codings by segment (one indexed query; the segments are not read again)."""
+        study = self.ctx.study
         codes = {c.id: c for c in study.codes.list()}
-        self._codings = {}
+        out: dict[int, list[tuple[Coding, Code]]] = {}
         for c in study.codings.list(interview_id=self.interview_id):
-            a, b = order.get(c.start_segment_id), order.get(c.end_segment_id)
+            a, b = self._rows.get(c.start_segment_id), self._rows.get(c.end_segment_id)
             if a is None or b is None or c.code_id not in codes:
                 continue
             for r in range(a, b + 1):
-                self._codings.setdefault(self.segments[r].id, []).append((c, codes[c.code_id]))
-        self._marks = {}
-        for m in study.marks.list(self.interview_id):
+                out.setdefault(self.segments[r].id, []).append((c, codes[c.code_id]))
+        return out
+
+    def _read_marks(self) -> dict[int, list[Mark]]:
+        out: dict[int, list[Mark]] = {}
+        for m in self.ctx.study.marks.list(self.interview_id):
             r = self.row_at(m.at_ms)
             if r >= 0:
-                self._marks.setdefault(self.segments[r].id, []).append(m)
+                out.setdefault(self.segments[r].id, []).append(m)
+        return out
+
+    def _rows_changed(self, old: dict, new: dict) -> None:
+        """Tell the view about the rows whose entry differs between ``old`` and ``new`` (only those:
+        every row told would make the view measure every row's height again)."""
+        for sid in set(old) | set(new):
+            if old.get(sid) != new.get(sid):
+                row = self._rows.get(sid)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def refresh_segment(self, segment_id: int) -> None:
-        """Re-read one segment (after its text, speaker, times or checked state changed)."""
+        """Re-read one segment (after its text, speaker, times or checked state changed), and the
+        codings of the interview (a text edit remaps those on the segment)."""
         row = self.row_of(segment_id)
         if row < 0:
             return self.reload()
@@ -106,21 +135,31 @@ class SegmentsModel(QAbstractTableModel):
         if seg.start_ms != self.segments[row].start_ms:
             return self.reload()
         self.segments[row] = seg
+        old, self._codings = self._codings, self._read_codings()
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self._rows_changed({k: v for k, v in old.items() if k != segment_id},
+                           {k: v for k, v in self._codings.items() if k != segment_id})
 
-    def refresh_codings(self) -> None:
-        """Re-read codings and marks (after coding, or a mark added) without moving rows."""
-        self._read()
-        if self.segments:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.segments) - 1, self.columnCount() - 1))
+    def refresh_codings(self, codings=None) -> None:
+        """Re-read codings and marks (after coding, or a mark added) without moving rows; only the
+        rows whose codings or marks changed are told."""
+        if self.interview_id is None:
+            return
+        old_codings, old_marks = self._codings, self._marks
+        self._codings, self._marks = self._read_codings(), self._read_marks()
+        self._rows_changed(old_codings, self._codings)
+        self._rows_changed(old_marks, self._marks)
+
+    def refresh_marks(self) -> None:
+        if self.interview_id is None:
+            return
+        old, self._marks = self._marks, self._read_marks()
+        self._rows_changed(old, self._marks)
 
     # -- lookups ------------------------------------------------------------------
 
     def row_of(self, segment_id: int) -> int:
-        for i, s in enumerate(self.segments):
-            if s.id == segment_id:
-                return i
-        return -1
+        return self._rows.get(segment_id, -1)
 
     def row_at(self, ms: int) -> int:
         """The row whose segment is playing at ``ms`` (the last one starting at or before it)."""
@@ -134,6 +173,9 @@ class SegmentsModel(QAbstractTableModel):
 
     def codings_of(self, row: int) -> list[tuple[Coding, Code]]:
         return self._codings.get(self.segments[row].id, [])
+
+    def rows_with_marks(self) -> list[int]:
+        return sorted(self._rows[sid] for sid in self._marks if sid in self._rows)
 
     def marks_of(self, row: int) -> list[Mark]:
         return self._marks.get(self.segments[row].id, [])
@@ -190,9 +232,9 @@ class SegmentsModel(QAbstractTableModel):
             if col == COL_TIME:
                 lang = current_language()
                 lines = [format_clock(seg.start_ms, lang), format_clock(seg.end_ms, lang)]
-                for m in self.marks_of(index.row()):
-                    label = m.label if len(m.label) <= 24 else m.label[:23] + "…"
-                    lines.append(f"{'?' if m.kind == 'question' else '⚑'} {format_clock(m.at_ms, lang)} {label}".strip())
+                marks = self.marks_of(index.row())
+                if marks:  # a small sign per mark; the question itself is in the tooltip
+                    lines.append(" ".join(mark_sign(m.kind, lang) for m in marks))
                 return "\n".join(lines)
             if col == COL_SPEAKER:
                 return seg.speaker if role == Qt.ItemDataRole.EditRole else speaker_label(seg.speaker)
@@ -207,6 +249,13 @@ class SegmentsModel(QAbstractTableModel):
                 return QBrush(ACTIVE_COLOR)
             if seg.checked and col == COL_TIME:
                 return QBrush(CHECKED_COLOR)
+            if seg.untranscribed and not seg.text:
+                return QBrush(UNTRANSCRIBED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
+            lang = current_language()
+            return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
+                             f"{m.label or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
+                             for m in self.marks_of(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
             return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))
         return None

@@ -45,6 +45,7 @@ def test_retrieval_lists_passages_and_opens_the_transcript(qtbot, ctx):
 def test_retrieval_follows_new_codings_and_guide_questions(qtbot, ctx):
     view = RetrievalView(ctx)
     qtbot.addWidget(view)
+    view.show()  # a hidden view refreshes when shown (test_hidden_views_refresh_when_shown)
     other = ctx.study.ids["codes"]["other"]
     view.show_code(other)
     assert view.list.topLevelItemCount() == 0 and not view.copy_button.isEnabled()
@@ -63,6 +64,7 @@ def test_retrieval_follows_new_codings_and_guide_questions(qtbot, ctx):
 def test_analysis_view_switches_between_segments_and_interviews(qtbot, ctx):
     view = AnalysisView(ctx)
     qtbot.addWidget(view)
+    view.show()
     names, counts = column(view.frequencies, 0), column(view.frequencies, 1)
     at = [n.strip() for n in names].index("کمبود بودجه")
     assert counts[at] == "3" and column(view.frequencies, 2)[at] == "60.0%"
@@ -96,13 +98,16 @@ def test_persian_ui_uses_persian_digits(qtbot, ctx):
 def test_saturation_view_updates_as_the_researcher_codes(qtbot, ctx):
     view = SaturationView(ctx)
     qtbot.addWidget(view)
+    view.show()
     view.permutations.setValue(100)
+    assert view.wait_ready()  # computed in a worker thread
     assert view.result.new_codes == (3, 1, 0)
     assert "Not yet assessable" in view.verdict.text()
     bars = [s for s in view.chart.series() if s.type() == s.SeriesType.SeriesTypeBar][0]
     assert [bars.barSets()[0].at(i) for i in range(3)] == [3.0, 1.0, 0.0]
     view.base.setValue(1)
     view.run.setValue(1)
+    assert view.wait_ready()
     # base = interview 1 (3 codes); run 2 adds 1 (33%), run 3 adds 0 -> 2+1
     assert view.result.guest.label == "2+1"
     assert view.verdict.text() == "Saturation reached at 2+1"
@@ -112,6 +117,7 @@ def test_saturation_view_updates_as_the_researcher_codes(qtbot, ctx):
     seg = ctx.study.ids["segments"]["سارا"][2]
     ctx.study.codings.add(ctx.study.ids["codes"]["other"], seg, 0, seg, 4)
     ctx.notify("codings")
+    assert view.pending and view.wait_ready()
     assert view.result.new_codes == (3, 1, 1) and view.result.guest.label is None
     assert [view.table.item(2, c).text() for c in range(4)] == ["سارا", "2", "1", "5"]
     assert "not reached" in view.verdict.text()
@@ -125,12 +131,15 @@ def test_demo_coding_moves_tables_and_plot_and_cli_agrees(qtbot, demo_path, caps
     panel, tables, sat_view = CodebookPanel(ctx), AnalysisView(ctx), SaturationView(ctx)
     for w in (panel, tables, sat_view):
         qtbot.addWidget(w)
+        w.show()
+    assert sat_view.wait_ready()
     before = sat_view.result
     last = analysis.incidence(study).ids[-1]
     seg = study.transcripts.segments(last)[-1]
     new_code = panel.add_code("کد تازه در آخرین مصاحبه")
     study.codings.add(new_code, seg.id, 0, seg.id, min(5, len(seg.text)))
     ctx.notify("codings")
+    assert sat_view.wait_ready()
     assert sat_view.result.cumulative[-1] == before.cumulative[-1] + 1
     assert sat_view.result.new_codes[-1] == before.new_codes[-1] + 1
     assert "کد تازه در آخرین مصاحبه" in [n.strip() for n in column(tables.frequencies, 0)]
@@ -139,3 +148,31 @@ def test_demo_coding_moves_tables_and_plot_and_cli_agrees(qtbot, demo_path, caps
     cli = json.loads(capsys.readouterr().out)
     view = sat_view.result.to_json()
     assert cli == view
+
+
+def test_hidden_views_refresh_when_shown_and_only_for_what_they_show(qtbot, ctx):
+    """A hidden tab reads nothing on a change; shown, it catches up. An edit in place (a segment's text)
+    does not refresh the counts, nor the retrieval of a code with no coding on that segment."""
+    study = ctx.study
+    retrieval_view, tables = RetrievalView(ctx), AnalysisView(ctx)
+    for w in (retrieval_view, tables):
+        qtbot.addWidget(w)
+        w.show()
+    budget, other = study.ids["codes"]["budget"], study.ids["codes"]["other"]
+    retrieval_view.show_code(other)
+    refreshed = []
+    retrieval_view.refresh = lambda *a, f=retrieval_view.refresh: (refreshed.append("retrieval"), f())[1]
+    tables.refresh = lambda *a, f=tables.refresh: (refreshed.append("tables"), f())[1]
+    seg = study.ids["segments"]["مریم"][2]
+    ctx.notify("segments", "codings", segment_ids={seg}, code_ids={budget}, in_place=True)
+    assert refreshed == []  # the budget code's text moved: neither the counts nor «other»'s quotes change
+    for w in (retrieval_view, tables):
+        w.hide()
+    s3 = study.ids["segments"]["سارا"][2]
+    study.codings.add(other, s3, 0, s3, 4)
+    ctx.notify("codings", code_ids={other})
+    assert refreshed == [] and retrieval_view.list.topLevelItemCount() == 0  # hidden: only marked stale
+    retrieval_view.show()
+    tables.show()
+    assert sorted(refreshed) == ["retrieval", "tables"]
+    assert retrieval_view.list.topLevelItemCount() == 1

@@ -176,7 +176,8 @@ def test_main_window_every_tab_and_table(fa, qtbot):
 def test_dialogs(fa, qtbot, request):
     from desktop.study.guide import GuideEditor
     from desktop.study.participants import ParticipantDialog
-    from desktop.settings import Settings, SettingsDialog
+    from desktop.settings import Settings
+    from desktop.settings_dialog import SettingsDialog
     from desktop.transcript.dialogs import TimesDialog
     from desktop.transcript.editor import TranscriptEditor
     from desktop.transcript.find_replace import FindReplaceDialog
@@ -187,13 +188,13 @@ def test_dialogs(fa, qtbot, request):
     request.addfinalizer(editor.shutdown)
     segment = study.transcripts.segments(study.interviews.list()[0].id)[0]
     settings = SettingsDialog(Settings())
-    data_dir = settings.model_settings.in_use.text().split("\n")[-1]  # where the bundled model is unpacked
+    data = settings.model_settings.data_texts()  # model names, paths, sources: data, not wording
     for dialog, data in ((GuideEditor(fa), ()), (ParticipantDialog(study, study.participants.list()[0]), ()),
-                         (ParticipantDialog(study), ()), (settings, (data_dir,)), (FindReplaceDialog(editor), ()),
+                         (ParticipantDialog(study), ()), (settings, data), (FindReplaceDialog(editor), ()),
                          (TimesDialog(segment), ())):
         qtbot.addWidget(dialog)
         check(dialog, *data)
-    assert "۰" in settings.rate.itemText(0) and "مگابایت" in settings.model_settings.size.text()
+    assert "۰" in settings.rate.itemText(0) and "مگابایت" in settings.model_settings.table.item(0, 1).text()
 
 
 def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
