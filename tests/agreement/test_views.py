@@ -150,7 +150,8 @@ def test_coder_name_is_stamped_and_renamed(ctx, qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
     from desktop.analysis.merge_dialog import offer_coder_rename
-    from desktop.settings import Settings, SettingsDialog
+    from desktop.settings import Settings
+    from desktop.settings_dialog import SettingsDialog
     from desktop.transcript import TranscriptEditor
 
     settings = Settings()
