@@ -34,6 +34,7 @@ from codebook.codes import Codes, Codings
 from codebook.dates import now
 from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
 from codebook.interviews import Interviews
+from codebook.jobs import Jobs
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
@@ -134,6 +135,7 @@ class Study:
         self.participants = Participants(self)
         self.interviews = Interviews(self)
         self.transcripts = Transcripts(self)
+        self.jobs = Jobs(self)
         self.codes = Codes(self)
         self.codings = Codings(self)
         self.memos = Memos(self)
@@ -265,7 +267,7 @@ class Study:
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
         except (sqlite3.Error, StudyError):
-            pass  # a read-only study keeps its old search columns; find still checks every match
+            pass  # busy or refused: the old search columns stay until the next open; find checks every match
         return study
 
     @staticmethod

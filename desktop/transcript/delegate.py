@@ -7,7 +7,7 @@ direction explicitly, in the painted cell and in the in-place editor alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate, QToolTip
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
@@ -19,6 +19,8 @@ from desktop.transcript.offsets import from_utf16, to_utf16
 PAD = 4
 UNSURE_COLOR = QColor("#f7c6c6")
 WORD_COLOR = QColor("#ffd54a")
+UNTRANSCRIBED_HATCH = QColor("#d98c2b")  # speech the machine could not transcribe: hatched, italic placeholder
+UNTRANSCRIBED_TEXT = QColor("#8a5a12")
 AUTOSAVE_MS = 800
 
 
@@ -125,8 +127,28 @@ class SegmentDelegate(QStyledItemDelegate):
 
     # -- painting ----------------------------------------------------------------
 
+    def untranscribed_text(self) -> str:
+        return self.tr("[speech the machine could not transcribe: listen and type it]")
+
+    def _untranscribed_document(self, width: int, font) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(PAD)
+        doc.setDefaultFont(font)
+        doc.setDefaultTextOption(rtl_option())
+        doc.setPlainText(self.untranscribed_text())
+        doc.setTextWidth(max(40, width))
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setForeground(UNTRANSCRIBED_TEXT)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeCharFormat(fmt)
+        return doc
+
     def document(self, index, width: int, font) -> QTextDocument:
         seg = index.data(SegmentRole)
+        if seg.untranscribed and not seg.text:
+            return self._untranscribed_document(width, font)
         doc = QTextDocument()
         doc.setDocumentMargin(PAD)
         doc.setDefaultFont(font)
@@ -181,6 +203,9 @@ class SegmentDelegate(QStyledItemDelegate):
             if style:
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
             doc = self.document(index, option.rect.width(), option.font)
+            seg = index.data(SegmentRole)
+            if seg.untranscribed and not seg.text:
+                painter.fillRect(option.rect.adjusted(1, 1, -1, -1), QBrush(UNTRANSCRIBED_HATCH, Qt.BrushStyle.BDiagPattern))
             painter.save()
             painter.translate(option.rect.topLeft())
             painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
@@ -217,6 +242,7 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.setDefaultFont(option.font)
             doc.setDefaultTextOption(rtl_option())
             doc.setPlainText(index.data(SegmentRole).text)
+            coded_text.make_room(doc)  # the same room under each line for coding bars as painted
             doc.setTextWidth(max(40, width))
             return QSize(width, int(doc.size().height()) + 2)
         return super().sizeHint(option, index)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
+from desktop.bidi import ltr_run
 from desktop.i18n import current_language
 from codebook.dates import format_clock
 
@@ -22,6 +23,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
 ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
 ACTIVE_COLOR = QColor("#fff3b0")
 CHECKED_COLOR = QColor("#e3f4e1")
+UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could not transcribe
 
 
 def _tr(text: str) -> str:
@@ -248,10 +250,12 @@ class SegmentsModel(QAbstractTableModel):
                 return QBrush(ACTIVE_COLOR)
             if seg.checked and col == COL_TIME:
                 return QBrush(CHECKED_COLOR)
+            if seg.untranscribed and not seg.text:
+                return QBrush(UNTRANSCRIBED_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
             lang = current_language()
             return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
-                             f"{m.label or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
+                             f"{ltr_run(m.label, lang) or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
                              for m in self.marks_of(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
             return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))
