@@ -156,7 +156,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
         # A full disk or a lock while saving: say so, keep what was saved, leave the job resumable. On a
         # full disk even marking the job may not fit; a job left 'running' resumes as well.
         with contextlib.suppress(sqlite3.Error, StudyError):
-            study.transcripts.set_job(interview_id, KIND, state="failed", error=str(exc))
+            study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise StudyError(f"Transcription of interview {interview_id} stopped: {str(exc).rstrip('.')}. What was "
                          "transcribed so far is kept; transcribe again to go on from there.") from exc
     except (TranscribeError, StudyError) as exc:
