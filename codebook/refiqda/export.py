@@ -46,7 +46,7 @@ from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
 from codebook.files import atomic_path
 from codebook.refiqda.codebook_xml import codes_element
-from codebook.refiqda.xmlutil import PROJECT_NS, _xml_datetime, check_valid, guid_from, xml_datetime, xml_text
+from codebook.refiqda.xmlutil import PROJECT_NS, cached_xml_datetime, check_valid, guid_from, xml_datetime, xml_text
 
 APP_USER = "Mosahebeh"
 NS = PROJECT_NS
@@ -276,7 +276,7 @@ class _Exporter:
         marks = study.marks.list(iv.id)
 
         def selection(parent, tag: str, c, **where):
-            when = _xml_datetime(c[9]) if c[9] else self.now
+            when = cached_xml_datetime(c[9]) if c[9] else self.now
             g = self.guid("coding", c[0])
             sel = _el(parent, tag, guid=g, name=self.code_label[c[2]],
                       **where, creatingUser=self.user(c[8]), creationDateTime=when)
