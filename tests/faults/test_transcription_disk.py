@@ -45,7 +45,7 @@ def test_transcription_on_a_full_disk_stops_with_a_sentence_and_resumes(tmp_path
         with pytest.raises(StudyError, match="disk is full") as err:
             run_job(study, iv.id, pipeline=FloodPipeline())
         assert "transcribe again" in str(err.value)
-        job = study.transcripts.job(iv.id, "transcribe")
+        job = study.jobs.get(iv.id, "transcribe")
         assert job.state in ("failed", "running") and "OperationalError" not in (job.error or "")
         kept = study.transcripts.count(iv.id)[0]
         assert kept > 0 and job.resume_ms > 0
