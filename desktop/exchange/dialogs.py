@@ -16,12 +16,28 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit
 
 from codebook import exchange
 from codebook.errors import StudyError
 from desktop.i18n import current_language
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
+from desktop.settings import Settings
+from transcribe.paths import data_dir
+
+
+def export_folder(study_folder: Path) -> Path:
+    """Where an export goes by default: the folder of the last export; else beside the study, unless
+    the study lives in the app's hidden data folder (the demo), where the user's Documents folder
+    (or home) is the place a person would look for it."""
+    last = Path(Settings().export_folder) if Settings().export_folder else None
+    if last is not None and last.is_dir():
+        return last
+    if study_folder.resolve().is_relative_to(data_dir().resolve()):
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return study_folder.parent
 
 
 class ExportDialog(JobDialog):
@@ -100,7 +116,7 @@ class ExportDialog(JobDialog):
         self.adjustSize()
         suffix = "" if self.folder_wanted() else "." + self.fmt.currentData()
         if self.auto_path:  # until the user edits the path, it follows the choices
-            folder = self.ctx.study.folder.parent
+            folder = export_folder(self.ctx.study.folder)
             name = _safe(self.ctx.study.name)
             if what == "transcript":
                 name = _safe(self.interview.currentText()) if self.interview.currentData() else name + "-transcripts"
@@ -128,6 +144,7 @@ class ExportDialog(JobDialog):
             self.finished_bad(self.tr("Choose where to write the export."))
             return
         what, fmt, out = self.what.currentData(), self.fmt.currentData(), Path(self.out.text().strip())
+        Settings().export_folder = str(out if self.folder_wanted() else out.parent)
         options = dict(what=None if what in ("qdpx", "qdc") else what, interview=self.interview.currentData()
                        if what == "transcript" else None, lang=self.lang.currentData(), by=self.by.currentData(),
                        timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked(),
