@@ -223,7 +223,9 @@ class _Exporter:
             _el(root, "NoteRef", targetGUID=g)
 
         check_valid(root, "project")
-        self.result.counts = {"codes": len(self.code_names), "cases": len(participants), "sources": len(interviews),
+        kinds = [c.kind for c in self.study.codes.list()]
+        self.result.counts = {"categories": kinds.count("category"), "codes": kinds.count("code"),
+                              "cases": len(participants), "sources": len(interviews),
                               "codings": self.result.counts["codings"], "notes": len(self.notes)}
         xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
         write_zip(self.out, [("project.qde", xml)] + self.files)

@@ -166,9 +166,10 @@ class ExportDialog(JobDialog):
 
     def qdpx_text(self, result) -> str:
         c = result.counts
-        return (self.tr("Wrote the project to %1 (codes and categories: %2, participants: %3, "
+        return (self.tr("Wrote the project to %1 (categories: %7, codes: %2, participants: %3, "
                         "interviews: %4, codings: %5, "
                         "memos: %6).").replace("%1", ltr_path(result.path)).replace("%2", number(c.get("codes", 0)))
+                .replace("%7", number(c.get("categories", 0)))
                 .replace("%3", number(c.get("cases", 0))).replace("%4", number(c.get("sources", 0)))
                 .replace("%5", number(c.get("codings", 0))).replace("%6", number(c.get("notes", 0))))
 
@@ -187,8 +188,9 @@ class ExportDialog(JobDialog):
 
     def written_text(self, result: exchange.Exported) -> str:
         if result.kind == "qdc":
-            return self.tr("Wrote the codebook (%1 codes and categories) to %2.") \
-                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path))
+            return self.tr("Wrote the codebook (%3 categories, %1 codes) to %2.") \
+                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path)) \
+                .replace("%3", number(result.categories))
         if result.kind == "transcript":
             return self.tr("Wrote the transcript of %1 to %2.").replace("%1", result.interview_label) \
                 .replace("%2", ltr_path(result.path))
@@ -209,7 +211,7 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+    COUNTS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
               "glossary terms", "bookmarks")
     SKIPPED = (
         "links", "sets", "graphs", "sources in more than one case (kept with the first)",
@@ -292,8 +294,9 @@ class ImportDialog(JobDialog):
     def imported_text(self, r: exchange.Imported) -> str:
         """What an import did, in the UI language."""
         if r.kind == "qdc":
-            return self.tr("Imported the codebook: %1 codes added, %2 already there.") \
-                .replace("%1", number(r.codebook.added)).replace("%2", number(r.codebook.reused))
+            return self.tr("Imported the codebook: %3 categories and %1 codes added, %2 already there.") \
+                .replace("%1", number(r.codebook.added - r.codebook.categories)) \
+                .replace("%2", number(r.codebook.reused)).replace("%3", number(r.codebook.categories))
         if r.kind == "qdpx":
             project = r.project
             sep = "، " if current_language() == "fa" else ", "
