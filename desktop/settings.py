@@ -55,6 +55,17 @@ class Settings:
     def language(self, lang: str) -> None:
         self._set("ui/language", lang)
 
+    # -- where exports go -----------------------------------------------------------
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last export was written to ('' before the first)."""
+        return self._get("exchange/export_folder", "", str)
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._set("exchange/export_folder", folder)
+
     # -- studies --------------------------------------------------------------------
 
     @property
@@ -104,6 +115,15 @@ class Settings:
     @shade_unsure.setter
     def shade_unsure(self, value: bool) -> None:
         self._set("editor/shade_unsure", bool(value))
+
+    @property
+    def coder_name(self) -> str:
+        """The name stamped on every coding made in the app ('' until the user gives one)."""
+        return " ".join(self._get("coding/coder", "", str).split())
+
+    @coder_name.setter
+    def coder_name(self, name: str) -> None:
+        self._set("coding/coder", " ".join(str(name).split()))
 
     @property
     def unsure_threshold(self) -> float:

@@ -18,6 +18,7 @@ from codebook.errors import StudyError
 from codebook.models import word_spans
 from desktop.i18n import current_language
 from codebook.dates import digits, format_clock
+from desktop.bidi import clock_pair
 from desktop.settings import RATES, Settings
 from desktop.transcript.coding import CodingMixin
 from desktop.transcript.editing import EditingMixin
@@ -249,7 +250,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(ms)
         lang = current_language()
-        self.position_label.setText(f"{format_clock(ms, lang)} / {format_clock(self.player.duration(), lang)}")
+        self.position_label.setText(clock_pair(format_clock(ms, lang), format_clock(self.player.duration(), lang), lang))
 
     def _follow(self, row: int) -> None:
         if row >= 0:
@@ -342,7 +343,9 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
                 result = None
             if result:
                 wer, cer = result
-                text = QCoreApplication.translate("TranscriptEditor", "WER %1% · CER %2%, after Persian normalisation")
+                text = QCoreApplication.translate(
+                    "TranscriptEditor", "WER %1% · CER %2% (Persian-normalised; a word break written as a space, "
+                    "a ZWNJ or nothing does not count)")
                 lang = current_language()
                 text = text.replace("%1", digits(f"{wer * 100:.1f}", lang)).replace("%2", digits(f"{cer * 100:.1f}", lang))
         self.accuracy_label.setText(text)

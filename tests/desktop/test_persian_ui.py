@@ -9,6 +9,8 @@ import re
 import time
 
 import pytest
+
+from transcribe.normalize import persian_digits
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QAbstractItemView, QAbstractSpinBox, QComboBox, QDockWidget, QGroupBox,
                                QHeaderView, QLabel, QLineEdit, QMenuBar, QPlainTextEdit, QTabBar, QTextEdit, QWidget)
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QAbstractItemView,
 # Names a Persian researcher reads in Latin letters too: products, formats, standards, keys.
 ALLOWED = [
     r"WhatsApp", r"REFI-QDA", r"Whisper(?: base)?", r"Chao2", r"MAXQDA", r"ATLAS\.ti", r"NVivo", r"QualCoder",
-    r"CTranslate2", r"CUDA", r"WebVTT", r"WER", r"CER", r"English",  # the language's own name in the chooser
+    r"CTranslate2", r"CUDA", r"WebVTT", r"WER", r"CER", r"noScribe", r"English",  # the language's own name in the chooser
     r"large-v3-turbo", r"large-v3", r"medium", r"small",  # Whisper model names (transcribe.models.KNOWN_NAMES)
     r"config\.json", r"model\.bin",
     r"\.?\b(?:qdpx|qdc|docx|txt|srt|vtt|csv|xlsx|png|svg|html?|pdf)\b",  # file formats and extensions
@@ -227,6 +229,7 @@ def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
 
 def test_export_and_import_messages(fa, qtbot, tmp_path):
     from desktop.exchange.dialogs import ExportDialog, ImportDialog
+    from desktop.settings import Settings
 
     def run(dialog, *data):
         dialog.start()
@@ -238,20 +241,21 @@ def test_export_and_import_messages(fa, qtbot, tmp_path):
     for what in ("qdpx", "qdc", "transcript", "frequencies", "saturation"):
         e = ExportDialog(fa)
         qtbot.addWidget(e)
-        check(e, str(fa.study.folder.parent))
+        check(e, Settings().export_folder or str(fa.study.folder.parent), str(fa.study.folder.parent))  # user paths
         e.what.setCurrentIndex(e.what.findData(what))
         out = tmp_path / f"out-{what}.{e.fmt.currentData()}"
         e.out.setText(str(out))
         texts[what] = run(e, str(out))
         assert out.exists() and "b00020" not in e.status.styleSheet()
-    assert "۳۲" in texts["qdpx"] and "اشباع" in texts["saturation"]
+    codings = persian_digits(fa.study.db.execute("SELECT COUNT(*) FROM codings").fetchone()[0])
+    assert f"کدگذاری‌ها: {codings}" in texts["qdpx"] and "اشباع" in texts["saturation"]
     i = ImportDialog(fa)
     qtbot.addWidget(i)
     i.path.setText(str(tmp_path / "out-qdc.qdc"))
     assert "کتاب کد وارد شد" in run(i, i.path.text())
     i.path.setText(str(tmp_path / "out-qdpx.qdpx"))
     i.target.setText(str(tmp_path / "copy"))
-    assert "۳۲" in run(i, i.path.text(), i.target.text() + ".mosahebeh", i.target.text())
+    assert codings in run(i, i.path.text(), i.target.text() + ".mosahebeh", i.target.text())
     # a failure worded by the library keeps its details under a Persian headline
     bad = tmp_path / "bad.qdc"
     bad.write_text("<x", encoding="utf-8")
