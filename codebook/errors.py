@@ -1,4 +1,9 @@
-"""Errors a person can act on. Their text is shown as is, in the app and on the command line."""
+"""Errors a person can act on. Their text is shown as is on the command line; the
+app words the three store conditions below in the UI language itself.
+
+The store turns SQLite's own errors into these (``codebook.study``), so no
+front end reads ``sqlite3`` error texts.
+"""
 
 
 class StudyError(Exception):
@@ -6,8 +11,13 @@ class StudyError(Exception):
 
 
 class StudyLockedError(StudyError):
-    """Another process holds a write lock on the study for too long."""
+    """Another process holds a write lock on the study for longer than the store waits."""
+
+
+class StudyFullError(StudyError):
+    """The disk (or the database's size limit) is full: the last change was not saved."""
 
 
 class StudyReadOnlyError(StudyError):
-    """An edit of a study opened read-only (read-only media, no write permission)."""
+    """An edit of a study that cannot be written (opened read-only: read-only media, no write
+    permission; or its database became read-only under it)."""

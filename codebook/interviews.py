@@ -59,7 +59,7 @@ class Interviews(Repository):
     def progress(self, interview_id: int) -> Progress:
         """Where the work stands: transcription job, segments checked, coded or not."""
         iv = self.get(interview_id)
-        job = self.study.transcripts.job(interview_id)
+        job = self.study.jobs.get(interview_id)
         total, checked = self.study.transcripts.count(interview_id)
         coded = self.study.codings.count_in(interview_id) > 0
         if job is not None and job.state in ("queued", "running"):

@@ -104,6 +104,7 @@ class Segment:
     words: tuple[Word, ...]
     checked: bool
     source: str
+    untranscribed: bool = False  # speech the machine could not transcribe (text empty until typed)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class NewSegment:
     words: tuple[Word, ...] = ()
     source: str = "machine"
     checked: bool = False
+    untranscribed: bool = False
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,12 @@ CREATE TRIGGER segments_compact_au AFTER UPDATE OF compact ON segments BEGIN
 END;
 """
 
+# Speech the transcriber could not turn into text: a segment with no text, marked, so that the
+# editor shows it, navigation visits it and exports write a marker. Typing text into it clears the mark.
+UNTRANSCRIBED = """
+ALTER TABLE segments ADD COLUMN untranscribed INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[n] is the SQL script that upgrades a database at version n to n + 1.
-MIGRATIONS: list[str] = [V1, SCALE]
+MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED]
 SCHEMA_VERSION = len(MIGRATIONS)

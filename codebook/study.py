@@ -1,7 +1,12 @@
 """A study on disk: the folder ``NAME.mosahebeh/`` with ``study.db`` and ``audio/``.
 
->>> study = Study.create("/tmp/libraries.mosahebeh", name="Libraries")
+>>> import pathlib, tempfile
+>>> study = Study.create(pathlib.Path(tempfile.mkdtemp()) / "libraries", name="Libraries")
+>>> study.folder.name
+'libraries.mosahebeh'
 >>> p = study.participants.add("مشارکت‌کننده ۱", attributes={"role": "مدیر"})
+>>> study.participants.get(p.id).attributes
+{'role': 'مدیر'}
 >>> study.close()
 
 ``Study`` opens the SQLite database through sqlite-utils with WAL and
@@ -27,8 +32,9 @@ import sqlite_utils
 
 from codebook.codes import Codes, Codings
 from codebook.dates import now
-from codebook.errors import StudyError, StudyReadOnlyError
+from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
 from codebook.interviews import Interviews
+from codebook.jobs import Jobs
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
 from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
@@ -37,6 +43,81 @@ from codebook.transcripts import Transcripts
 SUFFIX = ".mosahebeh"
 DB_NAME = "study.db"
 AUDIO_DIR = "audio"
+# How long a write waits for another process (a transcription worker, a second
+# window) to release the study's write lock before StudyLockedError.
+BUSY_TIMEOUT_S = 15
+
+
+class _Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost transaction takes the write lock at its
+    start (``BEGIN IMMEDIATE``), so a transaction that reads before it writes waits
+    up to the busy timeout for another writer instead of failing at once when its
+    read lock cannot be upgraded."""
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction or isinstance(self.conn, _ReadOnlyConnection):
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+class _Connection(sqlite3.Connection):
+    """The study's SQLite connection: SQLite's lock, full-disk and read-only
+    errors come out as the store's own errors, whoever ran the statement
+    (the repositories, sqlite-utils' Table API, a transaction's COMMIT)."""
+
+    path: Path
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def executescript(self, *args):
+        try:
+            return super().executescript(*args)
+        except sqlite3.Error as exc:
+            mine = self._translated(exc)
+            if mine is exc:
+                raise
+            raise mine from exc
+
+    def _translated(self, exc: sqlite3.Error) -> Exception:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return StudyLockedError(
+                f"Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish "
+                f"writing to {self.path}; the last change was not saved. Try again in a moment.")
+        if code == sqlite3.SQLITE_FULL:
+            return StudyFullError(f"The disk holding {self.path} is full: the last change was not saved.")
+        if code == sqlite3.SQLITE_READONLY:
+            return StudyReadOnlyError(f"{self.path} is read-only: changes cannot be saved there.")
+        return exc
 
 
 class Study:
@@ -54,6 +135,7 @@ class Study:
         self.participants = Participants(self)
         self.interviews = Interviews(self)
         self.transcripts = Transcripts(self)
+        self.jobs = Jobs(self)
         self.codes = Codes(self)
         self.codings = Codings(self)
         self.memos = Memos(self)
@@ -101,9 +183,10 @@ class Study:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, StudyError):
-                raise
+                raise StudyError(str(exc).replace(str(tmp), str(folder))
+                                 if tmp is not None else str(exc)) from exc
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StudyError(f"Cannot create the study {folder}: {reason}. Nothing was left behind.") from exc
+            raise StudyError(f"Cannot create the study folder {folder}: {reason}. Nothing was left behind.") from exc
         except BaseException:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -130,11 +213,15 @@ class Study:
             if read_only:
                 conn = _open_read_only(db_path, read_only)
             else:
-                conn = sqlite3.connect(str(db_path), timeout=15, check_same_thread=False)
-            db = sqlite_utils.Database(conn)
+                conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_S, check_same_thread=False,
+                                       factory=_Connection)
+            conn.path = db_path
+            db = _Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())
+        except sqlite3.OperationalError as exc:  # cannot open or read it: say why, it may well be a study
+            raise StudyError(f"Cannot open {db_path} ({exc}{_full(folder)}). Nothing was changed.") from exc
         except sqlite3.DatabaseError as exc:
             raise StudyError(f"{db_path} is not a Mosahebeh study database ({exc}). Nothing was changed.") from exc
         if version > SCHEMA_VERSION:
@@ -170,14 +257,17 @@ class Study:
                     for key, value in (("app", APP_ID), ("name", stem or folder.stem), ("guid", str(uuid.uuid4())),
                                        ("created", now())):
                         db.execute("INSERT INTO meta(key, value) VALUES (?, ?)", [key, value])
+        except StudyError:
+            conn.close()
+            raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
+            raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder) if 'full' not in str(exc) else ''}.") from exc
         study = cls(folder, db)
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
-        except sqlite3.Error:
-            pass  # a read-only study keeps its old search columns; find still checks every match
+        except (sqlite3.Error, StudyError):
+            pass  # busy or refused: the old search columns stay until the next open; find checks every match
         return study
 
     @staticmethod
@@ -185,14 +275,22 @@ class Study:
         for step in range(version, SCHEMA_VERSION):
             try:
                 db.conn.executescript(f"BEGIN;\n{MIGRATIONS[step]};\nPRAGMA user_version = {step + 1};\nCOMMIT;")
-            except sqlite3.Error:
+            except (sqlite3.Error, StudyError):
                 db.rollback()
                 raise
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called (a view's pending refresh must not read then)."""
+        return getattr(self, "_closed", False)
+
     def close(self) -> None:
+        self._closed = True
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
+            # Never waits: with another connection reading, the last one to close checkpoints instead.
             with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
@@ -239,6 +337,14 @@ class Study:
 # -- read-only studies (read-only media, no write permission) ---------------------------------
 
 
+def _full(folder: Path) -> str:
+    """'; the disk is full' when the disk holding ``folder`` has (almost) no room left."""
+    try:
+        return "; the disk is full" if shutil.disk_usage(folder).free < 64 * 1024 else ""
+    except OSError:
+        return ""
+
+
 def _read_only_reason(folder: Path) -> str:
     """Why the study at ``folder`` cannot be edited, or '' when it can."""
     db_path = folder / DB_NAME
@@ -254,37 +360,18 @@ def _read_only_reason(folder: Path) -> str:
     return ""
 
 
-class _ReadOnlyConnection(sqlite3.Connection):
-    """A connection that words SQLite's refusal to write as a :class:`StudyReadOnlyError`."""
+class _ReadOnlyConnection(_Connection):
+    """A connection that words SQLite's refusal to write as a :class:`StudyReadOnlyError`
+    saying why the study is read-only."""
 
     reason = ""
 
-    def _refused(self, exc: sqlite3.Error) -> None:
+    def _translated(self, exc: sqlite3.Error) -> Exception:
         text = str(exc)
         if "readonly" in text or "read-only" in text or "not authorized" in text:
-            raise StudyReadOnlyError(f"This study is open read-only because {self.reason}: viewing and "
-                                     "exports work, editing is off. Nothing was changed.") from exc
-
-    def execute(self, *args):
-        try:
-            return super().execute(*args)
-        except sqlite3.DatabaseError as exc:
-            self._refused(exc)
-            raise
-
-    def executemany(self, *args):
-        try:
-            return super().executemany(*args)
-        except sqlite3.DatabaseError as exc:
-            self._refused(exc)
-            raise
-
-    def executescript(self, *args):
-        try:
-            return super().executescript(*args)
-        except sqlite3.DatabaseError as exc:
-            self._refused(exc)
-            raise
+            return StudyReadOnlyError(f"This study is open read-only because {self.reason}: viewing and "
+                                      "exports work, editing is off. Nothing was changed.")
+        return super()._translated(exc)
 
 
 def _deny_writes(action, *_):
@@ -301,7 +388,7 @@ def _open_read_only(db_path: Path, reason: str) -> sqlite3.Connection:
     last: sqlite3.Error | None = None
     for query in ("mode=ro", "immutable=1"):
         try:
-            conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=15, check_same_thread=False,
+            conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False,
                                    factory=_ReadOnlyConnection)
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as exc:

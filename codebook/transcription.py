@@ -1,7 +1,9 @@
 """Transcribing a study's interview: a resumable job that saves as it goes.
 
->>> job = run_job(study, interview_id)               # the bundled model, Persian
->>> accuracy(study, interview_id)                     # (wer, cer) once corrected, else None
+For example (a sketch, not run as a doctest)::
+
+    job = run_job(study, interview_id)               # the bundled model, Persian
+    accuracy(study, interview_id)                     # (wer, cer) once corrected, else None
 
 Segments are written as the transcriber hands them over, in the same
 transaction as the job's ``resume_ms`` and progress, so a crash or a kill
@@ -11,9 +13,19 @@ segments) or coded is never overwritten silently: :func:`run_job` refuses,
 and with ``force=True`` first keeps the old version as a memo on the
 interview (every segment with its time and speaker, and every coding with its
 code and text).
+
+One run per interview: :func:`run_job` holds the interview's job lock
+(:meth:`codebook.jobs.Jobs.exclusive`) from before the model loads until it
+ends, so a second run (the app and the command line, two windows, two
+processes) is refused with :class:`StudyError` at once.
+
+Speech the model could not transcribe is saved as *untranscribed* segments
+(no text, marked); :func:`summary` counts them for the job's end message.
 """
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Callable
 
 from codebook.dates import format_hms
@@ -27,7 +39,7 @@ from transcribe.wer import error_rates
 
 KIND = "transcribe"
 RESUMABLE = ("running", "failed", "cancelled")
-KEPT_TITLE = "Corrected transcript kept before re-transcription / رونوشت اصلاح‌شده پیش از رونویسی دوباره"
+KEPT_TITLE = "Corrected transcript kept before re-transcription / متن اصلاح‌شده پیش از پیاده‌سازی دوباره"
 
 
 def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:
@@ -65,8 +77,17 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
     the transcript is replaced; refused with :class:`StudyError` when it has
     checked segments or codings, unless ``force`` (then kept as a memo first).
     ``language`` is ``"fa"`` by default, ``"auto"`` to detect. Bad audio or a
-    bad model raise before anything in the study changes."""
+    bad model raise before anything in the study changes; bad audio before
+    the model is loaded. Refused with :class:`StudyError` while another run
+    transcribes the same interview."""
     study.interviews.get(interview_id)
+    with study.jobs.exclusive(interview_id, KIND):
+        return _run_job(study, interview_id, model=model, language=language, force=force, window_s=window_s,
+                        pipeline=pipeline, on_progress=on_progress, cancel=cancel)
+
+
+def _run_job(study: Study, interview_id: int, *, model, language, force, window_s, pipeline, on_progress,
+             cancel) -> Job:
     audio = study.interviews.audio_file(interview_id)
     if audio is None:
         raise StudyError(f"Interview {interview_id} has no audio yet: record or attach its audio first.")
@@ -76,7 +97,7 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
     duration_ms = probe_duration_ms(audio)
     audio_channels(audio)
 
-    job = study.transcripts.job(interview_id, KIND)
+    job = study.jobs.get(interview_id, KIND)
     resuming = (job is not None and job.state in RESUMABLE and job.resume_ms > 0
                 and (model is None or job.params.get("model") == model)
                 and (language is None or job.params.get("language") == language)
@@ -105,23 +126,23 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
                 keep_aside(study, interview_id)
             if count:
                 study.transcripts.replace(interview_id, [], force=True)
-            study.transcripts.set_job(interview_id, KIND, state="running", progress=0.0, resume_ms=0, error="",
+            study.jobs.set(interview_id, KIND, state="running", progress=0.0, resume_ms=0, error="",
                                       params={"model": model, "language": language, "options": options,
                                               "model_id": pipeline.model_name})
     else:
-        study.transcripts.set_job(interview_id, KIND, state="running", error="")
+        study.jobs.set(interview_id, KIND, state="running", error="")
 
     def save(batch, resume_at: float) -> None:
         with study.atomic():
             if batch:
                 study.transcripts.add_segments(interview_id, [
                     NewSegment(start_ms=round(s.start * 1000), end_ms=round(s.end * 1000), text=s.text,
-                               speaker=s.speaker, source="machine",
+                               speaker=s.speaker, source="machine", untranscribed=s.untranscribed,
                                words=tuple(Word(round(w.start * 1000), round(w.end * 1000), w.word, w.probability)
                                            for w in s.words))
                     for s in batch])
             resume_ms = round(resume_at * 1000)
-            study.transcripts.set_job(interview_id, KIND, resume_ms=resume_ms,
+            study.jobs.set(interview_id, KIND, resume_ms=resume_ms,
                                       progress=min(1.0, resume_ms / duration_ms) if duration_ms else 0.0)
 
     kwargs = {"window_s": window_s} if window_s else {}
@@ -129,13 +150,20 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
         result = pipeline.run(audio, options=options, start=start_ms / 1000, on_segments=save,
                               on_progress=on_progress, cancel=cancel, **kwargs)
     except Cancelled:
-        study.transcripts.set_job(interview_id, KIND, state="cancelled")
+        study.jobs.set(interview_id, KIND, state="cancelled")
         raise
     except (TranscribeError, StudyError) as exc:
-        study.transcripts.set_job(interview_id, KIND, state="failed", error=str(exc))
+        study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise
+    except sqlite3.Error as exc:  # a full disk, a lock: say so, keep what was saved, leave the job resumable
+        reason = (f"the disk is full ({exc})" if "full" in str(exc) or "disk I/O" in str(exc)
+                  else f"the study refused the write ({exc})")
+        with contextlib.suppress(sqlite3.Error):  # on a full disk even this may not fit; 'running' resumes too
+            study.transcripts.set_job(interview_id, KIND, state="failed", error=reason)
+        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
+                         "far is kept; transcribe again to go on from there.") from exc
     except Exception as exc:
-        study.transcripts.set_job(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
+        study.jobs.set(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
         raise
 
     with study.atomic():
@@ -145,7 +173,25 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
             draft=study.transcripts.text(interview_id))
         if study.interviews.get(interview_id).status in ("planned", "recorded"):
             study.interviews.update(interview_id, status="transcribed")
-        return study.transcripts.set_job(interview_id, KIND, state="done", progress=1.0, resume_ms=duration_ms)
+        return study.jobs.set(interview_id, KIND, state="done", progress=1.0, resume_ms=duration_ms)
+
+
+def summary(study: Study, interview_id: int) -> dict:
+    """What a finished job leaves: segments, and the untranscribed stretches
+    (count and seconds) with the sentence to show, e.g. "3 stretches, 41 s,
+    could not be transcribed" (empty when there are none)."""
+    segments, _ = study.transcripts.count(interview_id)
+    gaps = study.transcripts.untranscribed(interview_id)
+    seconds = round(sum(s.end_ms - s.start_ms for s in gaps) / 1000)
+    return {"interview": interview_id, "segments": segments, "untranscribed": len(gaps),
+            "untranscribed_s": seconds, "message": untranscribed_sentence(len(gaps), seconds)}
+
+
+def untranscribed_sentence(count: int, seconds: float) -> str:
+    if not count:
+        return ""
+    return (f"{count} stretch{'es' if count != 1 else ''}, {round(seconds)} s, could not be transcribed: "
+            "they are marked in the transcript (F7 goes to the next one) for you to type.")
 
 
 def accuracy(study: Study, interview_id: int) -> tuple[float, float] | None:

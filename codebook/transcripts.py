@@ -11,7 +11,7 @@ import json
 
 from codebook.dates import now
 from codebook.errors import StudyError
-from codebook.models import Job, NewSegment, Segment, TranscriptInfo, word_spans, words_from_json, words_to_json
+from codebook.models import NewSegment, Segment, TranscriptInfo, word_spans, words_from_json, words_to_json
 from codebook.repository import Repository
 from transcribe.find import find_spans
 from transcribe.normalize import FOLD_VERSION, canonical, compact_key, search_key
@@ -23,7 +23,7 @@ def _segment(row: dict) -> Segment:
     return Segment(
         id=row["id"], interview_id=row["interview_id"], start_ms=row["start_ms"], end_ms=row["end_ms"],
         speaker=row["speaker"], text=row["text"], words=words_from_json(row["words"]),
-        checked=bool(row["checked"]), source=row["source"],
+        checked=bool(row["checked"]), source=row["source"], untranscribed=bool(row.get("untranscribed", 0)),
     )
 
 
@@ -31,6 +31,23 @@ def _text_columns(text: str) -> dict:
     text = canonical(text)
     key = search_key(text)
     return {"text": text, "search": key, "compact": key.replace(" ", "")}
+
+
+def _fts_phrase(words) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def _fts_term(term: str) -> str:
+    """One query word for FTS5: itself, or split in two anywhere («میرود» → "می رود")."""
+    splits = [_fts_phrase((term[:i], term[i:])) for i in range(1, len(term))] if len(term) <= 40 else []
+    return "(" + " OR ".join([_fts_phrase((term,)), *splits]) + ")"
+
+
+def _fts_match(terms: list[str]) -> str:
+    """An FTS5 query for ``terms`` that does not care how word breaks are written: every
+    word (joined or split in two), or all the words written as one («می رود» → "میرود")."""
+    words = " AND ".join(_fts_term(t) for t in terms)
+    return f"({words}) OR {_fts_term(''.join(terms))}" if len(terms) > 1 else words
 
 
 class Transcripts(Repository):
@@ -60,8 +77,14 @@ class Transcripts(Repository):
         return row[0], row[1]
 
     def text(self, interview_id: int) -> str:
-        """The whole transcript: segment texts joined with LF."""
-        return "\n".join(s.text for s in self.segments(interview_id))
+        """The whole transcript: segment texts joined with LF (untranscribed stretches left out)."""
+        return "\n".join(s.text for s in self.segments(interview_id) if not s.untranscribed)
+
+    def untranscribed(self, interview_id: int) -> list[Segment]:
+        """The stretches of speech the machine could not transcribe and nobody has typed yet."""
+        return [_segment(r) for r in self._rows(
+            "SELECT * FROM segments WHERE interview_id = ? AND untranscribed = 1 ORDER BY start_ms, id",
+            [interview_id])]
 
     def by_ids(self, segment_ids) -> dict[int, Segment]:
         """Segments by id (one query per 500 ids), for reading a page of quotes at once."""
@@ -154,11 +177,13 @@ class Transcripts(Repository):
         return len(rows)
 
     def search_words(self, query: str, limit: int = 200) -> list[Segment]:
-        """Full-text search (SQLite FTS5) for segments holding all the words of ``query``."""
+        """Full-text search (SQLite FTS5) for segments holding all the words of ``query``,
+        however their word breaks are written: «میرود» finds «می رود» (and «می‌رود», the
+        index splits at ZWNJ) and «می رود» finds «میرود», as find does."""
         terms = [t for t in search_key(query).split() if t]
         if not terms:
             return []
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        match = _fts_match(terms)
         return [_segment(r) for r in self._rows(
             "SELECT s.* FROM segments_fts f JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? "
             "ORDER BY rank LIMIT ?", [match, limit])]
@@ -175,7 +200,7 @@ class Transcripts(Repository):
             # One prepared statement for all rows; new rows take ids above every existing one, in order.
             self.db.conn.executemany(
                 "INSERT INTO segments (interview_id, start_ms, end_ms, speaker, words, checked, source, text, "
-                "search, compact) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+                "search, compact, untranscribed) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
             ids = [r[0] for r in self.db.execute(
                 "SELECT id FROM segments WHERE interview_id = ? ORDER BY id DESC LIMIT ?",
                 [interview_id, len(rows)]).fetchall()]
@@ -187,14 +212,15 @@ class Transcripts(Repository):
             raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
         cols = _text_columns(s.text)
         return (interview_id, int(s.start_ms), int(s.end_ms), s.speaker, words_to_json(s.words), int(s.checked),
-                s.source, cols["text"], cols["search"], cols["compact"])
+                s.source, cols["text"], cols["search"], cols["compact"], int(s.untranscribed and not s.text.strip()))
 
     def _insert_segment(self, interview_id: int, s: NewSegment) -> int:
         if s.end_ms < s.start_ms:
             raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
         return self._insert({"interview_id": interview_id, "start_ms": int(s.start_ms), "end_ms": int(s.end_ms),
                              "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
-                             "source": s.source, **_text_columns(s.text)})
+                             "source": s.source, "untranscribed": int(s.untranscribed and not s.text.strip()),
+                             **_text_columns(s.text)})
 
     def replace(self, interview_id: int, segments: list[NewSegment], *, force: bool = False) -> list[int]:
         """Replace the interview's transcript. Refuses, unless ``force``, when the
@@ -234,36 +260,16 @@ class Transcripts(Repository):
     def set_draft(self, interview_id: int, draft: str) -> None:
         self.db.execute("UPDATE transcripts SET draft = ? WHERE interview_id = ?", [canonical(draft), interview_id])
 
-    # -- jobs ------------------------------------------------------------------
-
-    def job(self, interview_id: int, kind: str = "transcribe") -> Job | None:
-        row = self._row("SELECT * FROM jobs WHERE interview_id = ? AND kind = ?", [interview_id, kind])
-        return Job(**{**row, "params": json.loads(row["params"])}) if row else None
-
-    def jobs(self, kind: str = "transcribe") -> list[Job]:
-        return [Job(**{**r, "params": json.loads(r["params"])})
-                for r in self._rows("SELECT * FROM jobs WHERE kind = ? ORDER BY updated", [kind])]
-
-    def set_job(self, interview_id: int, kind: str = "transcribe", **values) -> Job:
-        """Create or update a job; ``values`` among state, progress, resume_ms, params, error."""
-        if "params" in values:
-            values["params"] = json.dumps(values["params"], ensure_ascii=False, default=str)
-        values["updated"] = now()
-        with self.db.atomic():
-            self.db.execute("INSERT OR IGNORE INTO jobs(interview_id, kind, updated) VALUES (?, ?, ?)",
-                            [interview_id, kind, values["updated"]])
-            sets = ", ".join(f"{k} = ?" for k in values)
-            self.db.execute(f"UPDATE jobs SET {sets} WHERE interview_id = ? AND kind = ?",
-                            [*values.values(), interview_id, kind])
-        return self.job(interview_id, kind)
-
     # -- editing one segment -----------------------------------------------------
 
     def insert(self, interview_id: int, segment: NewSegment) -> Segment:
         return self.segment(self.add_segments(interview_id, [segment])[0])
 
-    def set_text(self, segment_id: int, text: str) -> list:
+    def set_text(self, segment_id: int, text: str, *, untranscribed: bool | None = None) -> list:
         """Change a segment's text; codings touching it are remapped through a diff.
+
+        An untranscribed mark stays only while the text stays empty (or is set
+        with ``untranscribed``, for undo).
 
         A coding whose text inside this segment was deleted entirely is kept,
         collapsed at its place, and flagged for review. Returns the codings as
@@ -272,8 +278,10 @@ class Transcripts(Repository):
         new = canonical(text)
         with self.db.atomic():
             touched = self.study.codings.follow_edit(segment_id, seg.text, new)
-            self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ? WHERE id = ?",
-                            [*_text_columns(new).values(), segment_id])
+            self.db.execute("UPDATE segments SET text = ?, search = ?, compact = ?, "
+                            "untranscribed = CASE WHEN ? IS NULL THEN untranscribed AND ? ELSE ? END WHERE id = ?",
+                            [*_text_columns(new).values(), untranscribed, int(not new.strip()),
+                             int(bool(untranscribed)), segment_id])
         return touched
 
     def set_checked(self, segment_id: int, checked: bool = True) -> None:
@@ -341,9 +349,11 @@ class Transcripts(Repository):
         shift = len(seg.text) + len(separator)
         with self.db.atomic():
             self.db.execute(
-                "UPDATE segments SET text = ?, search = ?, compact = ?, end_ms = ?, words = ?, checked = ? WHERE id = ?",
+                "UPDATE segments SET text = ?, search = ?, compact = ?, end_ms = ?, words = ?, checked = ?, "
+                "untranscribed = ? WHERE id = ?",
                 [*_text_columns(seg.text + separator + nxt.text).values(), max(seg.end_ms, nxt.end_ms),
-                 words_to_json(seg.words + nxt.words), int(seg.checked and nxt.checked), segment_id])
+                 words_to_json(seg.words + nxt.words), int(seg.checked and nxt.checked),
+                 int(seg.untranscribed and nxt.untranscribed and not (seg.text + nxt.text).strip()), segment_id])
             self.study.codings.follow_merge(nxt.id, segment_id, shift)
             self.db.execute("DELETE FROM segments WHERE id = ?", [nxt.id])
         return self.segment(segment_id)
@@ -355,7 +365,7 @@ class Transcripts(Repository):
             for s in segments:
                 values = {"interview_id": s.interview_id, "start_ms": s.start_ms, "end_ms": s.end_ms,
                           "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
-                          "source": s.source, **_text_columns(s.text)}
+                          "source": s.source, "untranscribed": int(s.untranscribed), **_text_columns(s.text)}
                 if self._row("SELECT id FROM segments WHERE id = ?", [s.id]):
                     self._update(s.id, values)
                 else:

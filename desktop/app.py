@@ -5,51 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n
+from desktop.fonts import FALLBACK_FAMILIES, FONTS, load_fonts, use_bundled_font  # noqa: F401  (were here)
+from desktop.i18n import current_language, set_language  # noqa: F401  (the app's language, set up here)
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
-# Families with Persian glyphs, tried in order when Vazirmatn cannot be loaded.
-FALLBACK_FAMILIES = ("Vazirmatn", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", "Tahoma", "Segoe UI")
-
-_current_lang = "en"
-
-
-def current_language() -> str:
-    """The language the UI was last set up in ('fa' or 'en')."""
-    return _current_lang
-
-
-def load_fonts() -> str:
-    """Register the bundled Vazirmatn TTFs; returns the family to use for the UI."""
-    families: list[str] = []
-    for ttf in sorted(FONTS.glob("*.ttf")):
-        fid = QFontDatabase.addApplicationFont(str(ttf))
-        if fid >= 0:
-            families += QFontDatabase.applicationFontFamilies(fid)
-    available = set(QFontDatabase.families()) | set(families)
-    for family in FALLBACK_FAMILIES:
-        if family in available:
-            return family
-    return QApplication.font().family()
-
-
-def set_language(lang: str) -> None:
-    """Switch the running app to ``lang``: translators, layout direction, locale (digits, calendar)."""
-    global _current_lang
-    _current_lang = "fa" if lang == "fa" else "en"
-    app = QApplication.instance()
-    i18n.install(_current_lang)
-    if _current_lang == "fa":
-        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
@@ -61,10 +23,7 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplica
     icon = ICONS / "mosahebeh.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    family = load_fonts()
-    font = QFont(family)
-    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-    app.setFont(font)
+    use_bundled_font(app)
     if lang is None:
         from desktop.settings import Settings
         lang = Settings().language
@@ -75,28 +34,25 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplica
 def explain(exc: BaseException) -> str:
     """One sentence for a person about an error that reached the top of the app."""
     import errno
-    import sqlite3
 
     from PySide6.QtCore import QCoreApplication
 
-    from codebook.errors import StudyError
+    from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
     from transcribe.errors import TranscribeError
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("ErrorReport", text)
 
-    if isinstance(exc, (StudyError, TranscribeError)):
-        return str(exc)
     full = tr("The disk is full: the last change could not be saved. Free some space and do it again; "
               "everything saved before is kept.")
-    if isinstance(exc, sqlite3.OperationalError):
-        text = str(exc).lower()
-        if "full" in text:
-            return full
-        if "locked" in text or "busy" in text:
-            return tr("The study is busy in another program; the last change was not saved. Try again in a moment.")
-        if "readonly" in text or "read-only" in text:
-            return tr("The study folder is read-only: changes cannot be saved there.")
+    if isinstance(exc, StudyFullError):
+        return full
+    if isinstance(exc, StudyLockedError):
+        return tr("The study is busy in another program; the last change was not saved. Try again in a moment.")
+    if isinstance(exc, StudyReadOnlyError):
+        return tr("The study folder is read-only: changes cannot be saved there.")
+    if isinstance(exc, (StudyError, TranscribeError)):
+        return str(exc)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return full
     return tr("Something went wrong (%1). What was saved before is kept.").replace(
@@ -137,3 +93,12 @@ def install_error_report(parent=None) -> None:
             QTimer.singleShot(0, show_pending)
 
     sys.excepthook = report
+
+
+_windows: list = []
+
+
+def keep(window) -> None:
+    """Hold a reference to a top-level window so it is not garbage-collected, until Qt deletes it."""
+    _windows.append(window)
+    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)

@@ -1,4 +1,4 @@
-"""Translations: every ``assets/i18n/*_fa.ts`` of the project, compiled to ``.qm``
+"""The UI language (:func:`set_language`, :func:`current_language`) and its translations: every ``assets/i18n/*_fa.ts`` of the project, compiled to ``.qm``
 on first use, plus Qt's own Persian strings (``qtbase_fa.qm``: dialog buttons and the like).
 
 The ``.ts`` files are the source (committed, edited with Qt Linguist or by
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from transcribe.paths import data_dir
 
@@ -80,3 +80,29 @@ def install(lang: str) -> int:
             app.installTranslator(t)
             _installed.append(t)
     return len(_installed)
+
+
+_current_lang = "en"
+
+
+def current_language() -> str:
+    """The language the UI was last set up in ('fa' or 'en')."""
+    return _current_lang
+
+
+def set_language(lang: str) -> None:
+    """Switch the running app to ``lang``: translators, layout direction, locale (digits, calendar)."""
+    global _current_lang
+    _current_lang = "fa" if lang == "fa" else "en"
+    app = QCoreApplication.instance()
+    if hasattr(app, "setFont"):  # a QApplication: every widget draws in the bundled Vazirmatn
+        from desktop.fonts import use_bundled_font
+
+        use_bundled_font(app)
+    install(_current_lang)
+    if _current_lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

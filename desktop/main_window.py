@@ -6,7 +6,6 @@ dialogs and the transcription queue; closing while it runs asks first.
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
@@ -14,23 +13,27 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
-from codebook import Study
 from codebook.errors import StudyError
+from codebook.study import Study
+from desktop.analysis.agreement import AgreementView
+from desktop.analysis.merge_dialog import MergeDialog, offer_coder_rename
+from desktop.analysis.retrieval import RetrievalView
+from desktop.analysis.saturation import SaturationView
+from desktop.analysis.tables import AnalysisView
+from desktop.app import keep
+from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
+from desktop.exchange.dialogs import ExportDialog, ImportDialog
+from desktop.icons import icon
+from desktop.record.dialog import RecordDialog, import_audio
+from desktop.settings import Settings
+from desktop.settings_dialog import SettingsDialog
+from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
-from desktop.settings import Settings, SettingsDialog
 from desktop.transcript import TranscriptEditor
-from transcribe.errors import TranscribeError
-
-
-def optional(module: str, name: str):
-    """A class from another part of the app, or None when that part is not there yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
+from desktop.transcription.queue import TranscriptionQueue
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +44,10 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.settings = settings or Settings()
+        ctx.coder = self.settings.coder_name  # stamped on every coding made in this window
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
+        if getattr(ctx.study, "read_only", ""):  # read-only media: viewing and exports work, edits are refused
+            self.setWindowTitle(f"{ctx.study.name} ({self.tr('read-only: editing is off')}) — {self.tr('Mosahebeh')}")
         self.tabs = QTabWidget()
         self.participants = ParticipantsView(ctx)
         self.interviews = InterviewsView(ctx)
@@ -49,31 +55,24 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.participants, self.tr("Participants"))
         self.tabs.addTab(self.interviews, self.tr("Interviews"))
         self.tabs.addTab(self.editor, self.tr("Transcript"))
-        for module, cls, title in (("desktop.analysis.retrieval", "RetrievalView", self.tr("Retrieval")),
-                                   ("desktop.analysis.tables", "AnalysisView", self.tr("Tables")),
-                                   ("desktop.analysis.saturation", "SaturationView", self.tr("Saturation"))):
-            view = optional(module, cls)
-            if view is not None:
-                self.tabs.addTab(view(ctx), title)
+        self.tabs.addTab(RetrievalView(ctx), self.tr("Retrieval"))
+        self.tabs.addTab(AnalysisView(ctx), self.tr("Tables"))
+        self.tabs.addTab(SaturationView(ctx), self.tr("Saturation"))
+        self.tabs.addTab(AgreementView(ctx), self.tr("Agreement"))
         self.setCentralWidget(self.tabs)
-        self.codebook = None
-        panel = optional("desktop.codes.panel", "CodebookPanel")
-        if panel is not None:
-            self.codebook = panel(ctx, self)
-            dock = QDockWidget(self.tr("Codebook"), self)
-            dock.setObjectName("codebook")
-            dock.setWidget(self.codebook)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-            self.codebook.applyRequested.connect(self.editor.apply_codes)
-            self.editor.in_vivo_parent = self.codebook.current_parent_id
-            self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
-        self.queue = None
-        queue = optional("desktop.transcription.queue", "TranscriptionQueue")
-        if queue is not None:
-            self.queue = queue(ctx.study.folder, self)
-            self.queue.progress.connect(self._progress)
-            self.queue.finished.connect(self._transcribed)
-            self.queue.failed.connect(self._failed)
+        self.codebook = CodebookPanel(ctx, self)
+        dock = QDockWidget(self.tr("Codebook"), self)
+        dock.setObjectName("codebook")
+        dock.setWidget(self.codebook)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.codebook.applyRequested.connect(self.editor.apply_codes)
+        self.editor.in_vivo_parent = self.codebook.current_parent_id
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.queue = TranscriptionQueue(ctx.study.folder, self)
+        self.queue.progress.connect(self._progress)
+        self.queue.finished.connect(self._transcribed)
+        self.queue.failed.connect(self._failed)
+        self.queue.notice.connect(lambda _iid, message: self.statusBar().showMessage(message, 20000))
         self.editor.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.interviews.openRequested.connect(lambda iid: self.open_transcript(iid))
         self.interviews.recordRequested.connect(self.record)
@@ -83,14 +82,16 @@ class MainWindow(QMainWindow):
         self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
+        if getattr(ctx.study, "read_only", ""):
+            self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
         self.resize(1280, 800)
 
     # -- menus ---------------------------------------------------------------------
 
     def _make_menus(self) -> None:
-        def act(menu, text, slot, key=None):
-            a = QAction(text, self)
+        def act(menu, text, slot, key=None, icon_name=""):
+            a = QAction(icon(icon_name), text, self)
             if key:
                 a.setShortcut(QKeySequence(key))
             a.triggered.connect(lambda _=False: slot())
@@ -98,20 +99,23 @@ class MainWindow(QMainWindow):
             return a
 
         file = self.menuBar().addMenu(self.tr("&File"))
-        act(file, self.tr("New study…"), self.new_study, QKeySequence.StandardKey.New)
-        act(file, self.tr("Open study…"), self.open_study, QKeySequence.StandardKey.Open)
+        act(file, self.tr("New study…"), self.new_study, QKeySequence.StandardKey.New, "new")
+        act(file, self.tr("Open study…"), self.open_study, QKeySequence.StandardKey.Open, "open")
         self.recent_menu = file.addMenu(self.tr("Recent studies"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
-        act(file, self.tr("Export…"), lambda: self._dialog("ExportDialog"))
-        act(file, self.tr("Import…"), lambda: self._dialog("ImportDialog"))
+        act(file, self.tr("Export…"), lambda: ExportDialog(self.ctx, self).exec(), icon_name="export")
+        act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec(), icon_name="import")
+        act(file, self.tr("Merge a colleague's coding…"), lambda: MergeDialog(self.ctx, self).exec())
         file.addSeparator()
-        act(file, self.tr("Settings…"), self.open_settings)
+        act(file, self.tr("Settings…"), self.open_settings, icon_name="settings")
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setIcon(icon("undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setIcon(icon("redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
@@ -124,13 +128,14 @@ class MainWindow(QMainWindow):
                   None, self.editor.act_invivo, self.editor.act_memo):
             transcript.addSeparator() if a is None else transcript.addAction(a)
         interview = self.menuBar().addMenu(self.tr("&Interview"))
-        act(interview, self.tr("New interview…"), self.new_interview)
-        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview))
-        act(interview, self.tr("Record…"), lambda: self._with_selected(self.record))
-        act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio))
-        act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe))
-        act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript))
-        act(interview, self.tr("Interview guide…"), self.guide)
+        act(interview, self.tr("New interview…"), self.new_interview, icon_name="new")
+        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview), icon_name="edit")
+        act(interview, self.tr("Record…"), lambda: self._with_selected(self.record), icon_name="record")
+        act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio), icon_name="import-audio")
+        act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe), icon_name="transcribe")
+        act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
+            icon_name="open-transcript")
+        act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -145,10 +150,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Choose an interview in the list first."), 6000)
             return
         slot(iid)
-
-    def _missing(self, what: str) -> None:
-        QMessageBox.information(self, self.tr("Not available yet"),
-                                self.tr("%1 is not available yet in this version.").replace("%1", what))
 
     # -- interviews --------------------------------------------------------------------
 
@@ -175,31 +176,14 @@ class MainWindow(QMainWindow):
             self.interviews.select(interview_id)
 
     def record(self, interview_id: int) -> None:
-        dialog = optional("desktop.record.dialog", "RecordDialog")
-        if dialog is None:
-            return self._missing(self.tr("Recording"))
-        dialog(self.ctx, interview_id, self).exec()
+        RecordDialog(self.ctx, interview_id, self).exec()
         self.ctx.notify("interviews")
 
     def import_audio(self, interview_id: int) -> None:
-        fn = optional("desktop.record.dialog", "import_audio")
-        if fn is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import audio"), "",
-                                                  self.tr("Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)"))
-            if not path:
-                return
-            try:
-                self.ctx.study.interviews.attach_audio(interview_id, path)
-            except (StudyError, TranscribeError) as exc:
-                QMessageBox.warning(self, self.tr("Import audio"), str(exc))
-                return
-        elif not fn(self.ctx, interview_id, self):
-            return
-        self.ctx.notify("interviews")
+        if import_audio(self.ctx, interview_id, self):
+            self.ctx.notify("interviews")
 
     def transcribe(self, interview_id: int) -> None:
-        if self.queue is None:
-            return self._missing(self.tr("Transcription"))
         if not self.ctx.study.interviews.get(interview_id).audio_path:
             QMessageBox.information(self, self.tr("Transcribe"), self.tr("Record or import the audio first."))
             return
@@ -233,26 +217,18 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Transcription failed"), message)
 
     def guide(self) -> None:
-        editor = optional("desktop.study.guide", "GuideEditor")
-        if editor is None:
-            return self._missing(self.tr("The interview guide"))
-        self._guide = editor(self.ctx)
+        self._guide = GuideEditor(self.ctx)
         self._guide.show()
-
-    def _dialog(self, name: str) -> None:
-        dialog = optional("desktop.exchange.dialogs", name)
-        if dialog is None:
-            return self._missing(self.tr("Export and import"))
-        dialog(self.ctx, self).exec()
 
     # -- studies, settings, closing ------------------------------------------------------
 
     def open_settings(self) -> None:
+        old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
-            self.editor.player.auto_rewind_ms = int(self.settings.auto_rewind_s * 1000)
-            self.editor.delegate.shade_unsure = self.settings.shade_unsure
-            self.editor.delegate.threshold = self.settings.unsure_threshold
-            self.editor.view.viewport().update()
+            self.editor.apply_settings()
+            self.ctx.coder = self.settings.coder_name
+            if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
+                offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)
 
     def new_study(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), str(Path.home()),
@@ -283,13 +259,12 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(str(study.folder))
         window = MainWindow(StudyContext(study), self.settings)
         window.show()
-        from desktop.cli._gui import keep
         keep(window)
 
     def busy(self) -> list[str]:
         """What would be interrupted by closing now."""
         out = []
-        if self.queue is not None and self.queue.is_busy():
+        if self.queue.is_busy():
             out.append(self.tr("a transcription"))
         for w in self.findChildren(QWidget):
             if getattr(w, "is_recording", None) and w.is_recording():
@@ -304,9 +279,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            if self.queue is not None:
-                for iid in list(getattr(self.queue, "pending", lambda: [])()):
-                    self.queue.cancel(iid)
+            for iid in list(self.queue.pending()):
+                self.queue.cancel(iid)
         self.editor.shutdown()
         event.accept()
         self.ctx.study.close()

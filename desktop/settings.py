@@ -1,4 +1,7 @@
-"""The user's settings (QSettings, an INI file in the per-user data folder) and the settings dialog.
+"""The user's settings, the app's one settings store (QSettings on an INI file in the
+per-user data folder); its dialog is :mod:`desktop.settings_dialog`. Other parts keep their choices here
+too, under their own group: the Whisper model (``transcription/``,
+:mod:`desktop.transcription.model_settings`), the recording inputs (``recording/``).
 
 >>> s = Settings()
 >>> s.auto_rewind_s = 2.0
@@ -9,8 +12,6 @@ Tests set ``MOSAHEBEH_DATA_DIR`` so that they never touch the real settings.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QVBoxLayout, QWidget)
 
 from transcribe.paths import data_dir
 
@@ -105,68 +106,18 @@ class Settings:
         self._set("editor/shade_unsure", bool(value))
 
     @property
+    def coder_name(self) -> str:
+        """The name stamped on every coding made in the app ('' until the user gives one)."""
+        return " ".join(self._get("coding/coder", "", str).split())
+
+    @coder_name.setter
+    def coder_name(self, name: str) -> None:
+        self._set("coding/coder", " ".join(str(name).split()))
+
+    @property
     def unsure_threshold(self) -> float:
         return max(0.05, min(0.99, self._get("editor/unsure_threshold", 0.5, float)))
 
     @unsure_threshold.setter
     def unsure_threshold(self, value: float) -> None:
         self._set("editor/unsure_threshold", float(value))
-
-
-class SettingsDialog(QDialog):
-    """Language, playback and editor settings, plus the Whisper model settings when available."""
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
-        from codebook.dates import digits
-        from desktop.app import current_language
-
-        super().__init__(parent)
-        self.settings = settings
-        self.setWindowTitle(self.tr("Settings"))
-        form = QFormLayout()
-        self.language = QComboBox()
-        self.language.addItem("فارسی", "fa")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if current_language() == "fa" else 1)  # what is shown now
-        form.addRow(self.tr("Language (after restart)"), self.language)
-        self.rewind = QDoubleSpinBox()
-        self.rewind.setRange(0.0, 3.0)
-        self.rewind.setSingleStep(0.5)
-        self.rewind.setSuffix(self.tr(" s"))
-        self.rewind.setValue(settings.auto_rewind_s)
-        form.addRow(self.tr("Rewind on resume"), self.rewind)
-        self.rate = QComboBox()
-        for r in RATES:
-            self.rate.addItem(digits(f"{r:g}×", current_language()), r)
-        self.rate.setCurrentIndex(min(range(len(RATES)), key=lambda i: abs(RATES[i] - settings.playback_rate)))
-        form.addRow(self.tr("Playback speed"), self.rate)
-        self.shade = QCheckBox(self.tr("Shade words the model was unsure of"))
-        self.shade.setChecked(settings.shade_unsure)
-        form.addRow(self.shade)
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.05, 0.99)
-        self.threshold.setSingleStep(0.05)
-        self.threshold.setValue(settings.unsure_threshold)
-        form.addRow(self.tr("Unsure below probability"), self.threshold)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        try:
-            from desktop.transcription.model_settings import ModelSettingsWidget
-            self.model_settings: QWidget | None = ModelSettingsWidget(self)
-            layout.addWidget(self.model_settings)
-        except ImportError:
-            self.model_settings = None
-            layout.addWidget(QLabel(self.tr("Whisper model settings are not available yet.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        s = self.settings
-        s.language = self.language.currentData()
-        s.auto_rewind_s = self.rewind.value()
-        s.playback_rate = self.rate.currentData()
-        s.shade_unsure = self.shade.isChecked()
-        s.unsure_threshold = self.threshold.value()
-        super().accept()

@@ -12,10 +12,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 # PortAudio for recording; espeak-ng and sox make test speech; PulseAudio gives
-# the tests real audio streams without a sound card; the rest is what Qt's
+# the tests real audio streams without a sound card; strace lets a test prove a
+# transcription opens no network connection; the rest is what Qt's
 # widgets, multimedia and fonts load at run time.
 packages=(
-  libportaudio2 espeak-ng sox pulseaudio pulseaudio-utils libasound2-plugins libpulse0
+  libportaudio2 espeak-ng sox strace pulseaudio pulseaudio-utils libasound2-plugins libpulse0
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-core

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from transcribe.errors import ModelError
+from transcribe.choice import SELECTED, offline_hint, selected_file, selected_model, selection  # noqa: F401
 from transcribe.paths import models_dir
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
@@ -36,7 +37,6 @@ MAX_MEMBERS = 200
 MAX_TOTAL_BYTES = 20 * 10**9          # larger than any Whisper model (large-v3 in float32 is ~6.2 GB)
 MODEL_FILES = ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt", "vocabulary.json",
                "preprocessor_config.json")
-SELECTED = "selected.json"
 _NAME = re.compile(r"[^\w.\-]+")
 
 
@@ -55,41 +55,26 @@ class InstalledModel:
 
 # -- the choice in use ------------------------------------------------------------------
 
-def _selected_file() -> Path:
-    return models_dir() / SELECTED
+_KEEP = object()
 
 
-def selection() -> dict:
-    """``{"model": spec or None, "device": .., "compute_type": .., "cpu_threads": ..}``; missing keys are None."""
-    try:
-        data = json.loads(_selected_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    return {key: data.get(key) for key in ("model", "device", "compute_type", "cpu_threads")}
-
-
-def selected_model() -> str | None:
-    """The model spec in use (None: the bundled model)."""
-    return selection()["model"] or None
-
-
-def select(model: str | None = None, **device) -> dict:
+def select(model=_KEEP, **device) -> dict:
     """Choose the model in use (``None`` or ``"bundled"``: the bundled one) and, optionally,
     ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic).
     A model that is not installed is refused (nothing goes online)."""
     from transcribe.models import BUNDLED, resolve_model
 
     data = selection()
-    if model is not None:
-        spec = None if model in ("", BUNDLED) else str(model)
+    if model is not _KEEP:
+        spec = None if model in (None, "", BUNDLED) else str(model)
         resolve_model(spec, allow_download=False)  # raises ModelError if it is not here
         data["model"] = spec
     for key in ("device", "compute_type", "cpu_threads"):
         if key in device:
             data[key] = device[key]
-    tmp = _selected_file().with_suffix(".tmp")
+    tmp = selected_file().with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    os.replace(tmp, _selected_file())
+    os.replace(tmp, selected_file())
     return data
 
 
@@ -134,6 +119,11 @@ def remove(name: str) -> Path:
                          "`mosahebeh models list` shows the installed ones.")
     if selected_model() in (name, str(folder)):
         select(None)
+    from transcribe import models
+
+    with models._cache_lock:  # a loaded copy would keep the deleted files' memory
+        for key in [k for k in models._cache if k[0] in (str(folder), str(folder.resolve()))]:
+            del models._cache[key]
     if folder.is_symlink():
         folder.unlink()
     else:
@@ -302,10 +292,3 @@ def _limits(count: int, total: int) -> None:
     if total > MAX_TOTAL_BYTES:
         raise ModelError(f"The archive would unpack to {total / 1e9:.1f} GB, more than any Whisper model; "
                          "is it the right file?")
-
-
-def offline_hint() -> str:
-    """The one sentence for a computer with no model but the bundled one and no internet."""
-    return (f"To use a bigger model without internet, copy its CTranslate2 folder (or a .zip/.tar of it) "
-            f"from another computer and add it with Settings → Models → Add from file, or "
-            f"`mosahebeh models add PATH`; models live in {models_dir()}.")

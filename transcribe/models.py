@@ -15,8 +15,10 @@ A model is named by a *spec*:
   the local hub cache (``local_files_only=True``). Fetching one into the models
   folder is :func:`transcribe.hub.fetch`; nothing here goes online by default.
 
->>> path = resolve_model(None)          # the bundled base model, joined on first use
->>> model, spec = load_model(None)      # a cached faster_whisper.WhisperModel
+For example (a sketch, not run as a doctest)::
+
+    path = resolve_model(None)          # the bundled base model, joined on first use
+    model, spec = load_model(None)      # a cached faster_whisper.WhisperModel
 """
 from __future__ import annotations
 
@@ -186,7 +188,7 @@ def _fetch(name: str, allow_download: bool) -> Path:
                          f"owner/name, or one of {', '.join(KNOWN_NAMES)}.") from exc
     except Exception:  # noqa: BLE001 - not in the local cache; any hub error means "not here"
         pass
-    from transcribe.installed import offline_hint
+    from transcribe.choice import offline_hint
 
     offline = ModelError(
         f"The Whisper model {name!r} is not on this computer and cannot be downloaded now. "
@@ -225,7 +227,7 @@ def device_options(device: str | None = None, compute_type: str | None = None,
     in Settings → Models (:func:`transcribe.installed.select`) when nothing is passed, else
     float16 on a CUDA GPU when one is there, int8 on the CPU; threads = the machine's cores."""
     if device is None and compute_type is None and cpu_threads is None:
-        from transcribe.installed import selection
+        from transcribe.choice import selection
 
         chosen = selection()
         device, compute_type, cpu_threads = chosen["device"], chosen["compute_type"], chosen["cpu_threads"]
@@ -267,3 +269,21 @@ def load_model(spec: str | os.PathLike | None = None, **device_kw):
                 raise ModelError(f"Cannot load the Whisper model in {resolved.path}: {reason}. "
                                  "The folder may be incomplete or not a CTranslate2 Whisper model.") from exc
         return _cache[key], resolved, options
+
+
+def device_choices() -> dict[str, list[str]]:
+    """What this computer can run: ``{"cpu": [compute types], "cuda": [...]}`` (cuda only with a
+    CUDA device), the usual choices first (int8 on the CPU; float16, int8_float16, int8 on a GPU)."""
+    preferred = {"cpu": ("int8", "int8_float32", "float32"),
+                 "cuda": ("float16", "int8_float16", "int8", "float32")}
+    found: dict[str, list[str]] = {}
+    try:
+        import ctranslate2
+
+        devices = ["cpu"] + (["cuda"] if ctranslate2.get_cuda_device_count() > 0 else [])
+        for device in devices:
+            supported = set(ctranslate2.get_supported_compute_types(device))
+            found[device] = [c for c in preferred[device] if c in supported]
+    except Exception:  # noqa: BLE001 - a broken CUDA install means CPU only
+        found = {"cpu": ["int8", "float32"]}
+    return found

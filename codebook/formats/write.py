@@ -14,10 +14,12 @@ from pathlib import Path
 from codebook.dates import format_date
 from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
-from codebook.files import atomic_path, write_atomic
+from codebook.files import write_atomic
 from codebook.safety import xml_text
 
 RLM = "\u200f"
+# Written where the transcriber found speech but no text (an untranscribed segment nobody has typed yet).
+UNTRANSCRIBED = {"fa": "[گفتار پیاده‌سازی‌نشده]", "en": "[untranscribed speech]"}
 FA_FONT = "Vazirmatn"  # the app's font; Word falls back to another Persian font when it is missing
 
 
@@ -42,8 +44,9 @@ class TranscriptView:
         self.pseudonym = xml_text(study.participants.get(iv.participant_id).pseudonym) if iv.participant_id else ""
         self.lang = lang
         replacer = replacer or Replacer({})
+        gap = UNTRANSCRIBED.get(lang, UNTRANSCRIBED["en"])
         self.rows = [(s.start_ms, s.end_ms, xml_text(speaker_label(s.speaker, self.pseudonym, lang)),
-                      xml_text(replacer.text(s.text, self.title)))
+                      gap if s.untranscribed and not s.text else xml_text(replacer.text(s.text, self.title)))
                      for s in study.transcripts.segments(interview_id)]
 
 

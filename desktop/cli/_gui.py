@@ -5,15 +5,6 @@ from pathlib import Path
 
 from codebook.errors import StudyError
 
-_windows: list = []
-
-
-def keep(window) -> None:
-    """Hold a reference to a top-level window so it is not garbage-collected, until Qt deletes it."""
-    _windows.append(window)
-    window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
-
-
 def choose_study(study: str | None, last: str | None) -> Path:
     """The study folder to open: the one asked for, else the last one used
     (if still there), else the demo study, built on first use."""
@@ -36,11 +27,13 @@ def choose_study(study: str | None, last: str | None) -> Path:
 
 def open_app(study: str | None = None, lang: str | None = None) -> int:
     """Open the study window and run the app until it is closed; returns the exit code."""
-    from desktop.app import make_app
+    from desktop.app import keep, make_app, set_language
+    from desktop.language import startup_language
     from desktop.settings import Settings
 
-    app = make_app(lang)
+    app = make_app(lang or "fa")
     settings = Settings()
+    set_language(startup_language(lang, settings))  # on first start: asks, Persian preselected
     folder = choose_study(study, settings.last_study)
     from codebook import Study
 
@@ -55,10 +48,7 @@ def open_app(study: str | None = None, lang: str | None = None) -> int:
 
     install_error_report(window)
     window.show()
-    try:
-        from desktop.record.dialog import offer_recovery
-    except ImportError:
-        offer_recovery = None
-    if offer_recovery is not None:
-        offer_recovery(window.ctx, window)
+    from desktop.record.dialog import offer_recovery
+
+    offer_recovery(window.ctx, window)
     return app.exec()

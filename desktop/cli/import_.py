@@ -4,6 +4,9 @@
 
 * ``.qdpx``: imported into a NEW study: PATH is created when it does not exist,
   or must be an empty study. Projects are never merged into a study with data.
+* ``.mosahebeh.zip`` (a study archive from ``mosahebeh export --format archive``):
+  opened as a NEW study at PATH (which must not exist or be an empty folder),
+  exactly as it was.
 * ``.qdc``: the codebook is merged into the study (codes already there by name
   and place are kept, new ones added).
 * ``.srt``, ``.vtt``, ``.txt`` (``[hh:mm:ss]`` stamps), ``.html`` (noScribe):
@@ -13,19 +16,19 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
+from codebook import exchange
 from codebook.errors import StudyError
-
-FORMATS = ("qdpx", "qdc", "srt", "vtt", "txt", "html")
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), or a transcript (srt, vtt, txt, html)",
+        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), a study archive (.mosahebeh.zip), "
+                       "or a transcript (srt, vtt, txt, html)",
         description="Import into a study. A .qdpx project goes into a new study (PATH is created if it does "
-                    "not exist; an existing study must be empty: projects are not merged). A .qdc codebook is "
+                    "not exist; an existing study must be empty: projects are not merged). A study archive "
+                    "(.mosahebeh.zip) opens as a new study at PATH, exactly as it was exported. A .qdc codebook is "
                     "merged into the study's codebook. A transcript (.srt, .vtt, .txt with [hh:mm:ss] stamps, "
                     "noScribe .html) goes onto the interview given with --interview. What cannot be imported is "
                     "listed; a damaged file imports nothing.")
@@ -33,61 +36,32 @@ def register(subparsers) -> None:
     p.add_argument("file", metavar="FILE", help="the file to import")
     p.add_argument("--interview", type=int, metavar="ID",
                    help="for a transcript (srt, vtt, txt, html): the interview it belongs to")
-    p.add_argument("--format", choices=FORMATS, help="the file's format (default: from its extension)")
+    p.add_argument("--format", choices=exchange.IMPORT_FORMATS, help="the file's format (default: from its extension)")
     p.add_argument("--replace", action="store_true",
                    help="replace the interview's transcript if it has one (refused for corrected or coded work)")
     p.set_defaults(func=run)
 
 
-def file_format(path: Path, given: str | None) -> str:
-    fmt = given or path.suffix.lower().lstrip(".")
-    fmt = {"htm": "html", "qde": "qdpx"}.get(fmt, fmt)
-    if fmt not in FORMATS:
-        raise StudyError(f"Cannot tell the format of {path.name}; give --format ({', '.join(FORMATS)}).")
-    return fmt
-
-
 def run(args: argparse.Namespace) -> int:
-    from codebook.study import DB_NAME, SUFFIX, Study
+    from codebook.study import Study
 
     path = Path(args.file)
     if not path.is_file():
         raise StudyError(f"No file at {path}.")
-    fmt = file_format(path, args.format)
-    if fmt == "qdpx":
-        folder = Path(args.study)
-        if folder.suffix != SUFFIX and not (folder / DB_NAME).exists():
-            folder = folder.with_name(folder.name + SUFFIX)
-        created = not (folder / DB_NAME).exists()
-        study = Study.create(folder) if created else Study.open(folder)
-        try:
-            message = do_import(study, path, fmt)
-        except BaseException:
-            study.close()
-            if created:
-                shutil.rmtree(folder, ignore_errors=True)
-            raise
-        study.close()
-        print(f"{message}\nStudy: {folder}")
+    if exchange.import_format(path, args.format) in ("qdpx", "archive"):
+        result = exchange.import_project(path, args.study)
+        print(f"{message(result)}\nStudy: {result.study_folder}")
         return 0
     with Study.open(args.study) as study:
-        print(do_import(study, path, fmt, interview=args.interview, replace=args.replace))
+        print(message(exchange.import_file(study, path, args.format, interview=args.interview, replace=args.replace)))
     return 0
 
 
-def do_import(study, path: Path, fmt: str, *, interview: int | None = None, replace: bool = False) -> str:
-    """Do one import; returns what to tell the user. Shared by the command and the dialog."""
-    from codebook import refiqda
-    from codebook.formats import import_transcript
-
-    if fmt == "qdpx":
-        return refiqda.import_qdpx(study, path).summary()
-    if fmt == "qdc":
-        return refiqda.import_qdc(study, path).summary()
-    if interview is None:
-        ids = "; ".join(f"{iv.id} = {study.interviews.label(iv)}" for iv in study.interviews.list()[:12])
-        raise StudyError("A transcript needs its interview: give --interview ID"
-                         + (f" (this study's interviews: {ids})." if ids else "; this study has no interviews yet."))
-    n = import_transcript(study, interview, path, None if fmt == "txt" and path.suffix.lower() != ".txt" else fmt,
-                          replace=replace)
-    return "\n".join(m for m in (f"Imported {n} segments from {path.name} onto interview {interview}.", n.note()) if m)
+def message(result: exchange.Imported) -> str:
+    """What the command tells the user about an import (in English)."""
+    if result.kind in ("qdpx", "archive"):
+        return result.project.summary()
+    if result.kind == "qdc":
+        return result.codebook.summary()
+    done = f"Imported {result.segments} segments from {result.path.name} onto interview {result.interview_id}."
+    return "\n".join(m for m in (done, result.segments.note()) if m)

@@ -7,6 +7,11 @@ Without ``--json`` a readable transcript (times, speaker, text) is printed;
 with it, one JSON object. With ``--study`` the result is stored in the study
 (resuming an unfinished job). Progress goes to stderr; ``--progress-json``
 writes it as JSON lines on stdout for the app's job queue.
+
+Speech the model could not turn into text is kept as an untranscribed segment:
+"[untranscribed]" in the text output, an empty "text" in JSON; the end counts
+them ("3 stretches, 41 s, could not be transcribed"). Nothing goes over the
+network (the bundled or a local model; ONNX Runtime's telemetry is off).
 """
 from __future__ import annotations
 
@@ -17,12 +22,15 @@ import time
 
 from codebook.dates import format_hms
 
+UNTRANSCRIBED = "[untranscribed]"
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
                               description=__doc__.split("\n\n", 1)[0].replace("``", ""))
     p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file")
-    p.add_argument("--model", metavar="M", help="'bundled' (default), a CTranslate2 model folder, "
+    p.add_argument("--model", metavar="M", help="'bundled', an installed model's name (default: the one in use, see `mosahebeh models`), "
+                   "a CTranslate2 model folder, "
                    "a model name (large-v3, large-v3-turbo, medium, small) or a hub id")
     p.add_argument("--language", metavar="LANG", default=None,
                    help="language code (default fa), or 'auto' to detect it")
@@ -72,6 +80,9 @@ def run(args) -> int:
     from codebook.errors import StudyError
 
     language = args.language
+    if args.model is None:  # the model chosen with `mosahebeh models use` or in Settings → Models
+        from transcribe.installed import selected_model
+        args.model = selected_model()
     reporter = _Reporter(args.progress_json)
     if args.study is not None or args.interview is not None:
         if args.study is None or args.interview is None:
@@ -82,6 +93,9 @@ def run(args) -> int:
         return _run_study(args, language, reporter)
     if not args.audio:
         raise StudyError("Give an AUDIO file to transcribe, or --study PATH --interview ID.")
+    from transcribe.audio import audio_channels
+
+    audio_channels(args.audio)  # a bad file is told at once, before the model loads
     from transcribe.whisper import Pipeline
 
     pipeline = Pipeline(args.model)
@@ -93,13 +107,20 @@ def run(args) -> int:
     else:
         for s in result.segments:
             who = f" {s.speaker}" if s.speaker else ""
-            print(f"[{format_hms(s.start * 1000)}–{format_hms(s.end * 1000)}{who}] {s.text}")
+            print(f"[{format_hms(s.start * 1000)}–{format_hms(s.end * 1000)}{who}] "
+                  f"{s.text if not s.untranscribed else UNTRANSCRIBED}")
+    gaps = result.untranscribed
+    if gaps:
+        from codebook.transcription import untranscribed_sentence
+
+        print("mosahebeh: " + untranscribed_sentence(len(gaps), sum(g.end - g.start for g in gaps)),
+              file=sys.stderr)
     return 0
 
 
 def _run_study(args, language, reporter) -> int:
     from codebook.study import Study
-    from codebook.transcription import run_job
+    from codebook.transcription import run_job, summary as job_summary
     from transcribe.whisper import Cancelled
 
     with Study.open(args.study) as study:
@@ -109,12 +130,16 @@ def _run_study(args, language, reporter) -> int:
         except Cancelled:
             print("mosahebeh: transcription cancelled; it resumes where it stopped next time.", file=sys.stderr)
             return 130
-        segments, _ = study.transcripts.count(args.interview)
-        summary = {"interview": args.interview, "state": job.state, "segments": segments}
+        done = job_summary(study, args.interview)
+        segments, message = done["segments"], done.pop("message")
+        summary = {"interview": args.interview, "state": job.state, "segments": segments,
+                   "untranscribed": done["untranscribed"], "untranscribed_s": done["untranscribed_s"]}
         if args.progress_json:
             print(json.dumps({"done": summary}), flush=True)
         elif args.json:
             print(json.dumps(summary))
         else:
             print(f"Interview {args.interview}: {segments} segments saved in {study.folder}.", file=sys.stderr)
+        if message and not args.progress_json:
+            print(f"mosahebeh: interview {args.interview}: {message}", file=sys.stderr)
     return 0

@@ -8,7 +8,8 @@ off the GUI thread (on its own connection to the study) and ends with a clear me
   else into a new study folder), a ``.qdc`` codebook (merged), or a transcript
   (SRT, WebVTT, stamped TXT, noScribe HTML) onto an interview.
 
-Both call the same functions as ``mosahebeh export`` / ``mosahebeh import``.
+Both do the work through :mod:`codebook.exchange`, as ``mosahebeh export`` / ``mosahebeh import`` do,
+and word its results in the UI language.
 """
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit
 
+from codebook import exchange
 from codebook.errors import StudyError
-from desktop.app import current_language
-from desktop.exchange.job_dialog import _JobDialog, _n, _path, replaced_text
+from desktop.i18n import current_language
+from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
 
 
-class ExportDialog(_JobDialog):
+class ExportDialog(JobDialog):
     """Export the open study (see the module doc)."""
 
     WHATS = ("qdpx", "qdc", "transcript", "frequencies", "participants", "quotes", "saturation")
@@ -122,45 +124,43 @@ class ExportDialog(_JobDialog):
             self.out.setText(path)
 
     def start(self) -> None:
-        from codebook import refiqda
-        from codebook.pseudonymise import Replacer
-        from desktop.cli.export import export
-
         if not self.out.text().strip():
             self.finished_bad(self.tr("Choose where to write the export."))
             return
         what, fmt, out = self.what.currentData(), self.fmt.currentData(), Path(self.out.text().strip())
         options = dict(what=None if what in ("qdpx", "qdc") else what, interview=self.interview.currentData()
                        if what == "transcript" else None, lang=self.lang.currentData(), by=self.by.currentData(),
-                       timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked())
-        pseudonymise = self.pseudonymise.isChecked() and self.pseudonymise.isVisible()
+                       timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked(),
+                       pseudonymise=self.pseudonymise.isChecked() and self.pseudonymise.isVisible())
 
         def job(study):
-            replacer = Replacer.for_study(study, pseudonymise)
-            if fmt == "qdpx":  # called directly: the dialog words the counts and warnings itself
-                result = refiqda.export_qdpx(study, out, include_audio=options["audio"], pseudonymise=pseudonymise)
-                lines = [self.qdpx_text(result)] + [self.warning_text(w) for w in result.warnings]
-                report = result.replaced
-            else:
-                export(study, fmt, out, replacer=replacer, **options)  # its English summary is for the command
-                lines, report = [self.written_text(study, options["what"], out, options)], replacer.report
-            return "\n".join(lines + ([replaced_text(report)] if pseudonymise and report is not None else []))
+            return self.exported_text(exchange.export(study, fmt, out, **options))
         self.launch(job)
+
+    def exported_text(self, result: exchange.Exported) -> str:
+        """What an export wrote, in the UI language."""
+        if result.kind == "qdpx":
+            lines = [self.qdpx_text(result.project)] + [self.warning_text(w) for w in result.project.warnings]
+        else:
+            lines = [self.written_text(result)]
+        if result.replaced is not None:
+            lines.append(replaced_text(result.replaced))
+        return "\n".join(lines)
 
     def qdpx_text(self, result) -> str:
         c = result.counts
         return (self.tr("Wrote the project to %1 (codes and categories: %2, participants: %3, "
                         "interviews: %4, codings: %5, "
-                        "memos: %6).").replace("%1", _path(result.path)).replace("%2", _n(c.get("codes", 0)))
-                .replace("%3", _n(c.get("cases", 0))).replace("%4", _n(c.get("sources", 0)))
-                .replace("%5", _n(c.get("codings", 0))).replace("%6", _n(c.get("notes", 0))))
+                        "memos: %6).").replace("%1", ltr_path(result.path)).replace("%2", number(c.get("codes", 0)))
+                .replace("%3", number(c.get("cases", 0))).replace("%4", number(c.get("sources", 0)))
+                .replace("%5", number(c.get("codings", 0))).replace("%6", number(c.get("notes", 0))))
 
     def warning_text(self, line: str) -> str:
         """A warning of the .qdpx export in the UI language (an unknown one as it is)."""
         m = re.fullmatch(r"The audio of (.+) is missing \((.+)\); exported as text only\.", line)
         if m:
             return self.tr("The audio of %1 is missing (%2); it was exported as text only.") \
-                .replace("%1", m[1]).replace("%2", _path(m[2]))
+                .replace("%1", m[1]).replace("%2", ltr_path(m[2]))
         m = re.fullmatch(r"A coding of (['\"])(.*)\1 in (.+) covers no text \(its text was deleted\); it was left out\.",
                          line)
         if m:
@@ -168,33 +168,32 @@ class ExportDialog(_JobDialog):
                 .replace("%1", m[2]).replace("%2", m[3])
         return line
 
-    def written_text(self, study, what: str | None, out: Path, options: dict) -> str:
-        if what is None:  # qdc
+    def written_text(self, result: exchange.Exported) -> str:
+        if result.kind == "qdc":
             return self.tr("Wrote the codebook (%1 codes and categories) to %2.") \
-                .replace("%1", _n(len(study.codes.list()))).replace("%2", _path(out))
-        if what == "transcript" and options["interview"] is not None:
-            label = study.interviews.label(study.interviews.get(options["interview"]))
-            return self.tr("Wrote the transcript of %1 to %2.").replace("%1", label).replace("%2", _path(out))
-        if what == "transcript":
-            n = sum(1 for iv in study.interviews.list() if study.transcripts.count(iv.id)[0])
-            return self.tr("Wrote %1 transcripts to the folder %2.").replace("%1", _n(n)).replace("%2", _path(out))
+                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path))
+        if result.kind == "transcript":
+            return self.tr("Wrote the transcript of %1 to %2.").replace("%1", result.interview_label) \
+                .replace("%2", ltr_path(result.path))
+        if result.kind == "transcripts":
+            return self.tr("Wrote %1 transcripts to the folder %2.").replace("%1", number(result.count)) \
+                .replace("%2", ltr_path(result.path))
         texts = {"frequencies": self.tr("Wrote the code frequency tables to %1."),
                  "participants": self.tr("Wrote the participants table to %1."),
                  "quotes": self.tr("Wrote the quotes by code to %1."),
                  "saturation": self.tr("Wrote the saturation plot to %1.")}
-        text = texts[what].replace("%1", _path(out))
-        if what == "saturation":
-            from codebook.analysis import study_saturation
-
-            text += "\n" + study_saturation(study).sentence(current_language())
+        text = texts[result.kind].replace("%1", ltr_path(result.path))
+        if result.saturation is not None:
+            text += "\n" + result.saturation.sentence(current_language())
         return text
 
 
-class ImportDialog(_JobDialog):
+class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos")
+    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+              "glossary terms", "bookmarks")
     SKIPPED = (
         "links", "sets", "graphs", "sources in more than one case (kept with the first)",
         "codes applied to whole cases", "selections in cases", "texts stored outside the project file",
@@ -225,10 +224,8 @@ class ImportDialog(_JobDialog):
         self.update_fields()
 
     def kind(self) -> str:
-        from desktop.cli.import_ import file_format
-
         try:
-            return file_format(Path(self.path.text()), None)
+            return exchange.import_format(self.path.text())
         except StudyError:
             return ""
 
@@ -238,7 +235,7 @@ class ImportDialog(_JobDialog):
 
     def update_fields(self) -> None:
         kind = self.kind()
-        transcript = kind in ("srt", "vtt", "txt", "html")
+        transcript = kind in exchange.TRANSCRIPT_IMPORT_FORMATS
         new_study = kind == "qdpx" and not self.study_is_empty()
         for widget, visible in ((self.interview, transcript), (self.replace, transcript), (self.target, new_study)):
             widget.setVisible(visible)
@@ -266,60 +263,49 @@ class ImportDialog(_JobDialog):
         if kind == "qdpx" and not self.study_is_empty():
             self.import_into_new_study(path)
             return
-        transcript = kind in ("srt", "vtt", "txt", "html")
+        transcript = kind in exchange.TRANSCRIPT_IMPORT_FORMATS
         interview = self.interview.currentData() if transcript else None
         if transcript and interview is None:
             self.finished_bad(self.tr("This study has no interview yet to put the transcript on."))
             return
         replace = self.replace.isChecked()
-        self.launch(lambda study: self.do_import(study, path, kind, interview=interview, replace=replace))
+        self.launch(lambda study: self.imported_text(
+            exchange.import_file(study, path, kind, interview=interview, replace=replace)))
 
-    def do_import(self, study, path: Path, kind: str, *, interview: int | None = None, replace: bool = False) -> str:
-        """Import as ``mosahebeh import`` does; returns what happened in the UI language."""
-        from codebook import refiqda
-        from codebook.formats import import_transcript
-
-        if kind == "qdc":
-            r = refiqda.import_qdc(study, path)
+    def imported_text(self, r: exchange.Imported) -> str:
+        """What an import did, in the UI language."""
+        if r.kind == "qdc":
             return self.tr("Imported the codebook: %1 codes added, %2 already there.") \
-                .replace("%1", _n(r.added)).replace("%2", _n(r.reused))
-        if kind == "qdpx":
-            r = refiqda.import_qdpx(study, path)
+                .replace("%1", number(r.codebook.added)).replace("%2", number(r.codebook.reused))
+        if r.kind == "qdpx":
+            project = r.project
             sep = "، " if current_language() == "fa" else ", "
-            done = sep.join(f"{self.tr(k) if k in self.COUNTS else k}: {_n(n)}" for k, n in r.counts.items() if n)
+            done = sep.join(f"{self.tr(k) if k in self.COUNTS else k}: {number(n)}"
+                            for k, n in project.counts.items() if n)
             lines = [self.tr("Imported %1.").replace("%1", done or self.tr("nothing"))]
-            if r.skipped:
+            if project.skipped:
                 lines.append(self.tr("Not imported: %1.").replace("%1", sep.join(
-                    f"{self.tr(k) if k in self.SKIPPED else k} ({_n(n)})" for k, n in r.skipped.items())))
+                    f"{self.tr(k) if k in self.SKIPPED else k} ({number(n)})" for k, n in project.skipped.items())))
+            if r.created:
+                lines.append(self.tr("The new study is at {0}; open it from the File menu.")
+                             .format(ltr_path(r.study_folder)))
             return "\n".join(lines)
-        n = import_transcript(study, interview, path, None if kind == "txt" and path.suffix.lower() != ".txt"
-                              else kind, replace=replace)
-        label = study.interviews.label(study.interviews.get(interview))
-        return self.tr("Imported %1 segments from %2 onto %3.").replace("%1", _n(n)).replace("%2", path.name) \
-            .replace("%3", label)
+        done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
+            .replace("%2", r.path.name).replace("%3", r.interview_label)
+        notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
+                 "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
+                 "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),
+                 "negative": self.tr("%1 with a negative time (set to 0)"),
+                 "control": self.tr("%1 control characters removed")}
+        said = [notes[k].replace("%1", number(v)) for k, v in getattr(r.segments, "notes", {}).items() if k in notes]
+        if said:  # what the import skipped or changed is said, never silent
+            sep = "؛ " if current_language() == "fa" else "; "
+            done += "\n" + self.tr("Not as written: %1.").replace("%1", sep.join(said))
+        return done
 
     def import_into_new_study(self, path: Path) -> None:
-        import shutil
-
-        from codebook.study import Study
-
         target = Path(self.target.text().strip())
-        try:
-            Study.create(target).close()
-        except StudyError as exc:
-            self.library_failed(str(exc))
-            return
-        folder = target if target.suffix == ".mosahebeh" else target.with_name(target.name + ".mosahebeh")
-
-        def job(study):
-            try:
-                return self.do_import(study, path, "qdpx") + "\n" + self.tr(
-                    "The new study is at {0}; open it from the File menu.").format(_path(folder))
-            except BaseException:
-                study.close()
-                shutil.rmtree(folder, ignore_errors=True)
-                raise
-        self.launch(job, folder)
+        self.launch_alone(lambda: self.imported_text(exchange.import_project(path, target, new=True)))
 
     def finished_ok(self, message: str) -> None:
         super().finished_ok(message)

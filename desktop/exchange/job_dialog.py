@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from codebook.dates import digits
 from codebook.errors import StudyError
-from desktop.app import current_language
+from desktop.i18n import current_language
 from transcribe.errors import TranscribeError
 
 
-def _n(value) -> str:
+def number(value) -> str:
     """A number as the UI writes it (Persian digits in the Persian UI)."""
     return digits(str(value), current_language())
 
 
-def _path(path) -> str:
+def ltr_path(path) -> str:
     """A path kept left to right inside a Persian sentence (else its slashes jump to the other end)."""
     return f"\u202a{path}\u202c" if current_language() == "fa" else str(path)
 
@@ -38,17 +38,18 @@ def replaced_text(report) -> str:
     if not report.total:
         return _tr("No names from the replacement list were found in the exported text.")
     terms = "؛ ".join if current_language() == "fa" else "; ".join
-    return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", _n(report.total))
-            .replace("%2", _n(len(report.counts)))
-            + terms(f"{t} → {report.replacements[t]}: {_n(n)}" for t, n in report.counts.most_common()))
+    return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
+            .replace("%2", number(len(report.counts)))
+            + terms(f"{t} → {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
 
 
 class Worker(QThread):
-    """Runs ``job(study)`` on a Study of its own; says ``done(message)`` or ``failed(message)``."""
+    """Runs ``job(study)`` on a Study of its own (``job()`` when ``folder`` is None: the job
+    opens what it needs itself); says ``done(message)`` or ``failed(message)``."""
     done = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, folder: Path, job, parent=None):
+    def __init__(self, folder: Path | None, job, parent=None):
         super().__init__(parent)
         self.folder, self.job = folder, job
 
@@ -56,6 +57,9 @@ class Worker(QThread):
         from codebook.study import Study
 
         try:
+            if self.folder is None:
+                self.done.emit(self.job())
+                return
             with Study.open(self.folder) as study:
                 self.done.emit(self.job(study))
         except (StudyError, TranscribeError) as exc:
@@ -64,7 +68,7 @@ class Worker(QThread):
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
 
-class _JobDialog(QDialog):
+class JobDialog(QDialog):
     """The shared frame: a form, a status line, a busy bar, Run and Close."""
 
     def __init__(self, ctx, parent, run_label: str):
@@ -102,10 +106,18 @@ class _JobDialog(QDialog):
         return edit
 
     def launch(self, job, folder: Path | None = None) -> None:
+        """Run ``job(study)`` off the GUI thread on a Study of its own (the open one, or at ``folder``)."""
+        self._start(Worker(folder or self.ctx.study.folder, job, self))
+
+    def launch_alone(self, job) -> None:
+        """Run ``job()`` off the GUI thread; it opens (or creates) what it needs itself."""
+        self._start(Worker(None, job, self))
+
+    def _start(self, worker: Worker) -> None:
         self.run_button.setEnabled(False)
         self.busy.show()
         self.status.setText(QCoreApplication.translate("_JobDialog", "Working…"))
-        self.worker = Worker(folder or self.ctx.study.folder, job, self)
+        self.worker = worker
         self.worker.done.connect(self.finished_ok)
         self.worker.failed.connect(self.library_failed)
         self.worker.start()

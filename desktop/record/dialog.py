@@ -11,7 +11,7 @@ import math
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
-from desktop.app import current_language
+from desktop.bidi import ltr_run, plain
 from desktop.context import StudyContext
+from desktop.i18n import current_language
+from desktop.settings import Settings
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder
 from transcribe.recording import devices as devices_mod
@@ -125,7 +127,7 @@ class RecordDialog(QDialog):
         root.addLayout(right, 2)
 
     def _load_devices(self) -> None:
-        settings = QSettings()
+        settings = Settings().q
         try:
             self.devices = self.list_devices()
         except TranscribeError as exc:
@@ -154,7 +156,8 @@ class RecordDialog(QDialog):
         items = {}
         for q in self.ctx.study.guide.list():
             parent = items.get(q.parent_id)
-            item = QTreeWidgetItem([q.text, ""]) if parent is None else QTreeWidgetItem(parent, [q.text, ""])
+            shown = ltr_run(q.text, current_language())  # a Latin question keeps its «?» at its end
+            item = QTreeWidgetItem([shown, ""]) if parent is None else QTreeWidgetItem(parent, [shown, ""])
             if parent is None:
                 self.guide.addTopLevelItem(item)
             item.setData(0, Qt.UserRole, q.id)
@@ -171,7 +174,7 @@ class RecordDialog(QDialog):
         if mic is not None and mic == remote:
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choose two different inputs."))
             return
-        settings = QSettings()
+        settings = Settings().q
         settings.setValue(SETTINGS + "mic", mic or "")
         settings.setValue(SETTINGS + "remote", remote or "")
         try:
@@ -228,7 +231,7 @@ class RecordDialog(QDialog):
         if not self.recorder:
             return
         qid = item.data(0, Qt.UserRole)
-        at = self._safe(lambda: self.recorder.mark_question(qid, item.text(0)))
+        at = self._safe(lambda: self.recorder.mark_question(qid, plain(item.text(0))))
         if at is not None:
             item.setText(1, "✓ " + _clock(at))
             self.marks_list.addItem(f"{_clock(at)}  {item.text(0)}")

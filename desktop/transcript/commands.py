@@ -49,6 +49,7 @@ class SetText(_Command):
         super().__init__(model, _tr("Edit text"), parent)
         self.segment_id, self.old, self.new = segment_id, old, new
         self.before: list[Coding] | None = None
+        self.was_untranscribed = self.study.transcripts.segment(segment_id).untranscribed  # undo marks it again
 
     def id(self) -> int:
         return TEXT_EDIT_ID
@@ -67,7 +68,7 @@ class SetText(_Command):
 
     def undo(self) -> None:
         with self.study.atomic():
-            self.study.transcripts.set_text(self.segment_id, self.old)
+            self.study.transcripts.set_text(self.segment_id, self.old, untranscribed=self.was_untranscribed)
             self.study.codings.restore(self.before or [])
         self._done("segments", "codings", segment_id=self.segment_id)
 
@@ -207,7 +208,9 @@ class ApplyCodes(_Command):
                 self.study.codings.restore(self.made)
             else:
                 s_seg, s_off, e_seg, e_off = self.span
-                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off) for cid in self.code_ids]
+                coder = getattr(self.model.ctx, "coder", "")  # the name in Settings, stamped on the coding
+                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off, coder=coder)
+                             for cid in self.code_ids]
         self._told()
 
     def _told(self) -> None:

@@ -7,17 +7,20 @@ direction explicitly, in the painted cell and in the in-place editor alike.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDelegate, QToolTip
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole, speaker_label
+from desktop.transcript import coded_text
 from desktop.transcript.offsets import from_utf16, to_utf16
 
 PAD = 4
 UNSURE_COLOR = QColor("#f7c6c6")
 WORD_COLOR = QColor("#ffd54a")
+UNTRANSCRIBED_HATCH = QColor("#d98c2b")  # speech the machine could not transcribe: hatched, italic placeholder
+UNTRANSCRIBED_TEXT = QColor("#8a5a12")
 AUTOSAVE_MS = 800
 
 
@@ -105,20 +108,53 @@ class SegmentDelegate(QStyledItemDelegate):
     def __init__(self, view, parent=None):
         super().__init__(parent)
         self.view = view
-        self.span_part = lambda row: None  # (start, end) of a row's text in the cross-segment selection
+        self._span_source = None
         self.shade_unsure = False
         self.threshold = 0.5
         self.position_ms = -1
 
+    def set_span_source(self, part) -> None:
+        """Where the cross-segment selection lies: ``part(row)`` gives (start, end) of the row's text, or None."""
+        self._span_source = part
+
+    def span_part(self, row: int) -> tuple[int, int] | None:
+        """(start, end) of a row's text in the cross-segment selection, or None."""
+        return self._span_source(row) if self._span_source is not None else None
+
+    def set_word_shading(self, enabled: bool, threshold: float) -> None:
+        """Shade words the model was less sure of than ``threshold`` (when ``enabled``)."""
+        self.shade_unsure, self.threshold = enabled, threshold
+
     # -- painting ----------------------------------------------------------------
+
+    def untranscribed_text(self) -> str:
+        return self.tr("[speech the machine could not transcribe: listen and type it]")
+
+    def _untranscribed_document(self, width: int, font) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(PAD)
+        doc.setDefaultFont(font)
+        doc.setDefaultTextOption(rtl_option())
+        doc.setPlainText(self.untranscribed_text())
+        doc.setTextWidth(max(40, width))
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setForeground(UNTRANSCRIBED_TEXT)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeCharFormat(fmt)
+        return doc
 
     def document(self, index, width: int, font) -> QTextDocument:
         seg = index.data(SegmentRole)
+        if seg.untranscribed and not seg.text:
+            return self._untranscribed_document(width, font)
         doc = QTextDocument()
         doc.setDocumentMargin(PAD)
         doc.setDefaultFont(font)
         doc.setDefaultTextOption(rtl_option())
         doc.setPlainText(seg.text)
+        coded_text.make_room(doc)
         doc.setTextWidth(max(40, width))
         spans = word_spans(seg.text, seg.words) if seg.words else []
         cursor = QTextCursor(doc)
@@ -167,10 +203,15 @@ class SegmentDelegate(QStyledItemDelegate):
             if style:
                 style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
             doc = self.document(index, option.rect.width(), option.font)
+            seg = index.data(SegmentRole)
+            if seg.untranscribed and not seg.text:
+                painter.fillRect(option.rect.adjusted(1, 1, -1, -1), QBrush(UNTRANSCRIBED_HATCH, Qt.BrushStyle.BDiagPattern))
             painter.save()
             painter.translate(option.rect.topLeft())
             painter.setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()))
             doc.drawContents(painter)
+            for rect, color in coded_text.bars(doc, index.data(SegmentRole), index.data(CodingsRole) or []):
+                painter.fillRect(rect, color)
             painter.restore()
             return
         if index.column() == COL_CODES:
@@ -201,9 +242,21 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.setDefaultFont(option.font)
             doc.setDefaultTextOption(rtl_option())
             doc.setPlainText(index.data(SegmentRole).text)
+            coded_text.make_room(doc)  # the same room under each line for coding bars as painted
             doc.setTextWidth(max(40, width))
             return QSize(width, int(doc.size().height()) + 2)
         return super().sizeHint(option, index)
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """Hovering a coded word names its codes."""
+        if index.column() == COL_TEXT and event.type() == QEvent.Type.ToolTip:
+            seg = index.data(SegmentRole)
+            offset = self.offset_at(index, option.rect, event.pos(), option.font)
+            names = coded_text.names_at(seg, index.data(CodingsRole) or [], offset)
+            if names:
+                QToolTip.showText(event.globalPos(), "\n".join(names), view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     # -- clicks on words ------------------------------------------------------------
 

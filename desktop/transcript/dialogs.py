@@ -5,7 +5,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QInputDia
                                QVBoxLayout, QWidget)
 
 from codebook.models import Code, Coding, Segment
-from desktop.app import current_language
+from desktop.i18n import current_language
 from codebook.dates import format_clock, parse_clock
 
 

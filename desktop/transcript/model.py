@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
-from desktop.app import current_language
+from desktop.bidi import ltr_run
+from desktop.i18n import current_language
 from codebook.dates import format_clock
 
 COL_TIME, COL_SPEAKER, COL_TEXT, COL_CODES = range(4)
@@ -23,6 +24,7 @@ MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
 ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
 ACTIVE_COLOR = QColor("#fff3b0")
 CHECKED_COLOR = QColor("#e3f4e1")
+UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could not transcribe
 
 
 def _tr(text: str) -> str:
@@ -42,6 +44,14 @@ def speaker_label(speaker: str) -> str:
     if speaker == SPEAKER_PARTICIPANT:
         return _tr("Participant")
     return speaker
+
+
+def mark_sign(kind: str, lang: str) -> str:
+    """The sign a mark gets in the time column: a question mark for a guide question (Persian «؟»
+    in the Persian UI), a flag for a bookmark."""
+    if kind == "question":
+        return "؟" if lang == "fa" else "?"
+    return "⚑"
 
 
 class SegmentsModel(QAbstractTableModel):
@@ -230,9 +240,9 @@ class SegmentsModel(QAbstractTableModel):
             if col == COL_TIME:
                 lang = current_language()
                 lines = [format_clock(seg.start_ms, lang), format_clock(seg.end_ms, lang)]
-                for m in self.marks_of(index.row()):
-                    label = m.label if len(m.label) <= 24 else m.label[:23] + "…"
-                    lines.append(f"{'?' if m.kind == 'question' else '⚑'} {format_clock(m.at_ms, lang)} {label}".strip())
+                marks = self.marks_of(index.row())
+                if marks:  # a small sign per mark; the question itself is in the tooltip
+                    lines.append(" ".join(mark_sign(m.kind, lang) for m in marks))
                 return "\n".join(lines)
             if col == COL_SPEAKER:
                 return seg.speaker if role == Qt.ItemDataRole.EditRole else speaker_label(seg.speaker)
@@ -247,6 +257,13 @@ class SegmentsModel(QAbstractTableModel):
                 return QBrush(ACTIVE_COLOR)
             if seg.checked and col == COL_TIME:
                 return QBrush(CHECKED_COLOR)
+            if seg.untranscribed and not seg.text:
+                return QBrush(UNTRANSCRIBED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
+            lang = current_language()
+            return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
+                             f"{ltr_run(m.label, lang) or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
+                             for m in self.marks_of(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
             return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))
         return None

@@ -1,11 +1,13 @@
 """The interview's audio: QMediaPlayer with an audio output, speed with pitch
 kept, skipping, and an automatic rewind of a few seconds when playback resumes.
 
->>> player = Player()
->>> player.load("/path/audio.wav")
->>> player.toggle()            # play; toggle again pauses
->>> player.skip(-5000)         # back 5 s
->>> player.set_rate(0.75)
+For example (a sketch, not run as a doctest)::
+
+    player = Player()
+    player.load("/path/audio.wav")
+    player.toggle()            # play; toggle again pauses
+    player.skip(-5000)         # back 5 s
+    player.set_rate(0.75)
 """
 from __future__ import annotations
 

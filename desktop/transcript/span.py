@@ -104,7 +104,7 @@ class SpanSelection(QObject):
         self.delegate.textEditorOpened.connect(self.clear)
         self.delegate.textEditorClosed.connect(self._editor_closed)
         self.delegate.selectionLeaves.connect(self._leave_editor)
-        self.delegate.span_part = self.part
+        self.delegate.set_span_source(self.part)
         # Dragging past the top or bottom edge scrolls the table and carries the span along.
         self._edge_pos = None
         self._scroll_timer = QTimer(self)
@@ -212,7 +212,7 @@ class SpanSelection(QObject):
     @staticmethod
     def _number(n: int) -> str:
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
 
         return digits(str(n), current_language())
 

@@ -10,7 +10,13 @@ reads JSON progress lines and the exit code.
     queue.progress.connect(lambda iid, fraction, eta: ...)
     queue.finished.connect(lambda iid: context.notify("segments"))
     queue.failed.connect(lambda iid, message: QMessageBox.warning(...))
+    queue.notice.connect(lambda iid, message: status_bar.showMessage(message))
     queue.enqueue(interview_id)
+
+A finished job whose speech was not all transcribed emits ``notice`` with
+the count ("3 stretches, 41 s, could not be transcribed"). A second run of an
+interview another process is transcribing is refused by the worker (the
+study's job lock): ``failed`` carries its sentence.
 """
 from __future__ import annotations
 
@@ -29,6 +35,7 @@ class TranscriptionQueue(QObject):
     progress = Signal(int, float, float)  # interview id, fraction of the audio done, seconds left (-1: unknown)
     finished = Signal(int)
     failed = Signal(int, str)  # interview id, a message to show as is
+    notice = Signal(int, str)  # interview id, what a finished job could not transcribe (to show as is)
 
     def __init__(self, study_folder: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +46,7 @@ class TranscriptionQueue(QObject):
         self._cancelled = False
         self._stdout = b""
         self._stderr = b""
+        self._notice = ""
 
     # -- the public interface ------------------------------------------------------
 
@@ -94,6 +102,7 @@ class TranscriptionQueue(QObject):
         interview_id, model, force = self._queue.pop(0)
         self._current, self._cancelled = interview_id, False
         self._stdout = self._stderr = b""
+        self._notice = ""
         process = QProcess(self)
         process.setProgram(sys.executable)
         process.setArguments(self._arguments(interview_id, model, force))
@@ -116,6 +125,21 @@ class TranscriptionQueue(QObject):
                 continue
             if isinstance(message, dict) and "progress" in message and self._current is not None:
                 self.progress.emit(self._current, float(message["progress"]), float(message.get("eta", -1)))
+            elif isinstance(message, dict) and isinstance(message.get("done"), dict) and self._current is not None:
+                done = message["done"]
+                if done.get("untranscribed"):
+                    self._notice = self.untranscribed_text(int(done["untranscribed"]),
+                                                           float(done.get("untranscribed_s", 0)))
+
+    def untranscribed_text(self, count: int, seconds: float) -> str:
+        """The job summary's sentence, e.g. "3 stretches, 41 s, could not be transcribed"."""
+        from codebook.dates import digits
+        from desktop.app import current_language
+
+        lang = current_language()
+        return (self.tr("%n stretch(es), %1 s, could not be transcribed; they are marked in the transcript "
+                        "(F7 goes to the next one).", "", count)
+                .replace("%1", digits(str(round(seconds)), lang)))
 
     def _read_stderr(self) -> None:
         if self._process is not None:
@@ -142,6 +166,8 @@ class TranscriptionQueue(QObject):
             self.failed.emit(interview_id, self.tr("Transcription cancelled. It resumes where it stopped."))
         elif exit_code == 0 and not crashed:
             self.finished.emit(interview_id)
+            if self._notice:
+                self.notice.emit(interview_id, self._notice)
         else:
             self.failed.emit(interview_id, self._message(exit_code))
         QTimer.singleShot(0, self._next)

@@ -93,3 +93,186 @@ def test_in_vivo_cancelled_changes_nothing(editor, ctx, qtbot):
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
     assert not editor.in_vivo(None)
     assert len(ctx.study.codes.list()) == n_codes
+
+
+def test_no_sound_device_is_said_in_the_window_once_and_editing_goes_on(editor, ctx, qtbot, monkeypatch):
+    from desktop.transcript import notice
+
+    monkeypatch.setattr(notice, "output_available", lambda: False)  # the sound card faked away
+    editor.open_interview(6)
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
+    assert editor.sound_notice.isVisible() and "No sound device" in editor.sound_notice.text()
+    qtbot.waitUntil(lambda: editor.player.position() > 0, timeout=5000)  # the clock still moves
+    editor.toggle_play()
+    editor.toggle_play()
+    labels = [w for w in editor.findChildren(type(editor.sound_notice)) if w.isVisible()]
+    assert labels == [editor.sound_notice]  # one notice, however often play is pressed
+    editor.toggle_play()
+    ed = editor.edit_row(0)  # editing still works
+    assert ed is not None
+    monkeypatch.setattr(notice, "output_available", lambda: True)
+    editor.toggle_play()
+    assert not editor.sound_notice.isVisible()
+    editor.toggle_play()
+
+
+def test_guide_question_marks_are_a_small_sign_with_the_question_on_hover(editor, ctx):
+    from PySide6.QtCore import Qt
+
+    from desktop.transcript.model import COL_TIME
+
+    iv = next(i for i in ctx.study.interviews.list() if ctx.study.marks.list(i.id, "question"))
+    editor.open_interview(iv.id)
+    model = editor.model
+    row = next(r for r in range(model.rowCount()) if model.marks_of(r))
+    marks = model.marks_of(row)
+    shown = model.index(row, COL_TIME).data().split("\n")
+    assert len(shown) == 3 and set(shown[2].split()) <= {"?", "⚑"}  # times, then signs only
+    tip = model.index(row, COL_TIME).data(Qt.ItemDataRole.ToolTipRole)
+    question = next(m for m in marks if m.kind == "question")
+    assert question.label and question.label in tip
+    widths = [len(line) for line in shown]
+    assert max(widths) <= len("00:00.0")  # the column no longer widens for the question's text
+
+
+def _coded_row(editor, partial=True):
+    """A row with a coding that covers part of its text (not all of it)."""
+    for r in range(editor.model.rowCount()):
+        seg = editor.model.segment(r)
+        for coding, code in editor.model.codings_of(r):
+            from desktop.transcript.coded_text import part_in
+            part = part_in(coding, seg)
+            if part and (not partial or part != (0, len(seg.text))):
+                return r, coding, code, part
+    return None
+
+
+def test_coded_words_carry_a_bar_in_the_code_colour_under_exactly_their_span(editor, ctx, qtbot):
+    from PySide6.QtGui import QColor
+
+    from desktop.transcript import coded_text
+    from desktop.transcript.model import COL_TEXT
+
+    iv = ctx.study.interviews.list()[0].id
+    editor.open_interview(iv)
+    seg = editor.model.segment(0)
+    text = seg.text
+    word = text.split()[2]
+    a = text.index(word)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    ctx.study.codes.update(code.id, color="#0000ff")
+    ctx.study.codings.add(code.id, seg.id, a, seg.id, a + len(word))
+    editor.model.refresh_codings()
+    qtbot.wait(50)
+    index = editor.model.index(0, COL_TEXT)
+    rect = editor.view.visualRect(index)
+    image = editor.view.viewport().grab().toImage()
+    doc = editor.delegate.document(index, rect.width(), editor.view.font())
+    mine = [(r, c) for r, c in coded_text.bars(doc, seg, editor.model.codings_of(0)) if c == QColor("#0000ff")]
+    assert len(mine) == 1
+    bar = mine[0][0].translated(rect.left(), rect.top())
+    assert image.pixelColor(int(bar.center().x()), int(bar.center().y())) == QColor("#0000ff")
+    # the bar spans the word's glyphs: right to left, so it is right of the first word's start
+    first_word_x = coded_text._x(doc.begin().layout().lineAt(0), 0) + rect.left()
+    assert bar.right() < first_word_x
+    # nothing blue under the text outside the coding
+    outside = [image.pixelColor(x, int(bar.center().y())) for x in range(rect.left(), rect.right())
+               if not bar.left() - 2 <= x <= bar.right() + 2]
+    assert QColor("#0000ff") not in outside
+    assert coded_text.names_at(seg, editor.model.codings_of(0), a + 1)[-1] == code.name
+    assert code.name not in coded_text.names_at(seg, editor.model.codings_of(0), a + len(word) + 1)
+
+
+def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
+    iv = ctx.study.interviews.list()[0].id
+    editor.open_interview(iv)
+    qtbot.wait(50)  # rows near the viewport are measured once the interview is shown
+    before = editor.view.rowHeight(1)
+    seg = editor.model.segment(1)
+    code = next(c for c in ctx.study.codes.list() if c.kind == "code")
+    ctx.study.codings.add(code.id, seg.id, 0, seg.id, 4)
+    editor.model.refresh_codings()
+    qtbot.wait(50)
+    assert editor.view.rowHeight(1) == before
+
+
+def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_playing(ctx, qtbot):
+    from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.main_window import MainWindow
+    from desktop.transcript.model import COL_TEXT, COL_TIME
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    editor = w.editor
+    first_paint: list[list[int]] = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not first_paint and editor.model.rowCount():
+                first_paint.append([editor.view.rowHeight(r) for r in range(editor.model.rowCount())])
+            return False
+
+    spy = Spy()
+    editor.view.viewport().installEventFilter(spy)
+    w.open_transcript(ctx.study.interviews.list()[0].id)  # the first transcript of the session
+    qtbot.waitUntil(lambda: bool(first_paint), timeout=5000)
+    qtbot.wait(100)
+    settled = [editor.view.rowHeight(r) for r in range(editor.model.rowCount())]
+    assert first_paint[0] == settled
+    option = QStyleOptionViewItem()
+    option.font = editor.view.font()
+    for r, height in enumerate(settled):  # every line of the text and of the time column fits (no elision)
+        need = max(editor.delegate.sizeHint(option, editor.model.index(r, c)).height() for c in (COL_TIME, COL_TEXT))
+        assert height >= need + 1, r
+    rect = editor.view.visualRect(editor.model.index(2, COL_TIME))
+    qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(10, 0))
+    qtbot.wait(100)
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.play_at(editor.model.segment(1).start_ms)
+    qtbot.wait(1500)  # playing: the active row and word are highlighted as the audio moves
+    editor.player.pause()
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.view.viewport().removeEventFilter(spy)
+    editor.shutdown()
+
+
+def test_every_action_has_an_icon_and_the_toolbar_shows_text_where_it_fits(editor, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.icons import ICONS, icon
+
+    assert all(not icon(name).isNull() for name in ICONS)
+    actions = [a for a in editor.actions() if not a.isSeparator()]
+    assert actions and all(not a.icon().isNull() for a in actions)
+    bar = editor.toolbar
+    editor.resize(1900, 700)
+    qtbot.waitUntil(lambda: bar.width() > 1500)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    editor.resize(500, 700)
+    qtbot.waitUntil(lambda: bar.width() < 600)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert all(a.toolTip() for a in bar.actions() if not a.isSeparator())  # names still there on hover
+
+
+def test_participants_columns_fit_with_whole_pseudonyms_and_counts(ctx, qtbot):
+    from desktop.study.participants import ParticipantsView
+
+    view = ParticipantsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    tree, header = view.tree, view.tree.header()
+    n = view.model.columnCount()
+    qtbot.waitUntil(lambda: sum(tree.columnWidth(c) for c in range(n)) <= tree.viewport().width())
+    for c in (0, n - 1):  # the pseudonym with its referral indent, and the count: never cut
+        assert tree.columnWidth(c) >= max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
+    cut = [view.model.item(0, c) for c in range(1, n - 1) if tree.columnWidth(c) < tree.sizeHintForColumn(c)]
+    assert all(item is None or item.toolTip() == item.text() for item in cut)  # cut text is whole on hover

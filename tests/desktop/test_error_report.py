@@ -1,9 +1,8 @@
 """Errors that reach the event loop are told to the researcher in a sentence, in their language."""
 import errno
-import sqlite3
 import sys
 
-from codebook.errors import StudyError
+from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
 
 
 def test_errors_are_explained_in_a_sentence(qapp):
@@ -11,13 +10,14 @@ def test_errors_are_explained_in_a_sentence(qapp):
 
     set_language("en")
     assert explain(StudyError("No study at /x.")) == "No study at /x."
-    assert explain(sqlite3.OperationalError("database or disk is full")).startswith("The disk is full")
+    assert explain(StudyFullError("full")).startswith("The disk is full")
     assert explain(OSError(errno.ENOSPC, "No space left on device")).startswith("The disk is full")
-    assert "read-only" in explain(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "read-only" in explain(StudyReadOnlyError("read-only"))
+    assert "busy in another program" in explain(StudyLockedError("locked"))
     assert "ValueError: odd" in explain(ValueError("odd"))
     set_language("fa")
     try:
-        assert explain(sqlite3.OperationalError("database or disk is full")).startswith("دیسک پر است")
+        assert explain(StudyFullError("full")).startswith("دیسک پر است")
     finally:
         set_language("en")
 
@@ -36,11 +36,11 @@ def test_a_full_disk_while_editing_shows_a_message_and_keeps_saved_work(ctx, qtb
     try:
         try:
             ctx.study.memos.add("x" * 100_000)
-        except sqlite3.OperationalError:
+        except StudyFullError:  # the store's own error, not sqlite3's
             sys.excepthook(*sys.exc_info())
     finally:
         ctx.study.db.execute("PRAGMA max_page_count = 1073741823")
-    sys.excepthook(sqlite3.OperationalError, sqlite3.OperationalError("database or disk is full"), None)
+    sys.excepthook(StudyFullError, StudyFullError("full"), None)
     qtbot.waitUntil(lambda: bool(shown))  # shown from the event loop, not inside the failing call
     assert len(shown) == 1 and shown[0].startswith("The disk is full")  # the same message once
     assert ctx.study.transcripts.segment(seg.id).text == seg.text  # saved work untouched

@@ -3,11 +3,23 @@
 PySide6 6.12.0 does, once per call of QModelIndex.data() on an empty role and of
 QUndoStack.undo(); after a session of editing, Python aborts at exit
 ('none_dealloc: deallocating None'). pyproject.toml keeps PySide6 below 6.12.
+
+From Python 3.12, None, True and False are immortal (PEP 683): their reference
+count stays fixed (4294967295) and a lost reference neither shows nor aborts
+Python, so the check only means something, and only runs, before 3.12.
 """
 import sys
 
+import pytest
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
+
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12),
+    reason="None/True/False are immortal from Python 3.12 (PEP 683): a lost reference can neither be "
+           "counted nor abort Python there, so there is nothing to check")
 
 
 class _Model(QAbstractTableModel):

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from codebook import reports
 from codebook.safety import FORMULA_START, csv_cell, xlsx_put
-from desktop.cli.export import export
+from codebook.exchange import export
 
 TABLES = [("frequencies", "csv"), ("frequencies", "xlsx"), ("participants", "csv"), ("participants", "xlsx"),
           ("quotes", "csv")]

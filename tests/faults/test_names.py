@@ -6,7 +6,7 @@ import pytest
 from codebook.errors import StudyError
 from codebook.models import NewSegment
 from codebook.safety import NAME_BYTES, check_names, safe_filename
-from desktop.cli.export import export
+from codebook.exchange import export
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 

@@ -7,6 +7,7 @@ import soundfile as sf
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desktop.settings import Settings
 from transcribe.recording import FakeSource, Recorder, SimClock
 from transcribe.recording.devices import Device
 
@@ -71,7 +72,7 @@ def test_record_mark_question_pause_stop_attaches_to_the_interview(ctx, fakes, q
     x, sr = sf.read(study.interviews.audio_file(interview.id))
     assert x.shape[1] == 2
     assert [m.kind for m in study.marks.list(interview.id)] == ["question", "mark"]
-    assert QSettings().value("recording/remote") == "remote.monitor"
+    assert Settings().q.value("recording/remote") == "remote.monitor"  # kept in the app's one settings file
 
 
 def test_no_devices_disables_recording_with_a_message(ctx, qtbot, monkeypatch):

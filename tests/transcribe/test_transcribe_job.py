@@ -81,13 +81,13 @@ def test_accuracy_after_correction(pipeline, audio, make_study):
 def test_bad_audio_or_model_leaves_the_study_untouched(pipeline, audio, make_study, tmp_path):
     study, iid = make_study(audio["mono"])
     run_job(study, iid, pipeline=pipeline)
-    before, job = snapshot(study, iid), study.transcripts.job(iid)
+    before, job = snapshot(study, iid), study.jobs.get(iid)
     with pytest.raises(ModelError):
         run_job(study, iid, model=str(tmp_path))
     study.interviews.audio_file(iid).write_bytes(b"\x00garbage" * 100)
     with pytest.raises(AudioError):
         run_job(study, iid, pipeline=pipeline)
-    assert snapshot(study, iid) == before and study.transcripts.job(iid) == job
+    assert snapshot(study, iid) == before and study.jobs.get(iid) == job
     study.interviews.audio_file(iid).unlink()
     with pytest.raises(StudyError, match="audio of interview .* is missing"):
         run_job(study, iid, pipeline=pipeline)
@@ -103,14 +103,14 @@ def test_killed_worker_resumes_after_the_last_saved_segment(pipeline, audio, mak
     watcher = Study.open(folder)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        job = watcher.transcripts.job(iid)
+        job = watcher.jobs.get(iid)
         if job and job.resume_ms > 0 and watcher.transcripts.count(iid)[0] >= 1:
             break
         assert worker.poll() is None, worker.stderr.read().decode()
         time.sleep(0.05)
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
-    job = watcher.transcripts.job(iid)
+    job = watcher.jobs.get(iid)
     saved = snapshot(watcher, iid)
     assert job.state == "running" and 0 < job.progress < 0.9, job
     assert max(s[1] for s in saved) < job.resume_ms
@@ -124,3 +124,58 @@ def test_killed_worker_resumes_after_the_last_saved_segment(pipeline, audio, mak
     duration_ms = watcher.interviews.get(iid).duration_ms
     assert fractions[0] >= job.resume_ms / duration_ms  # it started where it stopped, not from zero
     watcher.close()
+
+
+def test_second_run_of_an_interview_is_refused_and_a_killed_holder_does_not_block(audio, make_study):
+    study, iid = make_study(audio["mono"])
+    with study.jobs.exclusive(iid):
+        assert study.jobs.busy(iid)
+        with pytest.raises(StudyError, match="already being transcribed"):
+            run_job(study, iid, model="/nowhere")  # refused before the audio, the model or the store is touched
+        cli = subprocess.run([sys.executable, "-m", "desktop", "transcribe", "--study", str(study.folder),
+                              "--interview", str(iid)], capture_output=True, text=True, timeout=300)
+        assert cli.returncode != 0 and "already being transcribed" in cli.stderr
+        assert study.transcripts.count(iid) == (0, 0) and study.jobs.get(iid) is None
+    assert not study.jobs.busy(iid)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom codebook import Study\n"
+                               "s = Study.open(sys.argv[1])\nwith s.jobs.exclusive(int(sys.argv[2])):\n"
+                               "    print('held', flush=True); time.sleep(600)", str(study.folder), str(iid)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    assert study.jobs.busy(iid)
+    holder.kill()
+    holder.wait()
+    assert not study.jobs.busy(iid)  # the system let go of the dead process's lock
+
+
+def test_bad_audio_is_told_before_the_model_loads(audio, make_study, tmp_path):
+    study, iid = make_study(audio["mono"])
+    study.interviews.audio_file(iid).write_bytes(b"\x00garbage" * 100)
+    with pytest.raises(AudioError):
+        run_job(study, iid, model=str(tmp_path / "no-model"))  # the audio is refused, not the missing model
+    bad = tmp_path / "notes.wav"
+    bad.write_text("not audio")
+    cli = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(bad), "--model",
+                          str(tmp_path / "no-model")], capture_output=True, text=True, timeout=300)
+    assert cli.returncode != 0 and "notes.wav" in cli.stderr and "model" not in cli.stderr.lower()
+
+
+def test_untranscribed_stretches_are_saved_marked_and_counted(pipeline, audio, make_study, monkeypatch):
+    import transcribe.whisper as whisper
+    from codebook.transcription import summary
+
+    study, iid = make_study(audio["mono"])
+    impossible = whisper.transcribe_options
+    monkeypatch.setattr("codebook.transcription.transcribe_options", lambda *a, **kw: impossible(
+        *a, **kw, no_speech_threshold=0.0, log_prob_threshold=0.0, compression_ratio_threshold=0.1))
+    run_job(study, iid, pipeline=pipeline)
+    segments = study.transcripts.segments(iid)
+    assert segments and all(s.untranscribed and s.text == "" for s in segments)
+    done = summary(study, iid)
+    seconds = round(sum(s.end_ms - s.start_ms for s in segments) / 1000)
+    assert done["untranscribed"] == len(segments) and done["untranscribed_s"] == seconds
+    assert done["message"].startswith(f"{len(segments)} stretch") and f", {seconds} s, could not be transcribed" \
+        in done["message"]
+    study.transcripts.set_text(segments[0].id, "بله")  # typing the words in clears the mark
+    assert not study.transcripts.segment(segments[0].id).untranscribed
+    assert len(study.transcripts.untranscribed(iid)) == len(segments) - 1

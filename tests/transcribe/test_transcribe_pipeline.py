@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from transcribe.normalize import clean_display
-from transcribe.whisper import Cancelled, transcribe_options
+from transcribe.whisper import Cancelled, missing, seed, speech_stretches, transcribe_options, whisper_kwargs
 
 PERSIAN = re.compile("[\u0600-\u06ff]")
 pytestmark = pytest.mark.slow
@@ -24,15 +24,23 @@ def test_persian_segments_with_word_timings_equal_bare_faster_whisper(pipeline, 
         assert s.words and all(s.start - 0.05 <= w.start <= w.end <= s.end + 0.05 for w in s.words)
         assert all(0.0 <= w.probability <= 1.0 for w in s.words)
         assert "\u064a" not in s.text and "\u0643" not in s.text  # Arabic yeh/kaf cleaned for display
-    bare, _ = pipeline.model.transcribe(str(audio["mono"]), **transcribe_options())
-    bare = list(bare)
-    assert [clean_display(b.text) for b in bare] == [s.text for s in result.segments]
-    assert [(round(b.start, 3), round(b.end, 3)) for b in bare] == [(s.start, s.end) for s in result.segments]
-    assert [[clean_display(w.word) for w in b.words] for b in bare] == \
-        [[w.word for w in s.words] for s in result.segments]
+    seed(transcribe_options())
+    bare, _ = pipeline.model.transcribe(str(audio["mono"]), **whisper_kwargs(transcribe_options()))
+    bare = [b for b in bare if clean_display(b.text)]
+    # what bare faster-whisper gives is there as it gives it; anything else fills speech it left without text
+    ours = {(s.start, s.end): s for s in result.segments}
+    for b in bare:
+        s = ours.pop((round(b.start, 3), round(b.end, 3)))
+        assert s.text == clean_display(b.text) and [w.word for w in s.words] == \
+            [clean_display(w.word) for w in b.words]
+    from faster_whisper import decode_audio
+
+    gaps = missing(speech_stretches(decode_audio(str(audio["mono"])), transcribe_options()),
+                   [(round(b.start, 3), round(b.end, 3)) for b in bare], 0, result.duration)
+    assert all(any(min(e, b) - max(s, a) > 0 for a, b in gaps) for s, e in ours)
 
 
-def test_cli_json_shape(audio, bundled_dir):
+def test_cli_json_shape(pipeline, audio, bundled_dir):
     run = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"]), "--json"],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
@@ -46,6 +54,8 @@ def test_cli_json_shape(audio, bundled_dir):
     assert list(seg) == ["start", "end", "speaker", "text", "words"] and seg["speaker"] == ""
     assert list(seg["words"][0]) == ["start", "end", "word", "probability"]
     assert "transcribing: 100.0%" in run.stderr  # progress on stderr, JSON alone on stdout
+    # the same segments in another process as in this one, after other decodes here
+    assert out["segments"] == json.loads(json.dumps(pipeline.run(audio["mono"]).to_dict()))["segments"]
     text = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"])],
                           capture_output=True, text=True, timeout=300)
     first = text.stdout.splitlines()[0]
@@ -97,6 +107,44 @@ def test_progress_cancel_and_resume_point(pipeline, audio):
     assert any(eta > 0 for _, eta in seen)
     rest = pipeline.run(audio["long"], start=stop.value.resume_at)
     assert rest.segments and rest.segments[0].start >= stop.value.resume_at
+
+
+def test_same_segments_every_run_and_every_vad_stretch_is_text_or_marked(pipeline, audio):
+    from faster_whisper import decode_audio
+
+    first = pipeline.run(audio["long"])
+    pipeline.run(audio["mono"], options=transcribe_options(temperature=[0.0, 0.5, 1.0]))  # sampled decodes between
+    again = pipeline.run(audio["long"])
+    assert [s.to_dict() for s in first.segments] == [s.to_dict() for s in again.segments]
+    assert first.options["seed"] == 1 and first.options["temperature"] == [0.0]
+    stretches = speech_stretches(decode_audio(str(audio["long"])), first.options)
+    assert len(stretches) >= 4
+    for a, b in stretches:
+        assert any(min(b, s.end) - max(a, s.start) > 0 for s in first.segments), (a, b, first.segments)
+    assert all(s.text or s.untranscribed for s in first.segments)
+
+
+def test_speech_that_gives_no_text_is_marked_untranscribed(pipeline, audio):
+    # thresholds no decode can pass: faster-whisper drops every chunk as silence, and every
+    # decode on its own is refused as a repetition loop, so each speech stretch must be marked
+    options = transcribe_options(no_speech_threshold=0.0, log_prob_threshold=0.0, compression_ratio_threshold=0.1)
+    saved = []
+    result = pipeline.run(audio["mono"], options=options, on_segments=lambda batch, at: saved.extend(batch))
+    assert result.segments and all(s.untranscribed and s.text == "" and not s.words for s in result.segments)
+    assert saved == result.segments and result.untranscribed == result.segments
+    assert [s.to_dict() for s in result.segments][0] == {"start": result.segments[0].start,
+                                                         "end": result.segments[0].end, "speaker": "",
+                                                         "text": "", "words": []}
+    assert result.text == ""
+    stereo = pipeline.run(audio["stereo"], options=options)
+    assert {s.speaker for s in stereo.segments} == {"interviewer", "participant"}
+    assert all(s.untranscribed for s in stereo.segments)
+
+
+def test_missing_speech_is_whole_uncovered_stretches_and_long_uncovered_parts():
+    assert missing([(1, 3), (5, 12)], [(5, 7)], 0, 20) == [(1, 3), (7, 12)]
+    assert missing([(1, 3), (5, 12)], [(1, 2.9), (5, 11)], 0, 20) == []  # short edges are timing, not loss
+    assert missing([(1, 3), (5, 12)], [], 2, 6) == [(2, 3), (5, 6)]
 
 
 def test_glossary_becomes_hotwords_and_language_can_be_detected(pipeline, audio):

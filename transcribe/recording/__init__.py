@@ -1,8 +1,10 @@
 """Recording both sides of a call, crash-safe.
 
->>> from transcribe.recording import Recorder, open_source
->>> rec = Recorder("/tmp/take", [open_source("default", "mic"), open_source("remote.monitor", "remote")])
->>> rec.start(); ...; result = rec.stop()   # result.path: one WAV, channel 1 mic, channel 2 remote
+For example (a sketch, not run as a doctest)::
+
+    from transcribe.recording import Recorder, open_source
+    rec = Recorder("/tmp/take", [open_source("default", "mic"), open_source("remote.monitor", "remote")])
+    rec.start(); ...; result = rec.stop()   # result.path: one WAV, channel 1 mic, channel 2 remote
 
 A *take* is a folder: one WAV and one block log per source, ``events.jsonl``
 (marks, pauses, consent) and ``manifest.json``. Each source runs on its own

@@ -1,10 +1,12 @@
 """The recorder: sources → queues → writer threads → a take; stop finishes it.
 
->>> rec = Recorder("/tmp/call.take", [mic, remote], out="/tmp/call.wav")
->>> rec.start()
->>> rec.mark("laughs"); rec.pause(); rec.resume()
->>> rec.status()   # elapsed, level per source, overflows, problems
->>> result = rec.stop()
+For example (a sketch, not run as a doctest)::
+
+    rec = Recorder("/tmp/call.take", [mic, remote], out="/tmp/call.wav")
+    rec.start()
+    rec.mark("laughs"); rec.pause(); rec.resume()
+    rec.status()   # elapsed, level per source, overflows, problems
+    result = rec.stop()
 
 Nothing here blocks the audio callbacks: they copy each block into the
 writer's queue and note its peak for the meters. Marks, guide questions,

@@ -1,0 +1,87 @@
+"""Long work on an interview (transcription): its state, progress, resume point, and one run at a time.
+
+>>> job = study.jobs.set(interview_id, "transcribe", state="running", progress=0.0)
+>>> with study.jobs.exclusive(interview_id):   # StudyError if another run holds it
+...     ...
+
+:meth:`Jobs.exclusive` takes an operating-system lock on a file in the
+study's ``audio/`` folder (the ``filelock`` package: ``flock`` on Linux and
+macOS, ``msvcrt`` locking on Windows). The lock belongs to the open file: the
+system lets go of it when the process ends for any reason, so a killed job
+never leaves a lock that blocks the next run, and no heartbeat is needed. Two
+runs in one process (two open copies of a study) are refused too.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Iterator
+
+from codebook.errors import StudyError
+from codebook.models import Job
+from codebook.repository import Repository
+from codebook.dates import now
+
+BUSY = ("Interview {id} is already being transcribed (by the app or another `mosahebeh transcribe`); "
+        "wait until that run ends or cancel it, then start again.")
+
+
+def _job(row: dict) -> Job:
+    return Job(**{**row, "params": json.loads(row["params"])})
+
+
+class Jobs(Repository):
+    table = "jobs"
+
+    def get(self, interview_id: int, kind: str = "transcribe") -> Job | None:
+        row = self._row("SELECT * FROM jobs WHERE interview_id = ? AND kind = ?", [interview_id, kind])
+        return _job(row) if row else None
+
+    def list(self, kind: str = "transcribe") -> list[Job]:
+        return [_job(r) for r in self._rows("SELECT * FROM jobs WHERE kind = ? ORDER BY updated", [kind])]
+
+    def set(self, interview_id: int, kind: str = "transcribe", **values) -> Job:
+        """Create or update a job; ``values`` among state, progress, resume_ms, params, error."""
+        if "params" in values:
+            values["params"] = json.dumps(values["params"], ensure_ascii=False, default=str)
+        values["updated"] = now()
+        with self.db.atomic():
+            self.db.execute("INSERT OR IGNORE INTO jobs(interview_id, kind, updated) VALUES (?, ?, ?)",
+                            [interview_id, kind, values["updated"]])
+            sets = ", ".join(f"{k} = ?" for k in values)
+            self.db.execute(f"UPDATE jobs SET {sets} WHERE interview_id = ? AND kind = ?",
+                            [*values.values(), interview_id, kind])
+        return self.get(interview_id, kind)
+
+    def lock_path(self, interview_id: int, kind: str = "transcribe") -> Path:
+        return Path(self.study.folder) / "audio" / f".{kind}-{int(interview_id)}.lock"
+
+    @contextlib.contextmanager
+    def exclusive(self, interview_id: int, kind: str = "transcribe") -> Iterator[None]:
+        """Hold the interview's job lock while the block runs; :class:`StudyError` at
+        once (no waiting) when another run, in this process or another, holds it."""
+        from filelock import FileLock, Timeout
+
+        path = self.lock_path(interview_id, kind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # no soft (file-exists) fallback: that is the kind of lock a killed process leaves behind;
+        # the file is kept, since deleting it lets two runs lock two different files of one name
+        lock = FileLock(str(path), thread_local=False, is_singleton=False, fallback_to_soft=False,
+                        preserve_lock_file=True)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise StudyError(BUSY.format(id=interview_id)) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def busy(self, interview_id: int, kind: str = "transcribe") -> bool:
+        """True while some run holds the interview's job lock."""
+        try:
+            with self.exclusive(interview_id, kind):
+                return False
+        except StudyError:
+            return True
