@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from codebook.errors import StudyError
 from codebook.study import Study
+from desktop.analysis.agreement import AgreementView
+from desktop.analysis.merge_dialog import MergeDialog, offer_coder_rename
 from desktop.analysis.retrieval import RetrievalView
 from desktop.analysis.saturation import SaturationView
 from desktop.analysis.tables import AnalysisView
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.settings = settings or Settings()
+        ctx.coder = self.settings.coder_name  # stamped on every coding made in this window
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
         if getattr(ctx.study, "read_only", ""):  # read-only media: viewing and exports work, edits are refused
             self.setWindowTitle(f"{ctx.study.name} ({self.tr('read-only: editing is off')}) — {self.tr('Mosahebeh')}")
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(RetrievalView(ctx), self.tr("Retrieval"))
         self.tabs.addTab(AnalysisView(ctx), self.tr("Tables"))
         self.tabs.addTab(SaturationView(ctx), self.tr("Saturation"))
+        self.tabs.addTab(AgreementView(ctx), self.tr("Agreement"))
         self.setCentralWidget(self.tabs)
         self.codebook = CodebookPanel(ctx, self)
         dock = QDockWidget(self.tr("Codebook"), self)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         act(file, self.tr("Export…"), lambda: ExportDialog(self.ctx, self).exec(), icon_name="export")
         act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec(), icon_name="import")
+        act(file, self.tr("Merge a colleague's coding…"), lambda: MergeDialog(self.ctx, self).exec())
         file.addSeparator()
         act(file, self.tr("Settings…"), self.open_settings, icon_name="settings")
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -218,8 +223,12 @@ class MainWindow(QMainWindow):
     # -- studies, settings, closing ------------------------------------------------------
 
     def open_settings(self) -> None:
+        old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
             self.editor.apply_settings()
+            self.ctx.coder = self.settings.coder_name
+            if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
+                offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)
 
     def new_study(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), str(Path.home()),

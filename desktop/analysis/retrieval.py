@@ -62,6 +62,11 @@ class RetrievalView(LazyView, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addWidget(self.target, 1)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)  # one coder's codings, or everyone's
+        self.coder_filter.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.coder_filter)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -142,7 +147,8 @@ class RetrievalView(LazyView, QWidget):
             self.total, interviews = 0, 0
         elif self.mode.currentData() == CODES:
             self._code_ids = {target} | {d.id for d in study.codes.descendants(target)}
-            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids))
+            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids),
+                                                                  coder=self.coder_filter.coder())
             self._more()
         else:
             self._add(retrieval.answers(study, target))
@@ -157,7 +163,7 @@ class RetrievalView(LazyView, QWidget):
         if self.mode.currentData() != CODES or len(self.quotes) >= self.total:
             return False
         self._add(retrieval.coded_segments(self.ctx.study, self.target.currentData(), limit=PAGE,
-                                           offset=len(self.quotes)))
+                                           offset=len(self.quotes), coder=self.coder_filter.coder()))
         return True
 
     def _scrolled(self, value: int) -> None:

@@ -12,9 +12,11 @@ result staying on screen until the new one is ready.
 """
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView,
                               QLineSeries)
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QMargins, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -29,22 +31,19 @@ class _Done(QObject):
     done = Signal(int, object)
 
 
-class _Assess(QRunnable):
-    """:func:`codebook.saturation.assess` off the GUI thread: pure computation, no study access."""
+def _assess(generation: int, ids, codes, params: dict, signals: _Done) -> None:
+    """:func:`codebook.saturation.assess` off the GUI thread: pure computation, no study access.
 
-    def __init__(self, generation: int, ids, codes, params: dict, signals: _Done):
-        super().__init__()
-        self.generation, self.ids, self.codes, self.params, self.signals = generation, ids, codes, params, signals
-
-    def run(self) -> None:
-        try:
-            result = sat.assess(self.ids, self.codes, **self.params)
-        except Exception as exc:  # shown by the view, not lost in the thread
-            result = exc
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:  # the view was closed meanwhile
-            pass
+    Handed to the pool as a plain callable, not a QRunnable subclass: a Python QRunnable that
+    Qt deletes after running (autoDelete) can be freed twice when Python collects its wrapper."""
+    try:
+        result = sat.assess(ids, codes, **params)
+    except Exception as exc:  # shown by the view, not lost in the thread
+        result = exc
+    try:
+        signals.done.emit(generation, result)
+    except RuntimeError:  # the view was closed meanwhile
+        pass
 
 
 class SaturationView(LazyView, QWidget):
@@ -185,7 +184,8 @@ class SaturationView(LazyView, QWidget):
         self._asked += 1
         self._pending_labels = [i.label for i in inc.interviews]
         self._pool.clear()  # a computation not started yet is stale already
-        self._pool.start(_Assess(self._asked, inc.ids, inc.codes, self.parameters(), self._signals))
+        self._pool.start(functools.partial(_assess, self._asked, inc.ids, inc.codes, self.parameters(),
+                                           self._signals))
 
     @property
     def pending(self) -> bool:
