@@ -17,7 +17,11 @@ class CoderFilter(QComboBox):
         self.ctx = ctx
         self.setToolTip(self.tr("Count the codings of all coders, or of one"))
         self.reload()
-        ctx.changed.connect(lambda kind: self.reload() if kind == "codings" else None)
+        ctx.changed.connect(self._changed)  # a bound slot: disconnected when this widget goes
+
+    def _changed(self, kind: str) -> None:
+        if kind == "codings":
+            self.reload()
 
     def coder(self) -> str | None:
         return self.currentData()
