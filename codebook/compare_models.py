@@ -106,15 +106,6 @@ def _cut_audio(study: Study, clips: list[Clip]) -> None:
             c.samples = np.ascontiguousarray(data, dtype=np.float32)
 
 
-def _seed(seed: int = 0) -> None:
-    try:
-        import ctranslate2
-
-        ctranslate2.set_random_seed(seed)
-    except (ImportError, AttributeError):
-        pass
-
-
 def default_models() -> list[str]:
     """Every installed model, the bundled one first."""
     from transcribe.installed import installed
@@ -131,7 +122,7 @@ def compare_models(study: Study, models: list[str] | None = None, *, limit: int 
     from transcribe.errors import TranscribeError
     from transcribe.models import BUNDLED, load_model
     from transcribe.wer import error_rates
-    from transcribe.whisper import Cancelled, transcribe_options
+    from transcribe.whisper import Cancelled, seed, transcribe_options, whisper_kwargs
 
     clips = checked_clips(study, limit=limit)
     if not clips:
@@ -141,6 +132,7 @@ def compare_models(study: Study, models: list[str] | None = None, *, limit: int 
     _cut_audio(study, clips)
     audio_seconds = sum(len(c.samples) for c in clips) / 16000
     options = transcribe_options(language, word_timestamps=False)
+    kwargs = whisper_kwargs(options)  # without transcribe.whisper's own keys (the seed)
     reference = "\n".join(c.reference for c in clips)
     scores: list[ModelScore] = []
     steps, step = len(models) * len(clips), 0
@@ -155,7 +147,7 @@ def compare_models(study: Study, models: list[str] | None = None, *, limit: int 
             step += len(clips)
             continue
         score.load_seconds = round(time.monotonic() - began, 2)
-        _seed()  # the temperature fallback samples: the same seed for every model, so a rerun agrees
+        seed(options)  # as the pipeline does: the same seed for every model should options ever sample
         began = time.monotonic()
         for clip in clips:
             if cancel is not None and cancel():
@@ -163,7 +155,7 @@ def compare_models(study: Study, models: list[str] | None = None, *, limit: int 
             # A clip is short: a model that loops on it would otherwise write 448 tokens at every
             # temperature; 15 tokens a second is more than Persian speech needs.
             seconds = len(clip.samples) / 16000
-            raw, _info = model.transcribe(clip.samples, **options, max_new_tokens=int(20 + 15 * seconds))
+            raw, _info = model.transcribe(clip.samples, **kwargs, max_new_tokens=int(20 + 15 * seconds))
             score.hypotheses.append(" ".join(s.text.strip() for s in raw).strip())
             step += 1
             if on_progress is not None:

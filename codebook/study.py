@@ -267,7 +267,7 @@ class Study:
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
         except (sqlite3.Error, StudyError):
-            pass  # a read-only study keeps its old search columns; find still checks every match
+            pass  # busy or refused: the old search columns stay until the next open; find checks every match
         return study
 
     @staticmethod

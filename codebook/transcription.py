@@ -39,7 +39,7 @@ from transcribe.wer import error_rates
 
 KIND = "transcribe"
 RESUMABLE = ("running", "failed", "cancelled")
-KEPT_TITLE = "Corrected transcript kept before re-transcription / رونوشت اصلاح‌شده پیش از رونویسی دوباره"
+KEPT_TITLE = "Corrected transcript kept before re-transcription / متن اصلاح‌شده پیش از پیاده‌سازی دوباره"
 
 
 def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:

@@ -373,6 +373,11 @@
         <source>{0} h {1} min</source>
         <translation>{0} ساعت و {1} دقیقه</translation>
     </message>
+    <message>
+        <location filename="../../desktop/transcription/model_settings.py"/>
+        <source>On this computer</source>
+        <translation>روی این رایانه</translation>
+    </message>
 </context>
 <context>
     <name>CompareModelsDialog</name>

@@ -32,25 +32,22 @@ from __future__ import annotations
 import bisect
 import os
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from codebook.errors import StudyError
 from codebook.models import Segment, words_from_json
 from codebook.pseudonymise import Replacer, Report
 from codebook.refiqda import extras
 from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
-from codebook.files import atomic_path
+from codebook.refiqda.archive import write_zip
 from codebook.refiqda.codebook_xml import codes_element
 from codebook.refiqda.xmlutil import PROJECT_NS, _xml_datetime, check_valid, guid_from, xml_datetime, xml_text
 
 APP_USER = "Mosahebeh"
 NS = PROJECT_NS
-FILE_MODE = 0o644
 
 
 def _el(parent, tag: str, **attrs) -> etree._Element:
@@ -128,7 +125,8 @@ class _Exporter:
         case_links: list[tuple[str, int]] = []
         project_notes: list[str] = []
         for m in memos:
-            g = self.note(self.guid("memo", m.id), m.title or extras.UNTITLED, self.replacer.text(m.text, "memos"),
+            g = self.note(self.guid("memo", m.id), self.replacer.text(m.title, "memos") or extras.UNTITLED,
+                          self.replacer.text(m.text, "memos"),
                           created=m.created, modified=m.updated)
             if m.target_kind == "code" and m.target_id is not None:
                 code_notes.setdefault(m.target_id, []).append(g)
@@ -383,31 +381,3 @@ def export_qdpx(study, out: str | os.PathLike, *, include_audio: bool = True,
     glossary's replacement list is applied to transcript text and memos (codings
     keep their place on the replaced text) and the glossary itself is left out."""
     return _Exporter(study, Path(out), include_audio, pseudonymise).run()
-
-
-def zip_info(name: str, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
-    """An entry with an ordinary file mode (0644) and the current time."""
-    import time
-
-    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-    info.external_attr = (0o100000 | FILE_MODE) << 16
-    info.compress_type = compress
-    return info
-
-
-def write_zip(out: Path, entries: list[tuple[str, bytes | Path]]) -> None:
-    """Write a zip of (name, bytes or a file to copy) atomically; files are stored, not deflated."""
-    import shutil
-
-    with atomic_path(out) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-            for name, data in entries:
-                if isinstance(data, Path):
-                    try:
-                        with open(data, "rb") as src, z.open(zip_info(name, zipfile.ZIP_STORED), "w",
-                                                              force_zip64=True) as dst:
-                            shutil.copyfileobj(src, dst, 1 << 20)
-                    except OSError as exc:
-                        raise StudyError(f"Cannot read the file {data}: {exc.strerror or exc}.") from exc
-                else:
-                    z.writestr(zip_info(name), data)

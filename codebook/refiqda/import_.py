@@ -33,6 +33,19 @@ from codebook.refiqda.archive import SafeZip
 from codebook.refiqda.reader import Reader
 
 
+# Every key ImportResult.counts and .skipped use, for front ends that word them in another language.
+COUNT_KINDS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+               "glossary terms", "bookmarks")
+SKIPPED_KINDS = (
+    "links", "sets", "graphs", "sources in more than one case (kept with the first)", "codes applied to whole cases",
+    "selections in cases", "texts stored outside the project file", "media files outside the project file",
+    "texts missing from the archive", "media files missing from the archive",
+    "codings on texts missing from the archive", "picture sources", "pdf sources", "codings in picture sources",
+    "codings in pdf sources", "further transcripts of a source", "codings on audio or video time ranges",
+    "codings of whole documents", "variable values of sources", "unreadable media files",
+    "transcript selections without text positions", "selections that cover no text")
+
+
 @dataclass
 class ImportResult:
     counts: Counter = field(default_factory=Counter)

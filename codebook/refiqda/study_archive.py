@@ -53,7 +53,7 @@ def archive_path(out: str | os.PathLike) -> Path:
 
 def export_archive(study, out: str | os.PathLike) -> ArchiveResult:
     """Write the whole study (database snapshot and audio) to ``out``."""
-    from codebook.refiqda.export import write_zip
+    from codebook.refiqda.archive import write_zip
     from codebook.schema import SCHEMA_VERSION
 
     out = archive_path(out)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from codebook import retrieval
 from desktop.analysis.lazy import LazyView
+from desktop.bidi import ltr_run
 
 CODES, QUESTIONS = 0, 1
 PAGE = 200  # quotes read at a time
@@ -94,7 +95,7 @@ class RetrievalView(LazyView, QWidget):
                 self.target.addItem("    " * depth[c.id] + c.name, c.id)
         else:
             for q in study.guide.list():
-                self.target.addItem(("    " if q.parent_id is not None else "") + q.text, q.id)
+                self.target.addItem(("    " if q.parent_id is not None else "") + ltr_run(q.text, ui_lang(self)), q.id)
         at = self.target.findData(keep)
         self.target.setCurrentIndex(at if at >= 0 else 0)
         self.target.blockSignals(False)

@@ -192,7 +192,8 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos")
+    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+              "glossary terms", "bookmarks")
     SKIPPED = (
         "links", "sets", "graphs", "sources in more than one case (kept with the first)",
         "codes applied to whole cases", "selections in cases", "texts stored outside the project file",

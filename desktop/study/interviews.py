@@ -37,7 +37,8 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     if p.state == "corrected":
         return _tr("coded") if p.coded else _tr("corrected")
     base = _tr("corrected %1%").replace("%1", pct(p.fraction)) if p.checked else _tr("transcribed")
-    return f"{base} · {_tr('coded')}" if p.coded else base
+    joiner = "، " if lang == "fa" else " · "  # a middle dot reads like the Persian zero «۰»
+    return f"{base}{joiner}{_tr('coded')}" if p.coded else base
 
 
 class InterviewsModel(QAbstractTableModel):

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
 
@@ -138,7 +138,7 @@ class ModelSettingsWidget(QWidget):
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
         box = QVBoxLayout(rec)
-        box.addWidget(self.catalog)
+        box.addWidget(self.catalog, 1)
         box.addWidget(self.note)
         box.addLayout(net)
         box.addLayout(row)
@@ -172,10 +172,17 @@ class ModelSettingsWidget(QWidget):
         form.addRow(self.tr("Language of the interviews:"), self.language)
         form.addRow(self.estimate)
 
+        # Three tabs keep the settings dialog the height of a laptop screen.
+        self.tabs = QTabWidget()
+        self.tabs.addTab(here, self.tr("On this computer"))
+        self.tabs.addTab(rec, self.tr("Recommended for Persian"))
+        self.tabs.addTab(runs, self.tr("How it runs"))
+        for box in (here, rec, runs):
+            box.setTitle("")
+            box.setFlat(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(here)
-        layout.addWidget(rec)
-        layout.addWidget(runs)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
         self._load_device()
         self.refresh()
@@ -315,7 +322,7 @@ class ModelSettingsWidget(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, m.key)
                 self.catalog.setItem(row, col, item)
         self.catalog.resizeColumnsToContents()
-        self.catalog.setMinimumHeight(self.catalog.verticalHeader().length() + 30)
+        self.catalog.setMinimumHeight(150)
 
     @staticmethod
     def _fa() -> bool:

@@ -102,3 +102,11 @@ def test_what_each_file_repairs_and_leaves_out(tmp_path):
     coding_kinds = [k for k in atlas.skipped if "codings" in k]
     assert sum(atlas.skipped[k] for k in coding_kinds) == 16
     assert "Repaired: 2 GUIDs used twice" in atlas.summary() and "Not imported:" in atlas.summary()
+
+
+def test_every_key_of_the_result_is_declared_for_the_dialogs(tmp_path):
+    from codebook.refiqda.import_ import COUNT_KINDS, SKIPPED_KINDS
+
+    for prefix in EXPECTED:
+        result = import_qdpx_new(_file(prefix), tmp_path / prefix)
+        assert set(result.counts) <= set(COUNT_KINDS) and set(result.skipped) <= set(SKIPPED_KINDS), prefix

@@ -152,6 +152,10 @@ def test_pseudonymised_export_replaces_names_and_keeps_codings_on_their_words(sm
     coded = sorted(back.codings.text(c) for c in back.codings.list())
     assert "همکار ۱ مسئول امانت بود.\nما خدمات آنلاین را در شهر الف" in coded
     assert all("مریم" not in m.text for m in back.memos.list())
+    # the glossary (the list of real names) stays home: no entry of the archive names them
+    assert back.glossary.list() == []
+    with zipfile.ZipFile(out) as z:
+        assert not any("مریم".encode() in z.read(n) or "تهران".encode() in z.read(n) for n in z.namelist())
     back.close()
 
 
