@@ -152,16 +152,22 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
     except Cancelled:
         study.jobs.set(interview_id, KIND, state="cancelled")
         raise
-    except (StudyFullError, StudyLockedError, sqlite3.Error) as exc:
-        # A full disk or a lock while saving: say so, keep what was saved, leave the job resumable. On a
-        # full disk even marking the job may not fit; a job left 'running' resumes as well.
-        with contextlib.suppress(sqlite3.Error, StudyError):
-            study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
-        raise StudyError(f"Transcription of interview {interview_id} stopped: {str(exc).rstrip('.')}. What was "
-                         "transcribed so far is kept; transcribe again to go on from there.") from exc
+    except (StudyFullError, StudyLockedError) as exc:  # the store's own words for a full disk, a lock
+        reason = "the disk is full" if isinstance(exc, StudyFullError) else f"the study refused the write ({exc})"
+        with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit
+            study.jobs.set(interview_id, KIND, state="failed", error=reason)
+        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
+                         "far is kept; transcribe again to go on from there.") from exc
     except (TranscribeError, StudyError) as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise
+    except sqlite3.Error as exc:  # a full disk, a lock: say so, keep what was saved, leave the job resumable
+        reason = (f"the disk is full ({exc})" if "full" in str(exc) or "disk I/O" in str(exc)
+                  else f"the study refused the write ({exc})")
+        with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit; 'running' resumes too
+            study.jobs.set(interview_id, KIND, state="failed", error=reason)
+        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
+                         "far is kept; transcribe again to go on from there.") from exc
     except Exception as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
         raise

@@ -155,7 +155,7 @@ class AgreementView(QWidget):
                 if i == len(rows) - 1:
                     item.setFont(bold)
                 self.table.setItem(i, j, item)
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         self.sentence.setText(ag.sentence(r, current_language()))
 
     def _fill_disagreements(self) -> None:
@@ -174,7 +174,7 @@ class AgreementView(QWidget):
                            .replace("%1", QLocale().toString(len(self.result.disagreements))))
 
     def export(self) -> None:
-        from desktop.app import current_language
+        from desktop.i18n import current_language
         if self.result is None:
             return
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export agreement table"), "",

@@ -17,7 +17,12 @@ class CoderFilter(QComboBox):
         self.ctx = ctx
         self.setToolTip(self.tr("Count the codings of all coders, or of one"))
         self.reload()
-        ctx.changed.connect(lambda kind: self.reload() if kind == "codings" else None)
+        ctx.changes.connect(self._changed)  # a bound slot: disconnected when this widget goes
+
+    def _changed(self, change) -> None:
+        # Coders change only when codings come or go: a text edit (codings remapped in place) reads nothing.
+        if "codings" in change and not change.in_place:
+            self.reload()
 
     def coder(self) -> str | None:
         return self.currentData()

@@ -14,7 +14,7 @@ from codebook.errors import StudyError
 from codebook.recording import guide_restore, guide_snapshot
 from desktop.bidi import ltr_run, plain
 from desktop.context import StudyContext
-from desktop.app import current_language
+from desktop.i18n import current_language
 
 
 class _GuideCommand(QUndoCommand):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QRadioButton, QVBoxLayout)
 
 from codebook.dates import digits
-from desktop.app import current_language
+from desktop.i18n import current_language
 from desktop.transcript.commands import SetText
 from transcribe.find import find_spans, replace_all_text  # noqa: F401  (the dialog's matching, re-exported)
 

@@ -134,7 +134,7 @@ class TranscriptionQueue(QObject):
     def untranscribed_text(self, count: int, seconds: float) -> str:
         """The job summary's sentence, e.g. "3 stretches, 41 s, could not be transcribed"."""
         from codebook.dates import digits
-        from desktop.app import current_language
+        from desktop.i18n import current_language
 
         lang = current_language()
         return (self.tr("%n stretch(es), %1 s, could not be transcribed; they are marked in the transcript "
