@@ -75,11 +75,13 @@ def counted_interviews(study: "Study") -> list[InterviewRef]:
     return out
 
 
-def _coding_counts(study: "Study") -> dict[tuple[int, int], int]:
-    """(interview id, code id) -> number of codings, for codes (not categories)."""
+def _coding_counts(study: "Study", coder: str | None = None) -> dict[tuple[int, int], int]:
+    """(interview id, code id) -> number of codings, for codes (not categories); only
+    ``coder``'s codings when one is named."""
     rows = study.db.execute(
         "SELECT c.interview_id, c.code_id, COUNT(*) FROM codings c JOIN codes k ON k.id = c.code_id "
-        "WHERE k.kind = 'code' GROUP BY c.interview_id, c.code_id")
+        "WHERE k.kind = 'code'" + (" AND c.coder = ?" if coder is not None else "")
+        + " GROUP BY c.interview_id, c.code_id", [coder] if coder is not None else [])
     return {(iid, cid): n for iid, cid, n in rows}
 
 
@@ -128,16 +130,18 @@ def _check_by(by: str) -> None:
         raise StudyError(f"Count by 'segments' or 'interviews', not {by!r}.")
 
 
-def frequency_tables(study: "Study", by: str = "segments", lang: str = "en") -> list[CategoryTable]:
+def frequency_tables(study: "Study", by: str = "segments", lang: str = "en",
+                     coder: str | None = None) -> list[CategoryTable]:
     """Per category (in codebook order), each code's count and share of the category total.
 
     ``by='segments'`` counts coded segments (codings); ``by='interviews'``
     counts the interviews that mention the code. Every code is listed, also
     those not used yet (count 0). Codes under no category come last, in a
-    table named "Uncategorised" (``lang`` 'fa': "بدون دسته"), when there are any."""
+    table named "Uncategorised" (``lang`` 'fa': "بدون دسته"), when there are any.
+    With ``coder``, only that coder's codings count."""
     _check_by(by)
     counted = {i.id for i in counted_interviews(study)}
-    pairs = {k: n for k, n in _coding_counts(study).items() if k[0] in counted}
+    pairs = {k: n for k, n in _coding_counts(study, coder).items() if k[0] in counted}
     codes = study.codes.list()
     by_id = {c.id: c for c in codes}
 
@@ -198,11 +202,12 @@ class CodeMatrix:
         return [sum(col) for col in zip(*self.cells)] if self.cells else [0] * len(self.interviews)
 
 
-def code_matrix(study: "Study", by: str = "segments") -> CodeMatrix:
-    """Codes (rows, codebook order) x counted interviews (columns, order held)."""
+def code_matrix(study: "Study", by: str = "segments", coder: str | None = None) -> CodeMatrix:
+    """Codes (rows, codebook order) x counted interviews (columns, order held); with
+    ``coder``, only that coder's codings."""
     _check_by(by)
     interviews = counted_interviews(study)
-    pairs = _coding_counts(study)
+    pairs = _coding_counts(study, coder)
     codes = [c for c in study.codes.list() if c.kind == "code"]
     cells = tuple(tuple((pairs.get((i.id, c.id), 0) if by == "segments" else int((i.id, c.id) in pairs))
                         for i in interviews) for c in codes)

@@ -37,9 +37,19 @@ def rename(study: "Study", old: str, new: str) -> int:
     if old not in dict(coders(study)):
         raise StudyError(f"No coding by a coder named {old!r} in this study.")
     with study.atomic():
-        return study.db.execute("UPDATE codings SET coder = ? WHERE coder = ?", [new, old]).rowcount
+        return study.codings.rename_coder(old, new)
 
 
 def coding_ids_by(study: "Study", coder: str) -> set[int]:
     """The ids of a coder's codings (for views that filter by coder)."""
     return {r[0] for r in study.db.execute("SELECT id FROM codings WHERE coder = ?", [coder]).fetchall()}
+
+
+def set_coder(study: "Study", coding_ids, name: str) -> None:
+    """Stamp ``name`` on the given codings (the undo of a rename puts the old name back on exactly those)."""
+    ids = list(coding_ids)
+    with study.atomic():
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            study.db.execute(f"UPDATE codings SET coder = ? WHERE id IN ({','.join('?' * len(part))})",
+                             [name, *part])

@@ -131,8 +131,12 @@ class Codes(Repository):
         marks = ",".join("?" for _ in ids)
         return self.db.execute(f"SELECT COUNT(*) FROM codings WHERE code_id IN ({marks})", ids).fetchone()[0]
 
-    def coding_counts(self) -> dict[int, int]:
-        """How many codings each code holds (codes without codings are left out)."""
+    def coding_counts(self, coder: str | None = None) -> dict[int, int]:
+        """How many codings each code holds (codes without codings are left out); only
+        ``coder``'s codings when one is named."""
+        if coder is not None:
+            return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings WHERE coder = ? GROUP BY code_id",
+                                        [coder]).fetchall())
         return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
 
     def restore(self, codes: list[Code]) -> None:
@@ -196,13 +200,14 @@ class Codings(Repository):
         return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
                 for r in rows]
 
-    def count_of_codes(self, code_ids: list[int]) -> tuple[int, int]:
-        """(codings, interviews) of some codes, counted through the index."""
+    def count_of_codes(self, code_ids: list[int], coder: str | None = None) -> tuple[int, int]:
+        """(codings, interviews) of some codes, counted through the index; only ``coder``'s when named."""
         if not code_ids:
             return 0, 0
         marks = ",".join("?" for _ in code_ids)
-        row = self.db.execute(f"SELECT COUNT(*), COUNT(DISTINCT interview_id) FROM codings WHERE code_id IN ({marks})",
-                              list(code_ids)).fetchone()
+        by = " AND coder = ?" if coder is not None else ""
+        row = self.db.execute(f"SELECT COUNT(*), COUNT(DISTINCT interview_id) FROM codings WHERE code_id IN ({marks})"
+                              + by, list(code_ids) + ([coder] if coder is not None else [])).fetchone()
         return row[0], row[1]
 
     def touching(self, segment_id: int) -> list[Coding]:
@@ -260,6 +265,10 @@ class Codings(Repository):
         """Move every coding of one code to another; returns how many moved."""
         return self.db.execute("UPDATE codings SET code_id = ? WHERE code_id = ?",
                                [target_code_id, source_code_id]).rowcount
+
+    def rename_coder(self, old: str, new: str) -> int:
+        """Put coder ``new`` on every coding stamped ``old``; returns how many."""
+        return self.db.execute("UPDATE codings SET coder = ? WHERE coder = ?", [new, old]).rowcount
 
     def count_in(self, interview_id: int) -> int:
         """How many codings an interview holds."""

@@ -81,13 +81,14 @@ def format_hms(ms: float) -> str:
 
 
 def format_clock(ms: int, lang: str) -> str:
-    """A position in the audio with tenths: ``01:05.4`` (hours added past one hour)."""
+    """A position in the audio with tenths: ``01:05.4`` (hours added past one hour);
+    in Persian with Persian digits and the Persian decimal separator, ``۰۱:۰۵٫۴``."""
     tenths = max(0, int(ms)) // 100
     s, t = divmod(tenths, 10)
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     text = f"{h}:{m:02d}:{sec:02d}.{t}" if h else f"{m:02d}:{sec:02d}.{t}"
-    return digits(text, lang)
+    return persian_digits(text, decimal=True) if lang == "fa" else text
 
 
 def parse_clock(text: str) -> int | None:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from codebook.errors import StudyError
 
-EXPORT_FORMATS = ("qdpx", "qdc", "docx", "txt", "srt", "vtt", "csv", "xlsx", "png", "svg")
+EXPORT_FORMATS = ("qdpx", "archive", "qdc", "docx", "txt", "srt", "vtt", "csv", "xlsx", "png", "svg")
 EXPORT_WHAT = ("transcript", "frequencies", "participants", "quotes", "saturation")
 TRANSCRIPT_FORMATS = ("txt", "docx", "srt", "vtt")
-IMPORT_FORMATS = ("qdpx", "qdc", "srt", "vtt", "txt", "html")
+IMPORT_FORMATS = ("qdpx", "archive", "qdc", "srt", "vtt", "txt", "html")
 TRANSCRIPT_IMPORT_FORMATS = ("srt", "vtt", "txt", "html")
 
 
@@ -32,7 +32,7 @@ TRANSCRIPT_IMPORT_FORMATS = ("srt", "vtt", "txt", "html")
 def default_what(fmt: str, interview: int | None) -> str | None:
     """What a format exports when not told: None for a REFI-QDA file, the saturation plot
     for png/svg, a transcript for txt/srt/vtt (and docx of one interview), else the tables."""
-    if fmt in ("qdpx", "qdc"):
+    if fmt in ("qdpx", "qdc", "archive"):
         return None
     if fmt in ("png", "svg"):
         return "saturation"
@@ -77,6 +77,12 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
 
     if fmt not in EXPORT_FORMATS:
         raise StudyError(f"Cannot export as {fmt}; choose one of {', '.join(EXPORT_FORMATS)}.")
+    if fmt == "archive":  # the whole study, lossless (codebook.refiqda.study_archive)
+        if pseudonymise:
+            raise StudyError("A study archive keeps the study exactly as it is; it cannot be pseudonymised "
+                             "(use --format qdpx --pseudonymise).")
+        result = refiqda.export_archive(study, out)
+        return Exported("archive", result.path, project=result)
     if fmt == "qdpx":
         result = refiqda.export_qdpx(study, out, include_audio=audio, pseudonymise=pseudonymise)
         return Exported("qdpx", result.path, project=result, replaced=result.replaced)
@@ -99,10 +105,20 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         names = {iv.id: safe_filename(f"{iv.id:03d}-{study.interviews.label(iv)}", fmt)
                  for iv in study.interviews.list() if study.transcripts.count(iv.id)[0]}
         check_names(out, list(names.values()))
+        made = names and not out.exists()
         if names:
             out.mkdir(parents=True, exist_ok=True)
-        written = [export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
-                                     replacer=replacer) for iv_id, name in names.items()]
+        written = []
+        try:
+            for iv_id, name in names.items():
+                written.append(export_transcript(study, iv_id, fmt, out / name, lang=lang, timestamps=timestamps,
+                                                 replacer=replacer))
+        except (StudyError, OSError):  # all or nothing: a full disk half-way leaves no partial set
+            for f in written:
+                f.unlink(missing_ok=True)
+            if made:
+                out.rmdir()
+            raise
         if not written:
             raise StudyError("No interview has a transcript to export yet.")
         return Exported("transcripts", out, count=len(written), replaced=report)
@@ -125,7 +141,7 @@ def import_format(path: str | Path, given: str | None = None) -> str:
     .qde a qdpx). Raises StudyError for a file that cannot be imported."""
     path = Path(path)
     fmt = given or path.suffix.lower().lstrip(".")
-    fmt = {"htm": "html", "qde": "qdpx"}.get(fmt, fmt)
+    fmt = {"htm": "html", "qde": "qdpx", "zip": "archive"}.get(fmt, fmt)
     if fmt not in IMPORT_FORMATS:
         raise StudyError(f"Cannot tell the format of {path.name}; give --format ({', '.join(IMPORT_FORMATS)}).")
     return fmt
@@ -162,6 +178,9 @@ def import_file(study, path: str | Path, fmt: str | None = None, *, interview: i
         return Imported("qdpx", path, project=refiqda.import_qdpx(study, path), study_folder=study.folder)
     if fmt == "qdc":
         return Imported("qdc", path, codebook=refiqda.import_qdc(study, path))
+    if fmt == "archive":
+        raise StudyError(f"{path.name} is a whole study: it opens as a new study "
+                         "(mosahebeh import --study NEW.mosahebeh FILE), not into this one.")
     if interview is None:
         ids = "; ".join(f"{iv.id} = {study.interviews.label(iv)}" for iv in study.interviews.list()[:12])
         raise StudyError("A transcript needs its interview: give --interview ID"
@@ -176,8 +195,11 @@ def import_file(study, path: str | Path, fmt: str | None = None, *, interview: i
 def import_project(path: str | Path, folder: str | Path, *, new: bool = False) -> Imported:
     """Import the REFI-QDA project ``path`` into the study at ``folder`` (``.mosahebeh`` added
     when missing): created when it does not exist (with ``new``: it must not exist), else
-    opened (and must be empty). A study created here is deleted again if the import fails."""
+    opened (and must be empty). A study archive (``.mosahebeh.zip``) always opens as a new
+    study. A study created here is left only when the import succeeds."""
     from codebook.study import DB_NAME, SUFFIX, Study
+
+    from codebook import refiqda
 
     path, folder = Path(path), Path(folder)
     if not path.is_file():
@@ -185,6 +207,14 @@ def import_project(path: str | Path, folder: str | Path, *, new: bool = False) -
     if folder.suffix != SUFFIX and not (folder / DB_NAME).exists():
         folder = folder.with_name(folder.name + SUFFIX)
     created = new or not (folder / DB_NAME).exists()
+    # A new study is built in a hidden folder beside ``folder`` and moved into place when complete,
+    # so a failed or killed import leaves nothing there (refiqda.import_qdpx_new, import_archive).
+    if import_format(path) == "archive":
+        result = refiqda.import_archive(path, folder)
+        return Imported("archive", path, project=result, study_folder=folder, created=True)
+    if created:
+        project = refiqda.import_qdpx_new(path, folder)
+        return Imported("qdpx", path, project=project, study_folder=folder, created=True)
     study = Study.create(folder) if created else Study.open(folder)
     try:
         result = import_file(study, path, "qdpx")

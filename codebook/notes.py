@@ -85,6 +85,23 @@ class Guide(Repository):
             for i, qid in enumerate(ids):
                 self._update(qid, {"position": i})
 
+    def snapshot(self, question_id: int) -> dict:
+        """Everything deleting this question removes: its row, its follow-ups', and the marks naming them
+        (for an undo: :meth:`restore`)."""
+        rows = self.db.execute("SELECT id, parent_id, text, position, created FROM guide_questions "
+                               "WHERE id = ? OR parent_id = ? ORDER BY parent_id IS NOT NULL, id",
+                               [question_id, question_id]).fetchall()
+        return {"questions": [list(r) for r in rows], "marks": self.study.marks.naming([r[0] for r in rows])}
+
+    def restore(self, snapshot: dict) -> None:
+        """Put back what :meth:`snapshot` saw, with the same ids."""
+        with self.db.atomic():
+            for qid, parent, text, position, created in snapshot["questions"]:
+                self._insert({"id": qid, "parent_id": parent, "text": text, "position": position,
+                              "created": created})
+            for mid, qid in snapshot["marks"]:
+                self.study.marks.name_question(mid, qid)
+
 
 class Marks(Repository):
     """Moments in an interview's audio: bookmarks, and when each guide question was asked."""
@@ -112,6 +129,18 @@ class Marks(Repository):
             sql += " AND kind = ?"
             params.append(kind)
         return [Mark(**r) for r in self._rows(sql + " ORDER BY at_ms, id", params)]
+
+    def naming(self, question_ids: list[int]) -> list[list[int]]:
+        """[mark id, question id] of the marks that name any of these guide questions."""
+        if not question_ids:
+            return []
+        marks = ",".join("?" * len(question_ids))
+        return [list(r) for r in self.db.execute(
+            f"SELECT id, question_id FROM marks WHERE question_id IN ({marks})", question_ids).fetchall()]
+
+    def name_question(self, mark_id: int, question_id: int) -> None:
+        """Make a mark say when guide question ``question_id`` was asked."""
+        self._update(mark_id, {"question_id": question_id, "kind": "question"})
 
     def answers(self, question_id: int) -> list[tuple[int, int, int | None]]:
         """Where each interview answers a guide question: (interview_id, from_ms, to_ms),

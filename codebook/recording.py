@@ -90,21 +90,10 @@ def attach_take(study: Study, take: Take, progress: Callable[[float], None] | No
 # -- the guide's undo ------------------------------------------------------------
 
 def guide_snapshot(study: Study, question_id: int) -> dict:
-    """Everything deleting this question removes: its row, its follow-ups', and the marks naming them."""
-    rows = study.db.execute("SELECT id, parent_id, text, position, created FROM guide_questions "
-                            "WHERE id = ? OR parent_id = ? ORDER BY parent_id IS NOT NULL, id",
-                            [question_id, question_id]).fetchall()
-    ids = [r[0] for r in rows]
-    marks = study.db.execute(f"SELECT id, question_id FROM marks WHERE question_id IN ({','.join('?' * len(ids))})",
-                             ids).fetchall() if ids else []
-    return {"questions": [list(r) for r in rows], "marks": [list(r) for r in marks]}
+    """Everything deleting this question removes (:meth:`codebook.notes.Guide.snapshot`)."""
+    return study.guide.snapshot(question_id)
 
 
 def guide_restore(study: Study, snapshot: dict) -> None:
     """Put back what :func:`guide_snapshot` saw, with the same ids."""
-    with study.atomic():
-        for qid, parent, text, position, created in snapshot["questions"]:
-            study.db.execute("INSERT INTO guide_questions(id, parent_id, text, position, created) VALUES (?,?,?,?,?)",
-                             [qid, parent, text, position, created])
-        for mid, qid in snapshot["marks"]:
-            study.db.execute("UPDATE marks SET question_id = ?, kind = 'question' WHERE id = ?", [qid, mid])
+    study.guide.restore(snapshot)

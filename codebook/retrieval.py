@@ -77,10 +77,10 @@ class _Names:
 
 
 def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limit: int | None = None,
-                   offset: int = 0) -> list[Quote]:
+                   offset: int = 0, coder: str | None = None) -> list[Quote]:
     """Every coding of a code, or with ``recursive`` (the default) of it and every
     code beneath it: for a category, all its codes. ``limit`` and ``offset`` page
-    the quotes (in the same order).
+    the quotes (in the same order). With ``coder``, only that coder's codings.
 
     Only the segments the codings start and end in (and any between) are read,
     through the codings-by-code index: the cost follows the quotes, not the study."""
@@ -89,6 +89,8 @@ def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limi
     names = {c.id: c.name for c in study.codes.list()}
     lookup = _Names(study)
     codings = study.codings.of_codes(ids)
+    if coder is not None:
+        codings = [c for c in codings if c[0].coder == coder]
     codings.sort(key=lambda c: (lookup.order.get(c[0].interview_id, 0), c[1], c[0].start_segment_id,
                                 c[0].start_offset, c[0].id))
     if limit is not None or offset:

@@ -335,19 +335,20 @@ def _pct(share: float) -> str:
 
 def guest_sentence(g: GuestResult, n_interviews: int, lang: str = "en") -> str:
     """"Saturation (base size 4, run length 2, ≤5% new information) was reached at 7+2." and its
-    Persian twin; or that it was not reached, or cannot yet be assessed."""
+    Persian twin, written for a paper: «اشباع (اندازهٔ پایه: ۴ مصاحبه؛ طول دنباله: ۲؛ آستانهٔ
+    اطلاعات جدید: ۵ درصد) در ۷+۲ حاصل شد.»; or that it was not reached, or cannot yet be assessed."""
     pct = _pct(g.threshold)
     if lang == "fa":
-        head = (f"اشباع (اندازهٔ پایه {fa_digits(g.base)}، طول اجرا {fa_digits(g.run)}، "
-                f"اطلاعات جدید ≤{fa_digits(pct)}٪)")
+        head = (f"اشباع (اندازهٔ پایه: {fa_digits(g.base)} مصاحبه؛ طول دنباله: {fa_digits(g.run)}؛ "
+                f"آستانهٔ اطلاعات جدید: {fa_digits(pct)} درصد)")
         if g.saturated:
             return f"{head} در {label_text(g.x, g.run, 'fa')} حاصل شد."
         if g.assessable:
             return f"{head} در {fa_digits(n_interviews)} مصاحبه حاصل نشد."
         if n_interviews >= g.base + g.run:
-            return f"{head} هنوز قابل ارزیابی نیست: در مصاحبه‌های پایه هیچ کدی نیست."
-        return (f"{head} هنوز قابل ارزیابی نیست: دست‌کم {fa_digits(g.base + g.run)} مصاحبه لازم است "
-                f"و {fa_digits(n_interviews)} مصاحبه هست.")
+            return f"{head} هنوز قابل ارزیابی نیست، زیرا در مصاحبه‌های پایه هیچ کدی ثبت نشده است."
+        return (f"{head} هنوز قابل ارزیابی نیست: دست‌کم {fa_digits(g.base + g.run)} مصاحبه لازم است، "
+                f"حال آنکه تنها {fa_digits(n_interviews)} مصاحبه در دست است.")
     head = f"Saturation (base size {g.base}, run length {g.run}, ≤{pct}% new information)"
     if g.saturated:
         return f"{head} was reached at {g.x}+{g.run}."
@@ -366,11 +367,13 @@ def _x(value: float) -> str:
 def robustness_sentence(r: Robustness, run: int, lang: str = "en") -> str:
     share = _pct(r.share_saturated or 0.0)
     if lang == "fa":
-        text = (f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در {fa_digits(share)}٪ آن‌ها حاصل شد")
+        if not r.share_saturated:
+            return f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در هیچ‌یک حاصل نشد."
+        text = f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در {fa_digits(share)} درصد موارد حاصل شد"
         if r.median_x is None:
             return text + "."
-        return (text + f" (میانه \u200e{fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ صدک ۵ تا ۹۵: "
-                f"{fa_digits(_x(r.p5_x))} تا {fa_digits(_x(r.p95_x))}).")
+        return (text + f" (میانهٔ نقطهٔ اشباع \u200e{fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ "
+                f"صدک‌های پنجم و نود و پنجم: {fa_digits(_x(r.p5_x))} و {fa_digits(_x(r.p95_x))}).")
     text = f"Across {r.k} random orderings of the interviews, saturation was reached in {share}% of them"
     if r.median_x is None:
         return text + "."
@@ -380,8 +383,8 @@ def robustness_sentence(r: Robustness, run: int, lang: str = "en") -> str:
 def chao2_sentence(found: int, estimate: float, lang: str = "en") -> str:
     share = round(100 * found / estimate) if estimate else 0
     if lang == "fa":
-        return (f"{fa_digits(found)} کد یافت شد، حدود {fa_digits(share)}٪ از {fa_digits(_x(round(estimate, 1)))} "
-                f"کدی که برآورد Chao2 نشان می‌دهد.")
+        return (f"{fa_digits(found)} کد شناسایی شد، یعنی حدود {fa_digits(share)} درصد از "
+                f"{fa_digits(_x(round(estimate, 1)))} کدی که برآوردگر Chao2 پیش‌بینی می‌کند.")
     found_text = "1 code was found" if found == 1 else f"{found} codes were found"
     return f"{found_text}, about {share}% of the {_x(round(estimate, 1))} estimated by Chao2."
 

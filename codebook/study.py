@@ -183,9 +183,10 @@ class Study:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, StudyError):
-                raise
+                raise StudyError(str(exc).replace(str(tmp), str(folder))
+                                 if tmp is not None else str(exc)) from exc
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StudyError(f"Cannot create the study {folder}: {reason}. Nothing was left behind.") from exc
+            raise StudyError(f"Cannot create the study folder {folder}: {reason}. Nothing was left behind.") from exc
         except BaseException:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -219,6 +220,8 @@ class Study:
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())
+        except sqlite3.OperationalError as exc:  # cannot open or read it: say why, it may well be a study
+            raise StudyError(f"Cannot open {db_path} ({exc}{_full(folder)}). Nothing was changed.") from exc
         except sqlite3.DatabaseError as exc:
             raise StudyError(f"{db_path} is not a Mosahebeh study database ({exc}). Nothing was changed.") from exc
         if version > SCHEMA_VERSION:
@@ -259,12 +262,12 @@ class Study:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StudyError(f"Cannot write to {db_path}: {exc}.") from exc
+            raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder) if 'full' not in str(exc) else ''}.") from exc
         study = cls(folder, db)
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
         except (sqlite3.Error, StudyError):
-            pass  # a read-only study keeps its old search columns; find still checks every match
+            pass  # busy or refused: the old search columns stay until the next open; find checks every match
         return study
 
     @staticmethod
@@ -285,7 +288,9 @@ class Study:
         self._closed = True
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
+            # Never waits: with another connection reading, the last one to close checkpoints instead.
             with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
@@ -330,6 +335,14 @@ class Study:
 
 
 # -- read-only studies (read-only media, no write permission) ---------------------------------
+
+
+def _full(folder: Path) -> str:
+    """'; the disk is full' when the disk holding ``folder`` has (almost) no room left."""
+    try:
+        return "; the disk is full" if shutil.disk_usage(folder).free < 64 * 1024 else ""
+    except OSError:
+        return ""
 
 
 def _read_only_reason(folder: Path) -> str:

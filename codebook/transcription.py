@@ -24,6 +24,8 @@ Speech the model could not transcribe is saved as *untranscribed* segments
 """
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Callable
 
 from codebook.dates import format_hms
@@ -37,7 +39,7 @@ from transcribe.wer import error_rates
 
 KIND = "transcribe"
 RESUMABLE = ("running", "failed", "cancelled")
-KEPT_TITLE = "Corrected transcript kept before re-transcription / رونوشت اصلاح‌شده پیش از رونویسی دوباره"
+KEPT_TITLE = "Corrected transcript kept before re-transcription / متن اصلاح‌شده پیش از پیاده‌سازی دوباره"
 
 
 def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:
@@ -153,6 +155,13 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
     except (TranscribeError, StudyError) as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise
+    except sqlite3.Error as exc:  # a full disk, a lock: say so, keep what was saved, leave the job resumable
+        reason = (f"the disk is full ({exc})" if "full" in str(exc) or "disk I/O" in str(exc)
+                  else f"the study refused the write ({exc})")
+        with contextlib.suppress(sqlite3.Error):  # on a full disk even this may not fit; 'running' resumes too
+            study.jobs.set(interview_id, KIND, state="failed", error=reason)
+        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
+                         "far is kept; transcribe again to go on from there.") from exc
     except Exception as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
         raise

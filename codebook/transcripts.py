@@ -33,6 +33,23 @@ def _text_columns(text: str) -> dict:
     return {"text": text, "search": key, "compact": key.replace(" ", "")}
 
 
+def _fts_phrase(words) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def _fts_term(term: str) -> str:
+    """One query word for FTS5: itself, or split in two anywhere («میرود» → "می رود")."""
+    splits = [_fts_phrase((term[:i], term[i:])) for i in range(1, len(term))] if len(term) <= 40 else []
+    return "(" + " OR ".join([_fts_phrase((term,)), *splits]) + ")"
+
+
+def _fts_match(terms: list[str]) -> str:
+    """An FTS5 query for ``terms`` that does not care how word breaks are written: every
+    word (joined or split in two), or all the words written as one («می رود» → "میرود")."""
+    words = " AND ".join(_fts_term(t) for t in terms)
+    return f"({words}) OR {_fts_term(''.join(terms))}" if len(terms) > 1 else words
+
+
 class Transcripts(Repository):
     table = "segments"
 
@@ -160,11 +177,13 @@ class Transcripts(Repository):
         return len(rows)
 
     def search_words(self, query: str, limit: int = 200) -> list[Segment]:
-        """Full-text search (SQLite FTS5) for segments holding all the words of ``query``."""
+        """Full-text search (SQLite FTS5) for segments holding all the words of ``query``,
+        however their word breaks are written: «میرود» finds «می رود» (and «می‌رود», the
+        index splits at ZWNJ) and «می رود» finds «میرود», as find does."""
         terms = [t for t in search_key(query).split() if t]
         if not terms:
             return []
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        match = _fts_match(terms)
         return [_segment(r) for r in self._rows(
             "SELECT s.* FROM segments_fts f JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? "
             "ORDER BY rank LIMIT ?", [match, limit])]

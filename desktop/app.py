@@ -5,28 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop.fonts import FALLBACK_FAMILIES, FONTS, load_fonts, use_bundled_font  # noqa: F401  (were here)
 from desktop.i18n import current_language, set_language  # noqa: F401  (the app's language, set up here)
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
-# Families with Persian glyphs, tried in order when Vazirmatn cannot be loaded.
-FALLBACK_FAMILIES = ("Vazirmatn", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", "Tahoma", "Segoe UI")
-
-def load_fonts() -> str:
-    """Register the bundled Vazirmatn TTFs; returns the family to use for the UI."""
-    families: list[str] = []
-    for ttf in sorted(FONTS.glob("*.ttf")):
-        fid = QFontDatabase.addApplicationFont(str(ttf))
-        if fid >= 0:
-            families += QFontDatabase.applicationFontFamilies(fid)
-    available = set(QFontDatabase.families()) | set(families)
-    for family in FALLBACK_FAMILIES:
-        if family in available:
-            return family
-    return QApplication.font().family()
 
 
 def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
@@ -38,10 +23,7 @@ def make_app(lang: str | None = None, argv: list[str] | None = None) -> QApplica
     icon = ICONS / "mosahebeh.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    family = load_fonts()
-    font = QFont(family)
-    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-    app.setFont(font)
+    use_bundled_font(app)
     if lang is None:
         from desktop.settings import Settings
         lang = Settings().language

@@ -66,6 +66,7 @@ class StudyContext(QObject):
         super().__init__(parent)
         self.study = study
         self.undo_stack = QUndoStack(self)
+        self.coder = ""  # the name stamped on codings made in this session (from the settings)
 
     def notify(self, *kinds: str, interview_id: int | None = None, segment_ids=(), code_ids=(),
                in_place: bool = False, origin: object = None) -> Change:

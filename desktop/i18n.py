@@ -95,6 +95,10 @@ def set_language(lang: str) -> None:
     global _current_lang
     _current_lang = "fa" if lang == "fa" else "en"
     app = QCoreApplication.instance()
+    if hasattr(app, "setFont"):  # a QApplication: every widget draws in the bundled Vazirmatn
+        from desktop.fonts import use_bundled_font
+
+        use_bundled_font(app)
     install(_current_lang)
     if _current_lang == "fa":
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from codebook.errors import StudyError
 from codebook.study import Study
+from desktop.analysis.agreement import AgreementView
+from desktop.analysis.merge_dialog import MergeDialog, offer_coder_rename
 from desktop.analysis.retrieval import RetrievalView
 from desktop.analysis.saturation import SaturationView
 from desktop.analysis.tables import AnalysisView
@@ -22,6 +24,7 @@ from desktop.app import keep
 from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
 from desktop.exchange.dialogs import ExportDialog, ImportDialog
+from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
 from desktop.settings_dialog import SettingsDialog
@@ -41,7 +44,10 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.settings = settings or Settings()
+        ctx.coder = self.settings.coder_name  # stamped on every coding made in this window
         self.setWindowTitle(f"{ctx.study.name} — {self.tr('Mosahebeh')}")
+        if getattr(ctx.study, "read_only", ""):  # read-only media: viewing and exports work, edits are refused
+            self.setWindowTitle(f"{ctx.study.name} ({self.tr('read-only: editing is off')}) — {self.tr('Mosahebeh')}")
         self.tabs = QTabWidget()
         self.participants = ParticipantsView(ctx)
         self.interviews = InterviewsView(ctx)
@@ -52,6 +58,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(RetrievalView(ctx), self.tr("Retrieval"))
         self.tabs.addTab(AnalysisView(ctx), self.tr("Tables"))
         self.tabs.addTab(SaturationView(ctx), self.tr("Saturation"))
+        self.tabs.addTab(AgreementView(ctx), self.tr("Agreement"))
         self.setCentralWidget(self.tabs)
         self.codebook = CodebookPanel(ctx, self)
         dock = QDockWidget(self.tr("Codebook"), self)
@@ -75,14 +82,16 @@ class MainWindow(QMainWindow):
         self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
+        if getattr(ctx.study, "read_only", ""):
+            self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
         self.resize(1280, 800)
 
     # -- menus ---------------------------------------------------------------------
 
     def _make_menus(self) -> None:
-        def act(menu, text, slot, key=None):
-            a = QAction(text, self)
+        def act(menu, text, slot, key=None, icon_name=""):
+            a = QAction(icon(icon_name), text, self)
             if key:
                 a.setShortcut(QKeySequence(key))
             a.triggered.connect(lambda _=False: slot())
@@ -90,20 +99,23 @@ class MainWindow(QMainWindow):
             return a
 
         file = self.menuBar().addMenu(self.tr("&File"))
-        act(file, self.tr("New study…"), self.new_study, QKeySequence.StandardKey.New)
-        act(file, self.tr("Open study…"), self.open_study, QKeySequence.StandardKey.Open)
+        act(file, self.tr("New study…"), self.new_study, QKeySequence.StandardKey.New, "new")
+        act(file, self.tr("Open study…"), self.open_study, QKeySequence.StandardKey.Open, "open")
         self.recent_menu = file.addMenu(self.tr("Recent studies"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
-        act(file, self.tr("Export…"), lambda: ExportDialog(self.ctx, self).exec())
-        act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec())
+        act(file, self.tr("Export…"), lambda: ExportDialog(self.ctx, self).exec(), icon_name="export")
+        act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec(), icon_name="import")
+        act(file, self.tr("Merge a colleague's coding…"), lambda: MergeDialog(self.ctx, self).exec())
         file.addSeparator()
-        act(file, self.tr("Settings…"), self.open_settings)
+        act(file, self.tr("Settings…"), self.open_settings, icon_name="settings")
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setIcon(icon("undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo.setIcon(icon("redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
@@ -116,13 +128,14 @@ class MainWindow(QMainWindow):
                   None, self.editor.act_invivo, self.editor.act_memo):
             transcript.addSeparator() if a is None else transcript.addAction(a)
         interview = self.menuBar().addMenu(self.tr("&Interview"))
-        act(interview, self.tr("New interview…"), self.new_interview)
-        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview))
-        act(interview, self.tr("Record…"), lambda: self._with_selected(self.record))
-        act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio))
-        act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe))
-        act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript))
-        act(interview, self.tr("Interview guide…"), self.guide)
+        act(interview, self.tr("New interview…"), self.new_interview, icon_name="new")
+        act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview), icon_name="edit")
+        act(interview, self.tr("Record…"), lambda: self._with_selected(self.record), icon_name="record")
+        act(interview, self.tr("Import audio…"), lambda: self._with_selected(self.import_audio), icon_name="import-audio")
+        act(interview, self.tr("Transcribe"), lambda: self._with_selected(self.transcribe), icon_name="transcribe")
+        act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
+            icon_name="open-transcript")
+        act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -210,8 +223,12 @@ class MainWindow(QMainWindow):
     # -- studies, settings, closing ------------------------------------------------------
 
     def open_settings(self) -> None:
+        old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
             self.editor.apply_settings()
+            self.ctx.coder = self.settings.coder_name
+            if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
+                offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)
 
     def new_study(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New study"), str(Path.home()),

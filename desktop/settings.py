@@ -106,6 +106,15 @@ class Settings:
         self._set("editor/shade_unsure", bool(value))
 
     @property
+    def coder_name(self) -> str:
+        """The name stamped on every coding made in the app ('' until the user gives one)."""
+        return " ".join(self._get("coding/coder", "", str).split())
+
+    @coder_name.setter
+    def coder_name(self, name: str) -> None:
+        self._set("coding/coder", " ".join(str(name).split()))
+
+    @property
     def unsure_threshold(self) -> float:
         return max(0.05, min(0.99, self._get("editor/unsure_threshold", 0.5, float)))
 

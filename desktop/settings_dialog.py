@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QVBoxLayout, QWidget)
 
 from codebook.dates import digits
 from desktop.i18n import current_language
@@ -23,6 +23,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if current_language() == "fa" else 1)  # what is shown now
         form.addRow(self.tr("Language (after restart)"), self.language)
+        self.coder = QLineEdit(settings.coder_name)
+        self.coder.setPlaceholderText(self.tr("Your name, stamped on your codings"))
+        self.coder.setToolTip(self.tr("Stamped on every coding you make, so that two coders' work can be "
+                                      "merged and compared"))
+        form.addRow(self.tr("Your name as coder"), self.coder)
         self.rewind = QDoubleSpinBox()
         self.rewind.setRange(0.0, 3.0)
         self.rewind.setSingleStep(0.5)
@@ -54,6 +59,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         s.language = self.language.currentData()
+        s.coder_name = self.coder.text()
         s.auto_rewind_s = self.rewind.value()
         s.playback_rate = self.rate.currentData()
         s.shade_unsure = self.shade.isChecked()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 FASTER_WHISPER_BENCHMARK = "github.com/SYSTRAN/faster-whisper#benchmark"
 PESTE = "PESTE benchmark, FLEURS fa test (github.com/ArmanJR/PESTE-Benchmark)"
-WHISPER_V3 = "OpenAI, large-v3 release notes, Common Voice 15 fa (github.com/openai/whisper/discussions/1762)"
+WHISPER_V3 = "OpenAI Whisper README, per-language chart, Common Voice 15 fa (github.com/openai/whisper)"
 CONVERT = ("ct2-transformers-converter --model {source} --output_dir {key} "
            "--copy_files tokenizer.json preprocessor_config.json --quantization float16")
 
@@ -34,8 +34,8 @@ class Recommended:
     memory_gpu_gb: float      # graphics memory with float16
     speed_cpu: float          # seconds of audio per second, int8, 8 threads (estimate)
     speed_gpu: float          # seconds of audio per second, float16 (estimate)
-    wer: str                  # published Persian WER, as published
-    source: str               # where that figure comes from
+    wer: tuple                # published Persian figures: ((test set, WER %, CER % or None), ...)
+    source: str               # where those figures come from
     note: str = ""
     convert_from: str = ""    # transformers checkpoint to convert, when there is no CTranslate2 copy
 
@@ -44,28 +44,33 @@ class Recommended:
         return not self.repo_id
 
     @property
+    def wer_text(self) -> str:
+        """``"19.8% (CER 6.0%) on FLEURS; 37.4% on Common Voice 15"``, or ``"not published"``."""
+        return "; ".join(f"{w:.1f}%" + (f" (CER {c:.1f}%)" if c is not None else "") + f" on {test}"
+                         for test, w, c in self.wer) or "not published"
+
+    @property
     def convert_command(self) -> str:
         return CONVERT.format(source=self.convert_from, key=self.key) if self.convert_from else ""
 
 
 RECOMMENDED: tuple[Recommended, ...] = (
     Recommended("large-v3", "Systran/faster-whisper-large-v3", 3_087_284_237, 3.1, 4.5, 1.2, 12.0,
-                "19.8% (CER 6.0%); 37.4% on Common Voice 15", f"{PESTE}; {WHISPER_V3}",
+                (("FLEURS", 19.8, 6.0), ("Common Voice 15", 37.4, None)), f"{PESTE}; {WHISPER_V3}",
                 "The most accurate of OpenAI's models for Persian; slow on a CPU."),
     Recommended("large-v3-turbo", "mobiuslabsgmbh/faster-whisper-large-v3-turbo", 1_617_884_929, 1.8, 2.5,
-                3.0, 35.0, "20.4% (CER 6.5%)", PESTE,
+                3.0, 35.0, (("FLEURS", 20.4, 6.5),), PESTE,
                 "Nearly as accurate as large-v3 on FLEURS, several times faster; reported weaker on hard audio."),
     Recommended("medium", "Systran/faster-whisper-medium", 1_527_906_378, 1.6, 2.4, 2.4, 25.0,
-                "not published for Persian", "—", "A middle way on a CPU without a graphics card."),
+                (), "", "A middle way on a CPU without a graphics card."),
     Recommended("small", "Systran/faster-whisper-small", 483_546_902, 0.8, 1.1, 7.6, 50.0,
-                "not published for Persian", FASTER_WHISPER_BENCHMARK + " (speed and memory only)",
+                (), "",
                 "Fast; for a first draft on an old laptop."),
     Recommended("whisper-fa-accuracy", "parseh/whisper-fa-accuracy-ct2", 3_087_000_000, 3.1, 4.5, 1.2, 12.0,
-                "see the source card (nezamisafa/whisper-persian-v4)",
-                "huggingface.co/parseh/whisper-fa-accuracy-ct2",
+                (), "huggingface.co/parseh/whisper-fa-accuracy-ct2 (from nezamisafa/whisper-persian-v4)",
                 "A Persian fine-tune of Whisper large, already converted to CTranslate2 (float16)."),
     Recommended("whisper-large-fa-v1", "", 1_617_000_000, 1.8, 2.5, 3.0, 35.0,
-                "14.1% (its own test set, vhdm/persian-voice-v1.1)", "huggingface.co/vhdm/whisper-large-fa-v1",
+                (("persian-voice-v1.1", 14.1, None),), "huggingface.co/vhdm/whisper-large-fa-v1 (its own test set)",
                 "A Persian fine-tune of large-v3-turbo in transformers format: convert it first, "
                 "then add the folder.", convert_from="vhdm/whisper-large-fa-v1"),
 )

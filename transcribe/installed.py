@@ -55,15 +55,18 @@ class InstalledModel:
 
 # -- the choice in use ------------------------------------------------------------------
 
-def select(model: str | None = None, **device) -> dict:
+_KEEP = object()
+
+
+def select(model=_KEEP, **device) -> dict:
     """Choose the model in use (``None`` or ``"bundled"``: the bundled one) and, optionally,
     ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic).
     A model that is not installed is refused (nothing goes online)."""
     from transcribe.models import BUNDLED, resolve_model
 
     data = selection()
-    if model is not None:
-        spec = None if model in ("", BUNDLED) else str(model)
+    if model is not _KEEP:
+        spec = None if model in (None, "", BUNDLED) else str(model)
         resolve_model(spec, allow_download=False)  # raises ModelError if it is not here
         data["model"] = spec
     for key in ("device", "compute_type", "cpu_threads"):
@@ -116,6 +119,11 @@ def remove(name: str) -> Path:
                          "`mosahebeh models list` shows the installed ones.")
     if selected_model() in (name, str(folder)):
         select(None)
+    from transcribe import models
+
+    with models._cache_lock:  # a loaded copy would keep the deleted files' memory
+        for key in [k for k in models._cache if k[0] in (str(folder), str(folder.resolve()))]:
+            del models._cache[key]
     if folder.is_symlink():
         folder.unlink()
     else:

@@ -269,3 +269,21 @@ def load_model(spec: str | os.PathLike | None = None, **device_kw):
                 raise ModelError(f"Cannot load the Whisper model in {resolved.path}: {reason}. "
                                  "The folder may be incomplete or not a CTranslate2 Whisper model.") from exc
         return _cache[key], resolved, options
+
+
+def device_choices() -> dict[str, list[str]]:
+    """What this computer can run: ``{"cpu": [compute types], "cuda": [...]}`` (cuda only with a
+    CUDA device), the usual choices first (int8 on the CPU; float16, int8_float16, int8 on a GPU)."""
+    preferred = {"cpu": ("int8", "int8_float32", "float32"),
+                 "cuda": ("float16", "int8_float16", "int8", "float32")}
+    found: dict[str, list[str]] = {}
+    try:
+        import ctranslate2
+
+        devices = ["cpu"] + (["cuda"] if ctranslate2.get_cuda_device_count() > 0 else [])
+        for device in devices:
+            supported = set(ctranslate2.get_supported_compute_types(device))
+            found[device] = [c for c in preferred[device] if c in supported]
+    except Exception:  # noqa: BLE001 - a broken CUDA install means CPU only
+        found = {"cpu": ["int8", "float32"]}
+    return found

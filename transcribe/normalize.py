@@ -227,9 +227,12 @@ def persian_digits(text: object, *, decimal: bool = False) -> str:
 
 
 def fa_digits(value: object) -> str:
-    """A number for Persian prose: :func:`persian_digits` with the decimal separator.
+    """A number for Persian prose: :func:`persian_digits` with the decimal separator;
+    a whole number of four digits or more grouped with «٬», as the UI writes it.
 
-    >>> fa_digits(0.25)
-    '۰٫۲۵'
+    >>> fa_digits(0.25), fa_digits(1000)
+    ('۰٫۲۵', '۱٬۰۰۰')
     """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
+        value = f"{value:,}".replace(",", "\u066c")
     return persian_digits(value, decimal=True)

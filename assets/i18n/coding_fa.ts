@@ -53,7 +53,7 @@
     <message>
         <location filename="../../desktop/analysis_view.py" line="131"/>
         <source>Share of category</source>
-        <translation>سهم از مقوله</translation>
+        <translation>درصد از مقوله</translation>
     </message>
     <message>
         <location filename="../../desktop/analysis_view.py" line="145"/>
@@ -135,7 +135,7 @@
     <message>
         <location filename="../../desktop/codebook_panel.py" line="230"/>
         <source>Description of the selected code: what it means, when to apply it</source>
-        <translation>توضیح کد انتخاب‌شده: چه معنایی دارد و کی به کار می‌رود</translation>
+        <translation>توضیح کد انتخاب‌شده: معنای آن و اینکه چه زمانی به کار می‌رود</translation>
     </message>
     <message>
         <location filename="../../desktop/codebook_panel.py" line="241"/>
@@ -245,7 +245,7 @@
     <message>
         <location filename="../../desktop/retrieval_view.py" line="34"/>
         <source>Guide question</source>
-        <translation>پرسش راهنما</translation>
+        <translation>پرسش راهنمای مصاحبه</translation>
     </message>
     <message>
         <location filename="../../desktop/retrieval_view.py" line="38"/>
@@ -293,7 +293,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="41"/>
         <source>Interviews in each run</source>
-        <translation>تعداد مصاحبه‌ها در هر اجرا</translation>
+        <translation>تعداد مصاحبه‌ها در هر دنباله</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="48"/>
@@ -328,7 +328,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="55"/>
         <source>Run length</source>
-        <translation>طول اجرا</translation>
+        <translation>طول دنباله</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="56"/>
@@ -373,7 +373,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="66"/>
         <source>Used</source>
-        <translation>به‌کاررفته</translation>
+        <translation>کدهای به‌کاررفته</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="66"/>
@@ -443,7 +443,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="229"/>
         <source>Run %1–%2: %3 new (%4)</source>
-        <translation>اجرای %1 تا %2: %3 کد جدید (%4)</translation>
+        <translation>مصاحبه‌های %1 تا %2: %3 کد جدید (%4)</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="235"/>
@@ -468,7 +468,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="251"/>
         <source>Order robustness: %1 of %2 random orderings reach saturation; median X %3 (5th–95th percentile %4–%5).</source>
-        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ مصاحبهٔ اشباع %3 (صدک ۵ تا ۹۵: %4 تا %5).</translation>
+        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ نقطهٔ اشباع %3 (صدک‌های پنجم و نود و پنجم: %4 و %5).</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="257"/>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop/transcript/find_replace.py" line="67"/>
         <source>Find and replace</source>
-        <translation>جستجو و جایگزینی</translation>
+        <translation>جست‌وجو و جایگزینی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/find_replace.py" line="73"/>
@@ -42,7 +42,7 @@
     <message>
         <location filename="../../desktop/transcript/find_replace.py" line="89"/>
         <source>Find</source>
-        <translation>جستجو</translation>
+        <translation>جست‌وجو</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/find_replace.py" line="90"/>
@@ -74,6 +74,10 @@
 <context>
     <name>InterviewsView</name>
     <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/interviews_view.py" line="123"/>
         <source>New interview</source>
         <translation>مصاحبهٔ جدید</translation>
@@ -96,18 +100,22 @@
     <message>
         <location filename="../../desktop/interviews_view.py" line="126"/>
         <source>Open transcript</source>
-        <translation>باز کردن متن</translation>
+        <translation>باز کردن متن پیاده‌شده</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Edit interview…</source>
+        <translation>ویرایش مصاحبه…</translation>
+    </message>
     <message>
         <source>Transcribe again</source>
         <translation>پیاده‌سازی دوباره</translation>
     </message>
     <message>
         <source>This transcript has %1 checked segments and %2 codings. Transcribe the audio again? The corrected transcript is kept as a memo on the interview.</source>
-        <translation>این متن %1 بخش بازبینی‌شده و %2 کدگذاری دارد. صدا دوباره پیاده شود؟ متن اصلاح‌شده به صورت یادداشتی روی مصاحبه نگه داشته می‌شود.</translation>
+        <translation>این متن پیاده‌شده %1 بخش بازبینی‌شده و %2 کدگذاری دارد. صدای مصاحبه دوباره پیاده‌سازی شود؟ متن اصلاح‌شده به‌صورت یادداشتی در مصاحبه نگه داشته می‌شود.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="45"/>
@@ -147,7 +155,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="94"/>
         <source>&amp;File</source>
-        <translation>&amp;پرونده</translation>
+        <translation>&amp;فایل</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="95"/>
@@ -167,12 +175,12 @@
     <message>
         <location filename="../../desktop/main_window.py" line="100"/>
         <source>Export…</source>
-        <translation>برون‌بری…</translation>
+        <translation>خروجی گرفتن…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="101"/>
         <source>Import…</source>
-        <translation>درون‌بری…</translation>
+        <translation>وارد کردن…</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="103"/>
@@ -233,7 +241,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="125"/>
         <source>Open transcript</source>
-        <translation>باز کردن متن</translation>
+        <translation>باز کردن متن پیاده‌شده</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="126"/>
@@ -284,7 +292,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="181"/>
         <source>Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)</source>
-        <translation>صوت (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)</translation>
+        <translation>فایل‌های صوتی (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="195"/>
@@ -309,7 +317,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="227"/>
         <source>Export and import</source>
-        <translation>برون‌بری و درون‌بری</translation>
+        <translation>خروجی گرفتن و وارد کردن</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="240"/>
@@ -320,7 +328,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="241"/>
         <source>Mosahebeh study (*.mosahebeh)</source>
-        <translation>پژوهش مصاحبه (*.mosahebeh)</translation>
+        <translation>پژوهش برنامهٔ «مصاحبه» (*.mosahebeh)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="251"/>
@@ -345,14 +353,14 @@
     <message>
         <location filename="../../desktop/main_window.py" line="284"/>
         <source>Close Mosahebeh</source>
-        <translation>بستن مصاحبه</translation>
+        <translation>بستن برنامهٔ مصاحبه</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="285"/>
         <source>%1 is still running. Stop it and close? Work saved so far is kept.</source>
         <translation>%1 هنوز در جریان است. متوقف شود و برنامه بسته شود؟ کارهای ذخیره‌شده می‌مانند.</translation>
     </message>
-<message><source>Mosahebeh</source><translation>مصاحبه</translation></message></context>
+<message><source>Mosahebeh</source><translation>«مصاحبه»</translation></message></context>
 <context>
     <name>ParticipantDialog</name>
     <message>
@@ -368,7 +376,7 @@
     <message>
         <location filename="../../desktop/participants_view.py" line="29"/>
         <source>(nobody: a seed)</source>
-        <translation>(هیچ‌کس: نقطهٔ شروع)</translation>
+        <translation>(هیچ‌کس؛ نفر آغازین زنجیره)</translation>
     </message>
     <message>
         <location filename="../../desktop/participants_view.py" line="36"/>
@@ -378,7 +386,7 @@
     <message>
         <location filename="../../desktop/participants_view.py" line="37"/>
         <source>Referred by</source>
-        <translation>معرفی‌شده توسط</translation>
+        <translation>معرف</translation>
     </message>
     <message>
         <location filename="../../desktop/participants_view.py" line="45"/>
@@ -445,12 +453,12 @@
     <message>
         <location filename="../../desktop/settings.py" line="128"/>
         <source>Language (after restart)</source>
-        <translation>زبان (پس از اجرای دوباره)</translation>
+        <translation>زبان (پس از راه‌اندازی دوباره)</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="132"/>
         <source> s</source>
-        <translation> ث</translation>
+        <translation> ثانیه</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="134"/>
@@ -465,12 +473,12 @@
     <message>
         <location filename="../../desktop/settings.py" line="140"/>
         <source>Shade words the model was unsure of</source>
-        <translation>سایه روی واژه‌هایی که مدل درباره‌شان مطمئن نبود</translation>
+        <translation>سایه‌زدن واژه‌هایی که مدل از آن‌ها مطمئن نبود</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="147"/>
         <source>Unsure below probability</source>
-        <translation>نامطمئن زیر احتمال</translation>
+        <translation>آستانهٔ احتمال برای نامطمئن بودن</translation>
     </message>
     <message>
         <location filename="../../desktop/settings.py" line="156"/>
@@ -498,7 +506,7 @@
     <message>
         <location filename="../../desktop/transcript/dialogs.py" line="41"/>
         <source>Write times as mm:ss.t, the end not before the start.</source>
-        <translation>زمان‌ها را به شکل mm:ss.t بنویسید و پایان پیش از آغاز نباشد.</translation>
+        <translation>زمان‌ها را به شکل دقیقه:ثانیه بنویسید (مثلاً ۰۱:۲۳٫۴)؛ پایان نباید پیش از آغاز باشد.</translation>
     </message>
 </context>
 <context>
@@ -542,7 +550,7 @@
     <message>
         <location filename="../../desktop/transcript/editor.py" line="122"/>
         <source>Checked</source>
-        <translation>بازبینی شد</translation>
+        <translation>بازبینی‌شده</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/editor.py" line="123"/>
@@ -582,7 +590,7 @@
     <message>
         <location filename="../../desktop/transcript/editor.py" line="132"/>
         <source>Find and replace…</source>
-        <translation>جستجو و جایگزینی…</translation>
+        <translation>جست‌وجو و جایگزینی…</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/editor.py" line="148"/>
@@ -638,7 +646,7 @@
     <message>
         <location filename="../../desktop/transcript/editor.py" line="405"/>
         <source>In vivo</source>
-        <translation>کد زنده (این ویوو)</translation>
+        <translation>کد زنده (برگرفته از گفتهٔ مشارکت‌کننده)</translation>
     </message>
     <message>
         <location filename="../../desktop/transcript/editor.py" line="421"/>
@@ -647,8 +655,8 @@
     </message>
     <message>
         <location filename="../../desktop/transcript/editor.py" line="467"/>
-        <source>WER %1% · CER %2%, after Persian normalisation</source>
-        <translation>WER ٪%1 · CER ٪%2، پس از یکسان‌سازی فارسی</translation>
+        <source>WER %1% · CER %2% (Persian-normalised; a word break written as a space, a ZWNJ or nothing does not count)</source>
+        <translation>WER %1٪ · CER %2٪ (پس از یکسان‌سازی فارسی؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود)</translation>
     </message>
 <message>
         <location filename="../../desktop/transcript/dialogs.py" line="53"/>
@@ -662,4 +670,4 @@
         <translation>کدگذاری</translation>
     </message>
 </context>
-<context><name>SegmentsModel</name><message><source>Interviewer</source><translation>مصاحبه‌گر</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Time</source><translation>زمان</translation></message><message><source>Speaker</source><translation>گوینده</translation></message><message><source>Text</source><translation>متن</translation></message><message><source>Codes</source><translation>کدها</translation></message></context><context><name>InterviewsModel</name><message><source>WhatsApp</source><translation>واتس‌اپ</translation></message><message><source>Phone</source><translation>تلفن</translation></message><message><source>In person</source><translation>حضوری</translation></message><message><source>Video call</source><translation>تماس تصویری</translation></message><message><source>Other</source><translation>دیگر</translation></message><message><source>transcribing %1%</source><translation>در حال پیاده‌سازی ٪%1</translation></message><message><source>queued</source><translation>در صف</translation></message><message><source>transcription failed</source><translation>پیاده‌سازی ناموفق</translation></message><message><source>recorded</source><translation>ضبط‌شده</translation></message><message><source>planned</source><translation>برنامه‌ریزی‌شده</translation></message><message><source>coded</source><translation>کدگذاری‌شده</translation></message><message><source>corrected</source><translation>اصلاح‌شده</translation></message><message><source>corrected %1%</source><translation>٪%1 اصلاح‌شده</translation></message><message><source>transcribed</source><translation>پیاده‌شده</translation></message><message><source>Interview</source><translation>مصاحبه</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Date</source><translation>تاریخ</translation></message><message><source>Mode</source><translation>شیوه</translation></message><message><source>Duration</source><translation>مدت</translation></message><message><source>Status</source><translation>وضعیت</translation></message></context><context><name>TranscriptCommands</name><message><source>Edit text</source><translation>ویرایش متن</translation></message><message><source>Change speaker</source><translation>تغییر گوینده</translation></message><message><source>Mark checked</source><translation>علامت بازبینی</translation></message><message><source>Mark unchecked</source><translation>برداشتن علامت بازبینی</translation></message><message><source>Edit times</source><translation>ویرایش زمان‌ها</translation></message><message><source>Split segment</source><translation>تقسیم بخش</translation></message><message><source>Merge with next</source><translation>ادغام با بعدی</translation></message><message><source>Insert bookmark</source><translation>افزودن نشانک</translation></message><message><source>Apply code</source><translation>اعمال کد</translation></message><message><source>Coding memo</source><translation>یادداشت کدگذاری</translation></message></context><context><name>SpanSelection</name><message><source>Selected from segment %1 to segment %2: apply codes to code it; Shift+click or Shift+arrows change it, Esc clears it.</source><translation>از بخش %1 تا بخش %2 انتخاب شد: برای کدگذاری، کد اعمال کنید؛ با Shift+کلیک یا Shift+جهت‌نماها تغییرش دهید، Esc آن را پاک می‌کند.</translation></message></context></TS>
+<context><name>SegmentsModel</name><message><source>Interviewer</source><translation>مصاحبه‌گر</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Time</source><translation>زمان</translation></message><message><source>Speaker</source><translation>گوینده</translation></message><message><source>Text</source><translation>متن</translation></message><message><source>Codes</source><translation>کدها</translation></message></context><context><name>InterviewsModel</name><message><source>WhatsApp</source><translation>واتس‌اپ</translation></message><message><source>Phone</source><translation>تلفن</translation></message><message><source>In person</source><translation>حضوری</translation></message><message><source>Video call</source><translation>تماس تصویری</translation></message><message><source>Other</source><translation>دیگر</translation></message><message><source>transcribing %1%</source><translation>در حال پیاده‌سازی (%1٪)</translation></message><message><source>queued</source><translation>در صف</translation></message><message><source>transcription failed</source><translation>پیاده‌سازی ناموفق</translation></message><message><source>recorded</source><translation>ضبط‌شده</translation></message><message><source>planned</source><translation>برنامه‌ریزی‌شده</translation></message><message><source>coded</source><translation>کدگذاری‌شده</translation></message><message><source>corrected</source><translation>بازبینی‌شده</translation></message><message><source>corrected %1%</source><translation>%1٪ بازبینی‌شده</translation></message><message><source>transcribed</source><translation>پیاده‌شده</translation></message><message><source>Interview</source><translation>مصاحبه</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Date</source><translation>تاریخ</translation></message><message><source>Mode</source><translation>شیوه</translation></message><message><source>Duration</source><translation>مدت</translation></message><message><source>Status</source><translation>وضعیت</translation></message></context><context><name>TranscriptCommands</name><message><source>Edit text</source><translation>ویرایش متن</translation></message><message><source>Change speaker</source><translation>تغییر گوینده</translation></message><message><source>Mark checked</source><translation>علامت بازبینی</translation></message><message><source>Mark unchecked</source><translation>برداشتن علامت بازبینی</translation></message><message><source>Edit times</source><translation>ویرایش زمان‌ها</translation></message><message><source>Split segment</source><translation>تقسیم بخش</translation></message><message><source>Merge with next</source><translation>ادغام با بعدی</translation></message><message><source>Insert bookmark</source><translation>افزودن نشانک</translation></message><message><source>Apply code</source><translation>اعمال کد</translation></message><message><source>Coding memo</source><translation>یادداشت کدگذاری</translation></message></context><context><name>SpanSelection</name><message><source>Selected from segment %1 to segment %2: apply codes to code it; Shift+click or Shift+arrows change it, Esc clears it.</source><translation>از بخش %1 تا بخش %2 انتخاب شد: برای کدگذاری، کد اعمال کنید؛ با Shift+کلیک یا Shift+جهت‌نماها تغییرش دهید، Esc آن را پاک می‌کند.</translation></message></context></TS>

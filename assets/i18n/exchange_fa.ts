@@ -7,7 +7,7 @@
         <location filename="../../desktop/export_dialog.py" line="123"/>
         <location filename="../../desktop/export_dialog.py" line="124"/>
         <source>Export</source>
-        <translation>خروجی</translation>
+        <translation>خروجی گرفتن</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="125"/>
@@ -62,12 +62,12 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="144"/>
         <source>Replace names on the study's replacement list (pseudonymise)</source>
-        <translation>جایگزینی نام‌های فهرست جایگزینی پژوهش (نام‌زدایی)</translation>
+        <translation>جایگزینی نام‌های فهرست جایگزینی پژوهش با نام مستعار</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="146"/>
         <source>Time stamps</source>
-        <translation>زمان‌نما</translation>
+        <translation>برچسب‌های زمانی</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="148"/>
@@ -77,7 +77,7 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="150"/>
         <source>What</source>
-        <translation>چه چیز</translation>
+        <translation>محتوا</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="151"/>
@@ -102,62 +102,62 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="161"/>
         <source>Participants appear only by pseudonym; real names and contacts are never exported.</source>
-        <translation>مشارکت‌کنندگان فقط با نام مستعار می‌آیند؛ نام واقعی و راه تماس هرگز بیرون نمی‌رود.</translation>
+        <translation>مشارکت‌کنندگان فقط با نام مستعار در خروجی می‌آیند؛ نام واقعی و اطلاعات تماس هرگز در خروجی قرار نمی‌گیرد.</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="203"/>
         <source>Folder for the transcripts</source>
-        <translation>پوشه برای متن‌ها</translation>
+        <translation>پوشهٔ متن‌های پیاده‌شده</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="206"/>
         <source>Export to</source>
-        <translation>خروجی در</translation>
+        <translation>ذخیرهٔ خروجی در</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="218"/>
         <source>Choose where to write the export.</source>
-        <translation>جای نوشتن خروجی را انتخاب کنید.</translation>
+        <translation>محل ذخیرهٔ خروجی را انتخاب کنید.</translation>
     </message>
     <message>
         <source>Wrote the project to %1 (codes and categories: %2, participants: %3, interviews: %4, codings: %5, memos: %6).</source>
-        <translation>پروژه در %1 نوشته شد (کدها و مقوله‌ها: %2، مشارکت‌کنندگان: %3، مصاحبه‌ها: %4، کدگذاری‌ها: %5، یادداشت‌ها: %6).</translation>
+        <translation>پروژه در %1 ذخیره شد (کدها و مقوله‌ها: %2، مشارکت‌کنندگان: %3، مصاحبه‌ها: %4، کدگذاری‌ها: %5، یادداشت‌ها: %6).</translation>
     </message>
     <message>
         <source>The audio of %1 is missing (%2); it was exported as text only.</source>
-        <translation>صدای %1 پیدا نشد (%2)؛ فقط متن آن برون‌بری شد.</translation>
+        <translation>صدای %1 پیدا نشد (%2)؛ فقط متن آن در خروجی آمد.</translation>
     </message>
     <message>
         <source>A coding of “%1” in %2 covers no text (its text was deleted); it was left out.</source>
-        <translation>یک کدگذاری «%1» در %2 روی هیچ متنی نیست (متنش پاک شده است)؛ کنار گذاشته شد.</translation>
+        <translation>یکی از کدگذاری‌های «%1» در %2 هیچ متنی را در بر نمی‌گیرد (متن آن حذف شده است) و کنار گذاشته شد.</translation>
     </message>
     <message>
         <source>Wrote the codebook (%1 codes and categories) to %2.</source>
-        <translation>کتاب کد (%1 کد و مقوله) در %2 نوشته شد.</translation>
+        <translation>کتاب کد (%1 کد و مقوله) در %2 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the transcript of %1 to %2.</source>
-        <translation>متن پیاده‌شدهٔ %1 در %2 نوشته شد.</translation>
+        <translation>متن پیاده‌شدهٔ %1 در %2 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote %1 transcripts to the folder %2.</source>
-        <translation>%1 متن پیاده‌شده در پوشهٔ %2 نوشته شد.</translation>
+        <translation>%1 متن پیاده‌شده در پوشهٔ %2 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the code frequency tables to %1.</source>
-        <translation>جدول‌های فراوانی کدها در %1 نوشته شد.</translation>
+        <translation>جدول‌های فراوانی کدها در %1 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the participants table to %1.</source>
-        <translation>جدول مشارکت‌کنندگان در %1 نوشته شد.</translation>
+        <translation>جدول مشارکت‌کنندگان در %1 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the quotes by code to %1.</source>
-        <translation>نقل‌قول‌ها به تفکیک کد در %1 نوشته شد.</translation>
+        <translation>نقل‌قول‌ها به تفکیک کد در %1 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the saturation plot to %1.</source>
-        <translation>نمودار اشباع در %1 نوشته شد.</translation>
+        <translation>نمودار اشباع در %1 ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -167,7 +167,7 @@
         <location filename="../../desktop/export_dialog.py" line="238"/>
         <location filename="../../desktop/export_dialog.py" line="283"/>
         <source>Import</source>
-        <translation>ورود</translation>
+        <translation>وارد کردن</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="243"/>
@@ -182,22 +182,22 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="247"/>
         <source>New study folder</source>
-        <translation>پوشهٔ پژوهش تازه</translation>
+        <translation>پوشهٔ پژوهش جدید</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="248"/>
         <source>A REFI-QDA project (.qdpx) goes into this study only while it is empty; otherwise into a new study folder. A codebook (.qdc) is merged into this study's codebook. A transcript (SRT, WebVTT, TXT with [hh:mm:ss] stamps, noScribe HTML) goes onto the interview chosen.</source>
-        <translation>پروژهٔ REFI-QDA ‏(.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی تازه. کتاب کد (.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با زمان‌نمای ساعت:دقیقه:ثانیه در کروشه، HTML نواسکرایب) روی مصاحبهٔ انتخاب‌شده می‌نشیند.</translation>
+        <translation>پروژهٔ REFI-QDA ‏(‎.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی جدید. کتاب کد ‏(‎.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با برچسب زمانی [ساعت:دقیقه:ثانیه]، یا HTML برنامهٔ noScribe) به مصاحبهٔ انتخاب‌شده افزوده می‌شود.</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="284"/>
         <source>Importable files (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)</source>
-        <translation>فایل‌های قابل ورود (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)</translation>
+        <translation>فایل‌هایی که می‌توان وارد کرد (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="293"/>
         <source>Choose a file to import.</source>
-        <translation>فایلی برای ورود انتخاب کنید.</translation>
+        <translation>فایلی را برای وارد کردن انتخاب کنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/export_dialog.py" line="296"/>
@@ -207,15 +207,15 @@
     <message>
         <location filename="../../desktop/export_dialog.py" line="321"/>
         <source>The new study is at {0}; open it from the File menu.</source>
-        <translation>پژوهش تازه در {0} است؛ آن را از منوی فایل باز کنید.</translation>
+        <translation>پژوهش جدید در {0} است؛ آن را از منوی فایل باز کنید.</translation>
     </message>
     <message>
         <source>This study has no interview yet to put the transcript on.</source>
-        <translation>این پژوهش هنوز مصاحبه‌ای ندارد که متن پیاده‌شده روی آن بنشیند.</translation>
+        <translation>این پژوهش هنوز مصاحبه‌ای ندارد که متن پیاده‌شده به آن افزوده شود.</translation>
     </message>
     <message>
         <source>Imported the codebook: %1 codes added, %2 already there.</source>
-        <translation>کتاب کد وارد شد: %1 کد افزوده شد، %2 کد از پیش بود.</translation>
+        <translation>کتاب کد وارد شد: %1 کد افزوده شد و %2 کد از پیش وجود داشت.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>nothing</source>
-        <translation>هیچ</translation>
+        <translation>هیچ‌چیز</translation>
     </message>
     <message>
         <source>Not imported: %1.</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Imported %1 segments from %2 onto %3.</source>
-        <translation>%1 بخش از %2 روی %3 وارد شد.</translation>
+        <translation>%1 بخش از %2 به %3 وارد شد.</translation>
     </message>
     <message>
         <source>codes</source>
@@ -239,7 +239,7 @@
     </message>
     <message>
         <source>cases</source>
-        <translation>مشارکت‌کنندگان</translation>
+        <translation>موردها (مشارکت‌کنندگان)</translation>
     </message>
     <message>
         <source>interviews</source>
@@ -260,6 +260,18 @@
     <message>
         <source>memos</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>guide questions</source>
+        <translation>پرسش‌های راهنمای مصاحبه</translation>
+    </message>
+    <message>
+        <source>glossary terms</source>
+        <translation>نام‌های فهرست جایگزینی</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>نشانک‌ها</translation>
     </message>
     <message>
         <source>links</source>
@@ -358,11 +370,11 @@
     </message>
     <message>
         <source>No names from the replacement list were found in the exported text.</source>
-        <translation>هیچ‌یک از نام‌های فهرست جایگزینی در متن برون‌بری‌شده پیدا نشد.</translation>
+        <translation>هیچ‌یک از نام‌های فهرست جایگزینی در متن خروجی پیدا نشد.</translation>
     </message>
     <message>
         <source>Replaced %1 occurrence(s) of %2 name(s): </source>
-        <translation>%1 مورد از %2 نام جایگزین شد: </translation>
+        <translation>%2 نام در مجموع %1 بار جایگزین شد: </translation>
     </message>
     <message>
         <source>It was not done. The details:</source>

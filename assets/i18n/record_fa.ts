@@ -47,12 +47,12 @@
     <message>
         <location filename="../../desktop/guide_editor.py" line="145"/>
         <source>New main question</source>
-        <translation>پرسش اصلی تازه</translation>
+        <translation>پرسش اصلی جدید</translation>
     </message>
     <message>
         <location filename="../../desktop/guide_editor.py" line="155"/>
         <source>New follow-up</source>
-        <translation>پرسش پیگیری تازه</translation>
+        <translation>پرسش پیگیری جدید</translation>
     </message>
 </context>
 <context>
@@ -101,7 +101,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="99"/>
         <source>Mark (F8)</source>
-        <translation>نشانه (F8)</translation>
+        <translation>نشانک (F8)</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="100"/>
@@ -111,7 +111,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="107"/>
         <source>Marks:</source>
-        <translation>نشانه‌ها:</translation>
+        <translation>نشانک‌ها:</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="111"/>
@@ -122,7 +122,7 @@
         <location filename="../../desktop/record_dialog.py" line="126"/>
         <location filename="../../desktop/record_dialog.py" line="127"/>
         <source>(none)</source>
-        <translation>(هیچ)</translation>
+        <translation>(هیچ‌کدام)</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="129"/>
@@ -162,7 +162,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="217"/>
         <source>%1  mark</source>
-        <translation>%1  نشانه</translation>
+        <translation>%1  نشانک</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="249"/>
@@ -193,12 +193,12 @@
         <location filename="../../desktop/record_dialog.py" line="305"/>
         <source>%n recording(s) were cut short (the app closed during a call). Finish them now and attach them to their interviews?</source>
         <translation>
-            <numerusform>%Ln ضبط نیمه‌کاره ماند (برنامه در میانهٔ تماس بسته شد). اکنون تمامشان کنیم و به مصاحبه‌هایشان پیوست کنیم؟</numerusform></translation>
+            <numerusform>%Ln ضبط نیمه‌کاره ماند (برنامه در میانهٔ تماس بسته شد). اکنون تکمیل و به مصاحبه‌های مربوط پیوست شوند؟</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="329"/>
         <source>Import audio</source>
-        <translation>وارد کردن صدا</translation>
+        <translation>افزودن فایل صوتی</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="338"/>

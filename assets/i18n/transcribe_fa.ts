@@ -137,15 +137,15 @@
     </message>
     <message>
         <source>16-bit floats</source>
-        <translation>اعشاری ۱۶ بیتی</translation>
+        <translation>ممیز شناور ۱۶ بیتی</translation>
     </message>
     <message>
         <source>8-bit integers with 16-bit floats</source>
-        <translation>اعداد صحیح ۸ بیتی با اعشاری ۱۶ بیتی</translation>
+        <translation>اعداد صحیح ۸ بیتی با ممیز شناور ۱۶ بیتی</translation>
     </message>
     <message>
         <source>32-bit floats</source>
-        <translation>اعشاری ۳۲ بیتی</translation>
+        <translation>ممیز شناور ۳۲ بیتی</translation>
     </message>
     <message>
         <source>GB</source>
@@ -169,22 +169,22 @@
     <message>
         <location filename="../../desktop/transcription_queue.py" line="58"/>
         <source>Transcription cancelled.</source>
-        <translation>رونویسی لغو شد.</translation>
+        <translation>پیاده‌سازی لغو شد.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription_queue.py" line="129"/>
         <source>The transcription stopped unexpectedly (exit code {0}). What was saved is kept; start it again to resume.</source>
-        <translation>رونویسی به‌طور غیرمنتظره متوقف شد (کد خروج {0}). آنچه ذخیره شده بود حفظ شده است؛ برای ادامه دوباره آن را شروع کنید.</translation>
+        <translation>پیاده‌سازی به‌طور غیرمنتظره متوقف شد (کد خروج {0}). آنچه ذخیره شده بود حفظ شده است؛ برای ادامه، آن را دوباره آغاز کنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription_queue.py" line="142"/>
         <source>Transcription cancelled. It resumes where it stopped.</source>
-        <translation>رونویسی لغو شد. دفعهٔ بعد از همان جایی که متوقف شد ادامه می‌یابد.</translation>
+        <translation>پیاده‌سازی لغو شد. دفعهٔ بعد از همان جایی که متوقف شد ادامه می‌یابد.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription_queue.py" line="154"/>
         <source>Cannot start the transcription worker ({0}).</source>
-        <translation>فرایند رونویسی اجرا نشد ({0}).</translation>
+        <translation>فرایند پیاده‌سازی اجرا نشد ({0}).</translation>
     </message>
 </context>
 </TS>

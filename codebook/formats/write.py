@@ -14,7 +14,7 @@ from pathlib import Path
 from codebook.dates import format_date
 from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
-from codebook.files import atomic_path, write_atomic
+from codebook.files import write_atomic
 from codebook.safety import xml_text
 
 RLM = "\u200f"

@@ -1,4 +1,5 @@
-"""Reading a ``.qdpx`` zip that may be hostile.
+"""Zips: writing one with ordinary entries (mode 0644), and reading a ``.qdpx``
+zip that may be hostile.
 
 Nothing in an archive is ever extracted by its own name: entries are read
 into memory (XML, text) or copied to a path the study chooses (audio), and
@@ -8,15 +9,18 @@ from __future__ import annotations
 
 import posixpath
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
 from codebook.errors import StudyError
+from codebook.files import atomic_path
 
 MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 8 * 1024**3        # one source (a long video) at most 8 GiB
 MAX_TEXT_BYTES = 256 * 1024**2       # XML and transcript text
-MAX_RATIO = 200                      # uncompressed / compressed, beyond this a zip bomb
+MAX_RATIO = 200
+FILE_MODE = 0o644                      # uncompressed / compressed, beyond this a zip bomb
 
 
 class SafeZip:
@@ -93,3 +97,27 @@ def free_space_ok(folder: Path, needed: int) -> None:
     if free < needed + 50 * 2**20:
         raise StudyError(f"Not enough free space in {folder}: {needed // 2**20} MB needed, "
                          f"{free // 2**20} MB free. Nothing was imported.")
+
+
+def zip_info(name: str, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    """An entry with an ordinary file mode (0644) and the current time."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.external_attr = (0o100000 | FILE_MODE) << 16
+    info.compress_type = compress
+    return info
+
+
+def write_zip(out: Path, entries: list[tuple[str, bytes | Path]]) -> None:
+    """Write a zip of (name, bytes or a file to copy) atomically; files are stored, not deflated."""
+    with atomic_path(out) as tmp:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            for name, data in entries:
+                if isinstance(data, Path):
+                    try:
+                        with open(data, "rb") as src, z.open(zip_info(name, zipfile.ZIP_STORED), "w",
+                                                              force_zip64=True) as dst:
+                            shutil.copyfileobj(src, dst, 1 << 20)
+                    except OSError as exc:
+                        raise StudyError(f"Cannot read the file {data}: {exc.strerror or exc}.") from exc
+                else:
+                    z.writestr(zip_info(name), data)

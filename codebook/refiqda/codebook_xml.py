@@ -142,15 +142,22 @@ def export_qdc(study, out: str | os.PathLike) -> Path:
 class CodebookImport:
     added: int
     reused: int
+    repairs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"Imported the codebook: {self.added} code(s) added, {self.reused} already there."
+        text = f"Imported the codebook: {self.added} code(s) added, {self.reused} already there."
+        return text + ("\nRepaired: " + "; ".join(self.repairs) + "." if self.repairs else "")
 
 
 def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     """Merge a ``.qdc`` codebook into the study (codes already there by name and place are kept)."""
+    from codebook.refiqda.archive import MAX_TEXT_BYTES
+
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_TEXT_BYTES:  # checked before reading, not after (i14)
+            raise StudyError(f"{path.name} is {path.stat().st_size // 2**20} MB, too large for a codebook "
+                             f"(at most {MAX_TEXT_BYTES // 2**20} MB); nothing was imported.")
         data = path.read_bytes()
     except OSError as exc:
         raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
@@ -158,21 +165,15 @@ def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     qname = etree.QName(root)
     if qname.localname != "CodeBook" or qname.namespace not in (CODEBOOK_NS, PROJECT_NS):
         raise StudyError(f"{path.name} is not a REFI-QDA codebook (its root is <{qname.localname}>).")
-    if qname.namespace == CODEBOOK_NS:
-        check_valid_import(root, path.name)
+    repairs = []
+    if qname.namespace == CODEBOOK_NS:  # an empty <Sets/> (Taguette) is repaired and said, not refused
+        from codebook.refiqda.repair import validate
+
+        repairs = validate(root, path.name)
     codes_el = next((el for el in root if etree.QName(el).localname == "Codes"), None)
     specs = read_codes(codes_el)
     if not specs:
         raise StudyError(f"{path.name} holds no codes.")
     with study.atomic():
         _, added, reused = add_codes(study, specs, merge=True)
-    return CodebookImport(added, reused)
-
-
-def check_valid_import(root, name: str) -> None:
-    from codebook.refiqda.xmlutil import schema_errors
-
-    errors = schema_errors(root)
-    if errors:
-        raise StudyError(f"{name} does not follow the REFI-QDA schema ({'; '.join(errors[:3])}). "
-                         "Nothing was imported.")
+    return CodebookImport(added, reused, repairs)

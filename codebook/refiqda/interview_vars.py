@@ -10,6 +10,9 @@ name                type         value
 ``Interview date``  ``Date``     the ISO date (``2021-05-03``) as ``DateValue``
 ``Interview mode``  ``Text``     ``whatsapp``, ``phone``… as ``TextValue``
 ``Consent``         ``Boolean``  ``true``/``false`` as ``BooleanValue``
+``Interview status`` ``Text``    ``planned``, ``recorded``… ``coded``
+``Checked segments`` ``Text``    line numbers from 1 as ranges (``1-12,15``),
+                                 written only when some segment is checked
 ==================  ===========  ==============================================
 
 A study whose dates are not all plain calendar dates (``YYYY-MM-DD``, which is
@@ -27,11 +30,15 @@ from datetime import date
 
 from lxml import etree
 
+from codebook.models import STATUSES
+from codebook.refiqda.extras import parse_ranges
 from codebook.refiqda.xmlutil import PROJECT_NS, guid_from, xml_text
 
 DATE, MODE, CONSENT = "Interview date", "Interview mode", "Consent"
-# (name, typeOfVariable) -> the Interview field it fills.
-ACCEPTED = {(DATE, "Date"): "date", (DATE, "Text"): "date", (MODE, "Text"): "mode", (CONSENT, "Boolean"): "consent"}
+STATUS, CHECKED = "Interview status", "Checked segments"
+# (name, typeOfVariable) -> the Interview field it fills ("checked" is the list of checked line numbers).
+ACCEPTED = {(DATE, "Date"): "date", (DATE, "Text"): "date", (MODE, "Text"): "mode", (CONSENT, "Boolean"): "consent",
+            (STATUS, "Text"): "status", (CHECKED, "Text"): "checked"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VALUE_TAG = {"Text": "TextValue", "Boolean": "BooleanValue", "Date": "DateValue"}
 
@@ -58,18 +65,19 @@ def declare(variables_el, seed: str, interviews) -> dict[str, tuple[str, str]]:
     dates = [iv.date for iv in interviews if iv.date]
     date_type = "Date" if all(calendar_date(d) for d in dates) else "Text"
     declared = {}
-    for name, kind in ((DATE, date_type), (MODE, "Text"), (CONSENT, "Boolean")):
+    for name, kind in ((DATE, date_type), (MODE, "Text"), (CONSENT, "Boolean"), (STATUS, "Text"), (CHECKED, "Text")):
         guid = guid_from(seed, "interview-variable:" + name)
         _el(variables_el, "Variable", guid=guid, name=name, typeOfVariable=kind)
         declared[name] = (guid, kind)
     return declared
 
 
-def write_values(source_el, declared: dict[str, tuple[str, str]], iv) -> None:
+def write_values(source_el, declared: dict[str, tuple[str, str]], iv, checked: str = "") -> None:
     """Append the interview's values to its source element (they come last in
-    every source type of ``Project.xsd``). An empty date or mode is left out;
-    consent is always written."""
-    values = {DATE: iv.date or "", MODE: (iv.mode or "").strip(), CONSENT: "true" if iv.consent else "false"}
+    every source type of ``Project.xsd``). An empty date, mode or checked list
+    is left out; consent and status are always written."""
+    values = {DATE: iv.date or "", MODE: (iv.mode or "").strip(), CONSENT: "true" if iv.consent else "false",
+              STATUS: iv.status, CHECKED: checked}
     for name, (guid, kind) in declared.items():
         if not values[name]:
             continue
@@ -90,6 +98,10 @@ def read_values(value_els, variables: dict[str, tuple[str, str]], norm_guid) -> 
         var = variables.get(norm_guid(ref.get("targetGUID") or "")) if ref is not None else None
         field = ACCEPTED.get(var) if var is not None else None
         value = _value(vv, var[1]) if field else None
+        if field == "status" and value not in STATUSES:
+            value = None
+        elif field == "checked" and value is not None:
+            value = parse_ranges(value)
         if field is None or value is None or field in found:
             skipped += 1
             continue

@@ -77,6 +77,11 @@ def guid_from(seed: str, name: str) -> str:
     return str(uuid.uuid5(uuid.UUID(seed), name))
 
 
+@functools.lru_cache(maxsize=4096)
+def _xml_datetime(text: str) -> str:
+    return xml_datetime(text)
+
+
 def xml_datetime(text: str | None = None) -> str:
     """An xsd:dateTime: ``text`` (ISO 8601, as the store keeps it) or now, in UTC."""
     if text:

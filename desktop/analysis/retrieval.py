@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from codebook import retrieval
 from desktop.analysis.lazy import LazyView
+from desktop.bidi import ltr_run
 
 CODES, QUESTIONS = 0, 1
 PAGE = 200  # quotes read at a time
@@ -61,6 +62,11 @@ class RetrievalView(LazyView, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addWidget(self.target, 1)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)  # one coder's codings, or everyone's
+        self.coder_filter.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.coder_filter)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -89,7 +95,7 @@ class RetrievalView(LazyView, QWidget):
                 self.target.addItem("    " * depth[c.id] + c.name, c.id)
         else:
             for q in study.guide.list():
-                self.target.addItem(("    " if q.parent_id is not None else "") + q.text, q.id)
+                self.target.addItem(("    " if q.parent_id is not None else "") + ltr_run(q.text, ui_lang(self)), q.id)
         at = self.target.findData(keep)
         self.target.setCurrentIndex(at if at >= 0 else 0)
         self.target.blockSignals(False)
@@ -141,7 +147,8 @@ class RetrievalView(LazyView, QWidget):
             self.total, interviews = 0, 0
         elif self.mode.currentData() == CODES:
             self._code_ids = {target} | {d.id for d in study.codes.descendants(target)}
-            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids))
+            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids),
+                                                                  coder=self.coder_filter.coder())
             self._more()
         else:
             self._add(retrieval.answers(study, target))
@@ -156,7 +163,7 @@ class RetrievalView(LazyView, QWidget):
         if self.mode.currentData() != CODES or len(self.quotes) >= self.total:
             return False
         self._add(retrieval.coded_segments(self.ctx.study, self.target.currentData(), limit=PAGE,
-                                           offset=len(self.quotes)))
+                                           offset=len(self.quotes), coder=self.coder_filter.coder()))
         return True
 
     def _scrolled(self, value: int) -> None:

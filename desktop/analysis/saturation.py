@@ -12,9 +12,11 @@ result staying on screen until the new one is ready.
 """
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries,
-                              QValueAxis)
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
+import functools
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView,
+                              QLineSeries)
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QMargins, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -29,22 +31,19 @@ class _Done(QObject):
     done = Signal(int, object)
 
 
-class _Assess(QRunnable):
-    """:func:`codebook.saturation.assess` off the GUI thread: pure computation, no study access."""
+def _assess(generation: int, ids, codes, params: dict, signals: _Done) -> None:
+    """:func:`codebook.saturation.assess` off the GUI thread: pure computation, no study access.
 
-    def __init__(self, generation: int, ids, codes, params: dict, signals: _Done):
-        super().__init__()
-        self.generation, self.ids, self.codes, self.params, self.signals = generation, ids, codes, params, signals
-
-    def run(self) -> None:
-        try:
-            result = sat.assess(self.ids, self.codes, **self.params)
-        except Exception as exc:  # shown by the view, not lost in the thread
-            result = exc
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:  # the view was closed meanwhile
-            pass
+    Handed to the pool as a plain callable, not a QRunnable subclass: a Python QRunnable that
+    Qt deletes after running (autoDelete) can be freed twice when Python collects its wrapper."""
+    try:
+        result = sat.assess(ids, codes, **params)
+    except Exception as exc:  # shown by the view, not lost in the thread
+        result = exc
+    try:
+        signals.done.emit(generation, result)
+    except RuntimeError:  # the view was closed meanwhile
+        pass
 
 
 class SaturationView(LazyView, QWidget):
@@ -75,12 +74,13 @@ class SaturationView(LazyView, QWidget):
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setRange(0, 50)
         self.threshold.setDecimals(1)
-        self.threshold.setSuffix(" %")
+        self.threshold.setSuffix("٪" if self.lang == "fa" else " %")  # number first: «۵٫۰٪»
         self.threshold.setValue(sat.THRESHOLD * 100)
         self.threshold.valueChanged.connect(self.refresh)
         self.initial = spin(sat.INITIAL, 0, 200, self.tr("Interviews analysed before the stopping criterion applies"))
         self.stop = spin(sat.STOP, 1, 20, self.tr("Consecutive interviews with no new code"))
         self.permutations = spin(sat.PERMUTATIONS, 0, 20000, self.tr("Random re-orderings of the interviews"))
+        self.permutations.setGroupSeparatorShown(True)  # «۱٬۰۰۰», as the sentence writes it
         self.seed = spin(sat.SEED, 0, 1_000_000, self.tr("Seed of the re-orderings, so the figures repeat"))
         guest_box = QGroupBox(self.tr("Guest, Namey && Chen (2020)"), self)
         gf = QFormLayout(guest_box)
@@ -184,7 +184,8 @@ class SaturationView(LazyView, QWidget):
         self._asked += 1
         self._pending_labels = [i.label for i in inc.interviews]
         self._pool.clear()  # a computation not started yet is stale already
-        self._pool.start(_Assess(self._asked, inc.ids, inc.codes, self.parameters(), self._signals))
+        self._pool.start(functools.partial(_assess, self._asked, inc.ids, inc.codes, self.parameters(),
+                                           self._signals))
 
     @property
     def pending(self) -> bool:
@@ -247,12 +248,18 @@ class SaturationView(LazyView, QWidget):
         x_axis = QBarCategoryAxis()
         x_axis.append([self.n(i) for i in range(1, len(r.interviews) + 1)] or ["—"])
         x_axis.setTitleText(self.tr("Interview (in the order held)"))
-        y_axis = QValueAxis()
         top = max([*r.cumulative, 1])
         if r.chao2 > top:
             top = r.chao2
-        y_axis.setRange(0, max(1, int(top * 1.1) + 1))
-        y_axis.setLabelFormat("%.0f")  # with localized numbers, "%d" shows nothing
+        y_max = max(1, int(top * 1.1) + 1)
+        # QValueAxis writes its tick labels in ASCII digits whatever the locale: label the
+        # ticks ourselves, in the UI's digits.
+        y_axis = QCategoryAxis()
+        y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if y_max / s <= 6)
+        for v in range(0, y_max + 1, step):
+            y_axis.append(self.n(v), v)
+        y_axis.setRange(0, y_max)
         y_axis.setTitleText(self.tr("Codes"))
         chart.addAxis(x_axis, Qt.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignLeft)
@@ -290,7 +297,8 @@ class SaturationView(LazyView, QWidget):
             runs.append(self.tr("Run %1–%2: %3 new (%4)").replace("%1", self.n(run.first))
                         .replace("%2", self.n(run.last)).replace("%3", self.n(run.new))
                         .replace("%4", self.pct(run.ratio, 1)))
-        self.runs.setText("  ·  ".join(runs))
+        # a middle dot looks like the Persian zero «۰» in Vazirmatn: a dash between runs in Persian
+        self.runs.setText(("  —  " if self.lang == "fa" else "  ·  ").join(runs))
         f = r.francis
         if f.saturated:
             self.francis.setText(self.tr("Francis et al.: saturated at interview %1 (%2 consecutive interviews "

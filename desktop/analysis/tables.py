@@ -68,6 +68,11 @@ class AnalysisView(LazyView, QWidget):
         switch.addWidget(self.by_segments)
         switch.addWidget(self.by_interviews)
         switch.addStretch(1)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)
+        self.coder_filter.currentIndexChanged.connect(lambda *a: self.refresh())
+        switch.addWidget(self.coder_filter)
         layout = QVBoxLayout(self)
         layout.addLayout(switch)
         layout.addWidget(self.tabs, 1)
@@ -102,8 +107,9 @@ class AnalysisView(LazyView, QWidget):
         self._stale = False
         study = self.ctx.study
         lang = "fa" if self.locale().language() == self.locale().Language.Persian else "en"
-        self._fill_frequencies(analysis.frequency_tables(study, self.by, lang))
-        self._fill_matrix(analysis.code_matrix(study, self.by))
+        coder = self.coder_filter.coder()
+        self._fill_frequencies(analysis.frequency_tables(study, self.by, lang, coder=coder))
+        self._fill_matrix(analysis.code_matrix(study, self.by, coder=coder))
         self._attribute_choices(study.participants.attribute_names())
         chosen = [a for a, box in self.attribute_boxes.items() if box.isChecked()]
         self._fill_participants(analysis.participants_table(study, chosen))

@@ -27,11 +27,13 @@ def choose_study(study: str | None, last: str | None) -> Path:
 
 def open_app(study: str | None = None, lang: str | None = None) -> int:
     """Open the study window and run the app until it is closed; returns the exit code."""
-    from desktop.app import keep, make_app
+    from desktop.app import keep, make_app, set_language
+    from desktop.language import startup_language
     from desktop.settings import Settings
 
-    app = make_app(lang)
+    app = make_app(lang or "fa")
     settings = Settings()
+    set_language(startup_language(lang, settings))  # on first start: asks, Persian preselected
     folder = choose_study(study, settings.last_study)
     from codebook import Study
 

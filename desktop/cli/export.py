@@ -1,6 +1,6 @@
 """``mosahebeh export``: a study to other QDA tools (REFI-QDA), transcripts, and tables for the paper.
 
-    mosahebeh export --study PATH --format {qdpx,qdc,docx,txt,srt,vtt,csv,xlsx,png,svg} --out PATH
+    mosahebeh export --study PATH --format {qdpx,archive,qdc,docx,txt,srt,vtt,csv,xlsx,png,svg} --out PATH
         [--interview ID] [--what transcript|frequencies|participants|quotes|saturation]
         [--lang fa|en] [--by segments|interviews] [--pseudonymise] [--no-timestamps] [--no-audio] [--code ID]
 
@@ -19,12 +19,14 @@ from codebook import exchange
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "export", help="export to REFI-QDA (.qdpx/.qdc), transcripts, or tables for the paper",
+        "export", help="export to REFI-QDA (.qdpx/.qdc), a lossless study archive, transcripts, or tables",
         description="Export a study: the whole project as REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder) "
-                    "or its codebook as .qdc; a transcript as txt, docx (right to left), srt or vtt; "
+                    "or its codebook as .qdc; the whole study, lossless, as a study archive (.mosahebeh.zip, "
+                    "for another computer or a colleague's Mosahebeh); a transcript as txt, docx (right to "
+                    "left), srt or vtt; "
                     "frequency tables, the participants table or quotes per code as csv, xlsx or docx; "
                     "the saturation plot as png or svg. Participants appear only by pseudonym; real names "
-                    "and contacts are never exported.")
+                    "and contacts are never exported, except in a study archive, which is the whole study.")
     p.add_argument("--study", metavar="PATH", required=True, help="the study folder (NAME.mosahebeh)")
     p.add_argument("--format", choices=exchange.EXPORT_FORMATS, required=True, help="the file format to write")
     p.add_argument("--out", metavar="PATH", required=True,
@@ -68,6 +70,8 @@ def message(result: exchange.Exported, lang: str) -> str:
 def _written(result: exchange.Exported, lang: str) -> str:
     if result.kind == "qdpx":
         return result.project.summary()
+    if result.kind == "archive":
+        return "Wrote the study archive " + result.project.summary()
     if result.kind == "qdc":
         return f"Wrote the codebook ({result.count} codes and categories) to {result.path}."
     if result.kind == "transcript":

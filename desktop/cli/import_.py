@@ -4,6 +4,9 @@
 
 * ``.qdpx``: imported into a NEW study: PATH is created when it does not exist,
   or must be an empty study. Projects are never merged into a study with data.
+* ``.mosahebeh.zip`` (a study archive from ``mosahebeh export --format archive``):
+  opened as a NEW study at PATH (which must not exist or be an empty folder),
+  exactly as it was.
 * ``.qdc``: the codebook is merged into the study (codes already there by name
   and place are kept, new ones added).
 * ``.srt``, ``.vtt``, ``.txt`` (``[hh:mm:ss]`` stamps), ``.html`` (noScribe):
@@ -21,9 +24,11 @@ from codebook.errors import StudyError
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), or a transcript (srt, vtt, txt, html)",
+        "import", help="import a REFI-QDA project (.qdpx) or codebook (.qdc), a study archive (.mosahebeh.zip), "
+                       "or a transcript (srt, vtt, txt, html)",
         description="Import into a study. A .qdpx project goes into a new study (PATH is created if it does "
-                    "not exist; an existing study must be empty: projects are not merged). A .qdc codebook is "
+                    "not exist; an existing study must be empty: projects are not merged). A study archive "
+                    "(.mosahebeh.zip) opens as a new study at PATH, exactly as it was exported. A .qdc codebook is "
                     "merged into the study's codebook. A transcript (.srt, .vtt, .txt with [hh:mm:ss] stamps, "
                     "noScribe .html) goes onto the interview given with --interview. What cannot be imported is "
                     "listed; a damaged file imports nothing.")
@@ -43,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise StudyError(f"No file at {path}.")
-    if exchange.import_format(path, args.format) == "qdpx":
+    if exchange.import_format(path, args.format) in ("qdpx", "archive"):
         result = exchange.import_project(path, args.study)
         print(f"{message(result)}\nStudy: {result.study_folder}")
         return 0
@@ -54,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 def message(result: exchange.Imported) -> str:
     """What the command tells the user about an import (in English)."""
-    if result.kind == "qdpx":
+    if result.kind in ("qdpx", "archive"):
         return result.project.summary()
     if result.kind == "qdc":
         return result.codebook.summary()

@@ -29,7 +29,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
                               description=__doc__.split("\n\n", 1)[0].replace("``", ""))
     p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file")
-    p.add_argument("--model", metavar="M", help="'bundled' (default), a CTranslate2 model folder, "
+    p.add_argument("--model", metavar="M", help="'bundled', an installed model's name (default: the one in use, see `mosahebeh models`), "
+                   "a CTranslate2 model folder, "
                    "a model name (large-v3, large-v3-turbo, medium, small) or a hub id")
     p.add_argument("--language", metavar="LANG", default=None,
                    help="language code (default fa), or 'auto' to detect it")
@@ -79,6 +80,9 @@ def run(args) -> int:
     from codebook.errors import StudyError
 
     language = args.language
+    if args.model is None:  # the model chosen with `mosahebeh models use` or in Settings → Models
+        from transcribe.installed import selected_model
+        args.model = selected_model()
     reporter = _Reporter(args.progress_json)
     if args.study is not None or args.interview is not None:
         if args.study is None or args.interview is None:

@@ -45,6 +45,10 @@ class CodebookPanel(QWidget):
         self.description.setEnabled(False)
         self.description.installEventFilter(self)
         self.summary = QLabel(self)
+        from desktop.analysis.coder_filter import CoderFilter
+
+        self.coder_filter = CoderFilter(ctx, self)
+        self.coder_filter.currentIndexChanged.connect(self._coder_chosen)
 
         bar = QHBoxLayout()
         bar.setSpacing(2)
@@ -73,6 +77,7 @@ class CodebookPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.description)
+        layout.addWidget(self.coder_filter)
         layout.addWidget(self.summary)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.changes.connect(self._changed)
@@ -88,6 +93,10 @@ class CodebookPanel(QWidget):
         # A text edit remaps codings in place: the counts shown here stay the same.
         if "codes" in change or ("codings" in change and not change.in_place):
             self.refresh()
+
+    def _coder_chosen(self, *args) -> None:
+        self.model.coder = self.coder_filter.coder()
+        self.refresh()
 
     def refresh(self) -> None:
         """Reload the tree, keeping what was expanded and selected."""

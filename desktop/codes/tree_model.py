@@ -29,6 +29,7 @@ class CodeTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.ctx = ctx
         self.locale = QLocale()
+        self.coder: str | None = None  # count only this coder's codings (None: everyone's)
         self._load()
 
     # -- data from the store ----------------------------------------------------
@@ -39,7 +40,7 @@ class CodeTreeModel(QAbstractItemModel):
         self.children: dict[int | None, list[int]] = {None: []}
         for c in self.codes.values():  # list() is in tree order
             self.children.setdefault(c.parent_id, []).append(c.id)
-        own = study.codes.coding_counts()
+        own = study.codes.coding_counts(self.coder)
         self.own_counts = {cid: own.get(cid, 0) for cid in self.codes}
         self.counts = {}
 

@@ -192,7 +192,8 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos")
+    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+              "glossary terms", "bookmarks")
     SKIPPED = (
         "links", "sets", "graphs", "sources in more than one case (kept with the first)",
         "codes applied to whole cases", "selections in cases", "texts stored outside the project file",
@@ -289,8 +290,18 @@ class ImportDialog(JobDialog):
                 lines.append(self.tr("The new study is at {0}; open it from the File menu.")
                              .format(ltr_path(r.study_folder)))
             return "\n".join(lines)
-        return self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
+        done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
             .replace("%2", r.path.name).replace("%3", r.interview_label)
+        notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
+                 "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
+                 "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),
+                 "negative": self.tr("%1 with a negative time (set to 0)"),
+                 "control": self.tr("%1 control characters removed")}
+        said = [notes[k].replace("%1", number(v)) for k, v in getattr(r.segments, "notes", {}).items() if k in notes]
+        if said:  # what the import skipped or changed is said, never silent
+            sep = "؛ " if current_language() == "fa" else "; "
+            done += "\n" + self.tr("Not as written: %1.").replace("%1", sep.join(said))
+        return done
 
     def import_into_new_study(self, path: Path) -> None:
         target = Path(self.target.text().strip())

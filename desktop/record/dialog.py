@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
+from desktop.bidi import ltr_run, plain
 from desktop.context import StudyContext
 from desktop.i18n import current_language
 from desktop.settings import Settings
@@ -155,7 +156,8 @@ class RecordDialog(QDialog):
         items = {}
         for q in self.ctx.study.guide.list():
             parent = items.get(q.parent_id)
-            item = QTreeWidgetItem([q.text, ""]) if parent is None else QTreeWidgetItem(parent, [q.text, ""])
+            shown = ltr_run(q.text, current_language())  # a Latin question keeps its «?» at its end
+            item = QTreeWidgetItem([shown, ""]) if parent is None else QTreeWidgetItem(parent, [shown, ""])
             if parent is None:
                 self.guide.addTopLevelItem(item)
             item.setData(0, Qt.UserRole, q.id)
@@ -229,7 +231,7 @@ class RecordDialog(QDialog):
         if not self.recorder:
             return
         qid = item.data(0, Qt.UserRole)
-        at = self._safe(lambda: self.recorder.mark_question(qid, item.text(0)))
+        at = self._safe(lambda: self.recorder.mark_question(qid, plain(item.text(0))))
         if at is not None:
             item.setText(1, "✓ " + _clock(at))
             self.marks_list.addItem(f"{_clock(at)}  {item.text(0)}")

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QPushButton, QTreeWidg
 
 from codebook.errors import StudyError
 from codebook.recording import guide_restore, guide_snapshot
+from desktop.bidi import ltr_run, plain
 from desktop.context import StudyContext
+from desktop.app import current_language
 
 
 class _GuideCommand(QUndoCommand):
@@ -116,7 +118,8 @@ class GuideEditor(QWidget):
         items = {}
         for q in self.ctx.study.guide.list():
             parent = items.get(q.parent_id)
-            item = QTreeWidgetItem([q.text]) if parent is None else QTreeWidgetItem(parent, [q.text])
+            shown = ltr_run(q.text, current_language())  # a Latin question keeps its «?» at its end
+            item = QTreeWidgetItem([shown]) if parent is None else QTreeWidgetItem(parent, [shown])
             if parent is None:
                 self.tree.addTopLevelItem(item)
             item.setData(0, Qt.UserRole, q.id)
@@ -175,10 +178,10 @@ class GuideEditor(QWidget):
     def _edited(self, item: QTreeWidgetItem, column: int) -> None:
         qid = item.data(0, Qt.UserRole)
         old = self.ctx.study.guide.get(qid).text
-        new = item.text(0).strip()
+        new = plain(item.text(0)).strip()
         if not new or new == old:
             self.tree.blockSignals(True)
-            item.setText(0, old)
+            item.setText(0, ltr_run(old, current_language()))
             self.tree.blockSignals(False)
             return
         try:

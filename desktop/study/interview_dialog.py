@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 
 from codebook.interviews import MODES
 from codebook.models import Interview
-from desktop.app import current_language
+from desktop.i18n import current_language
 from desktop.study.interviews import mode_label
 
 

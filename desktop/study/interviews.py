@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from desktop.i18n import current_language
+from desktop.icons import icon
 from codebook.dates import digits, format_date, format_duration
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
@@ -36,7 +37,8 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     if p.state == "corrected":
         return _tr("coded") if p.coded else _tr("corrected")
     base = _tr("corrected %1%").replace("%1", pct(p.fraction)) if p.checked else _tr("transcribed")
-    return f"{base} · {_tr('coded')}" if p.coded else base
+    joiner = "، " if lang == "fa" else " · "  # a middle dot reads like the Persian zero «۰»
+    return f"{base}{joiner}{_tr('coded')}" if p.coded else base
 
 
 class InterviewsModel(QAbstractTableModel):
@@ -125,12 +127,13 @@ class InterviewsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
         buttons = QHBoxLayout()
-        for text, signal in ((self.tr("New interview"), None), (self.tr("Edit…"), self.editRequested),
-                             (self.tr("Record…"), self.recordRequested),
-                             (self.tr("Import audio…"), self.importRequested),
-                             (self.tr("Transcribe"), self.transcribeRequested),
-                             (self.tr("Open transcript"), self.openRequested)):
-            b = QPushButton(text)
+        for text, signal, name in ((self.tr("New interview"), None, "new"),
+                                   (self.tr("Edit…"), self.editRequested, "edit"),
+                                   (self.tr("Record…"), self.recordRequested, "record"),
+                                   (self.tr("Import audio…"), self.importRequested, "import-audio"),
+                                   (self.tr("Transcribe"), self.transcribeRequested, "transcribe"),
+                                   (self.tr("Open transcript"), self.openRequested, "open-transcript")):
+            b = QPushButton(icon(name), text)
             if signal is None:
                 b.clicked.connect(self.newRequested.emit)
             else:

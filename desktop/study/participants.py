@@ -11,6 +11,7 @@ from codebook.errors import StudyError
 from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
 from desktop.i18n import current_language
+from desktop.icons import icon
 from codebook.dates import digits
 
 
@@ -92,10 +93,14 @@ class ParticipantsView(QWidget):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Add…"), self.add), (self.tr("Edit…"), self.edit), (self.tr("Remove"), self.remove)):
-            b = QPushButton(text)
+        for text, slot, name in ((self.tr("Add…"), self.add, "add-participant"),
+                                 (self.tr("Edit…"), self.edit, "edit-participant"),
+                                 (self.tr("Remove"), self.remove, "remove-participant")):
+            b = QPushButton(icon(name), text)
             b.clicked.connect(lambda _=False, s=slot: s())
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -130,9 +135,10 @@ class ParticipantsView(QWidget):
                 row.append(QStandardItem(digits(str(counts.get(p.id, 0)), lang)))
                 for it in row:
                     it.setEditable(False)
+                    it.setToolTip(it.text())
                 row[0].setData(p.id, Qt.ItemDataRole.UserRole)
                 if p.notes:
-                    row[0].setToolTip(p.notes)
+                    row[0].setToolTip(f"{p.pseudonym}\n{p.notes}")
                 parent_item.appendRow(row)
                 items[p.id] = row[0]
             if len(rest) == len(pending):  # a broken chain: show the rest at the top
@@ -143,8 +149,36 @@ class ParticipantsView(QWidget):
                 break
             pending = rest
         self.tree.expandAll()
-        for c in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(c)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content (the pseudonyms with their referral-tree indent, plus a
+        margin), the widest attributes narrowed when they do not all fit; cut text ends in … and shows
+        whole in its tooltip."""
+        header = self.tree.header()
+        n = self.model.columnCount()
+        if not n:
+            return
+        want = [max(self.tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + 12 for c in range(n)]
+        room = self.tree.viewport().width()
+        widths = list(want)
+        if sum(want) > room > 0:
+            # the pseudonym (with its indent) and the interview count are never cut; attributes give way
+            floor = [w if c in (0, n - 1) else min(w, header.sectionSizeHint(c) + 12, 90) for c, w in enumerate(want)]
+            lo, hi = 0, max(want)
+            while lo < hi:  # the largest cap on any column's width that lets them all fit
+                cap = (lo + hi + 1) // 2
+                if sum(max(f, min(w, cap)) for f, w in zip(floor, want)) <= room:
+                    lo = cap
+                else:
+                    hi = cap - 1
+            widths = [max(f, min(w, lo)) for f, w in zip(floor, want)]
+        for c, w in enumerate(widths):
+            self.tree.setColumnWidth(c, w)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def selected_id(self) -> int | None:
         idx = self.tree.currentIndex()

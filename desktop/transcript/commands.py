@@ -208,7 +208,9 @@ class ApplyCodes(_Command):
                 self.study.codings.restore(self.made)
             else:
                 s_seg, s_off, e_seg, e_off = self.span
-                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off) for cid in self.code_ids]
+                coder = getattr(self.model.ctx, "coder", "")  # the name in Settings, stamped on the coding
+                self.made = [self.study.codings.add(cid, s_seg, s_off, e_seg, e_off, coder=coder)
+                             for cid in self.code_ids]
         self._told()
 
     def _told(self) -> None:

@@ -242,6 +242,7 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.setDefaultFont(option.font)
             doc.setDefaultTextOption(rtl_option())
             doc.setPlainText(index.data(SegmentRole).text)
+            coded_text.make_room(doc)  # the same room under each line for coding bars as painted
             doc.setTextWidth(max(40, width))
             return QSize(width, int(doc.size().height()) + 2)
         return super().sizeHint(option, index)

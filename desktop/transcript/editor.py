@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QToolBar, QVBoxLayout, QWidget)
 
 from codebook.errors import StudyError
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
 from desktop.i18n import current_language
 from codebook.dates import digits, format_clock
+from desktop.bidi import clock_pair
 from desktop.settings import RATES, Settings
-from desktop.transcript import commands
 from desktop.transcript.coding import CodingMixin
+from desktop.transcript.editing import EditingMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
+from desktop.icons import AdaptiveToolBar, icon
 from desktop.transcript.notice import SoundNotice
 from desktop.transcript.player import Player
 from desktop.transcript.rows import RowHeights
@@ -32,7 +33,7 @@ from desktop.transcript.span import SpanSelection
 SKIP_MS = 5000
 
 
-class TranscriptEditor(CodingMixin, QWidget):
+class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
     """Edit one interview's transcript against its audio. Every edit is an undo
     command on ``ctx.undo_stack`` and is written to the study at once."""
 
@@ -79,8 +80,8 @@ class TranscriptEditor(CodingMixin, QWidget):
         self.rate_box.currentIndexChanged.connect(lambda i: self.set_rate(self.rate_box.itemData(i)))
         self.accuracy_label = QLabel()
         self.sound_notice = SoundNotice(self)
-        self.play_bar = QToolBar(self)
-        self.toolbar = QToolBar(self)
+        self.play_bar = AdaptiveToolBar(self)
+        self.toolbar = AdaptiveToolBar(self)
         self._make_actions()
         bar = QHBoxLayout()
         bar.addWidget(self.play_bar)
@@ -109,8 +110,8 @@ class TranscriptEditor(CodingMixin, QWidget):
 
     # -- actions ------------------------------------------------------------------
 
-    def _action(self, text: str, slot, *keys, toolbar: bool | QToolBar = True) -> QAction:
-        act = QAction(text, self)
+    def _action(self, text: str, slot, *keys, toolbar: bool | QToolBar = True, icon_name: str = "") -> QAction:
+        act = QAction(icon(icon_name), text, self)
         act.setShortcuts([QKeySequence(k) for k in keys])
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if keys:
@@ -122,29 +123,37 @@ class TranscriptEditor(CodingMixin, QWidget):
         return act
 
     def _make_actions(self) -> None:
-        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space", toolbar=self.play_bar)
-        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12", toolbar=self.play_bar)
+        play = self.play_bar
+        self.act_play = self._action(self.tr("Play"), self.toggle_play, "F4", "Ctrl+Space", toolbar=play,
+                                     icon_name="play")
+        self.act_back = self._action(self.tr("Back 5 s"), lambda: self.player.skip(-SKIP_MS), "F12", toolbar=play,
+                                     icon_name="back")
         self.act_forward = self._action(self.tr("Forward 5 s"), lambda: self.player.skip(SKIP_MS), "Shift+F12",
-                                        toolbar=self.play_bar)
-        self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False)
-        self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False)
-        self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7")
+                                        toolbar=play, icon_name="forward")
+        self.act_slower = self._action(self.tr("Slower"), lambda: self.step_rate(-1), "F9", toolbar=False,
+                                       icon_name="slower")
+        self.act_faster = self._action(self.tr("Faster"), lambda: self.step_rate(+1), "F10", toolbar=False,
+                                       icon_name="faster")
+        self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7", icon_name="next-unchecked")
         self.act_next_untranscribed = self._action(self.tr("Next untranscribed"), self.next_untranscribed,
-                                                   "Shift+F7", toolbar=False)
-        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return")
-        self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6")
+                                                   "Shift+F7", toolbar=False, icon_name="untranscribed")
+        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return",
+                                      icon_name="checked")
+        self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6", icon_name="bookmark")
         self.toolbar.addSeparator()
-        self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return")
-        self.act_merge = self._action(self.tr("Merge with next"), self.merge_next, "Ctrl+Shift+M")
-        self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K")
-        self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T")
+        self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return", icon_name="split")
+        self.act_merge = self._action(self.tr("Merge with next"), self.merge_next, "Ctrl+Shift+M", icon_name="merge")
+        self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K",
+                                        icon_name="speaker")
+        self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T", icon_name="times")
         self.toolbar.addSeparator()
         # Where an in-vivo code goes; the main window points this at the codebook panel's selection.
         self.in_vivo_parent = lambda: None
         self.act_invivo = self._action(self.tr("In vivo code"), lambda: self.in_vivo(self.in_vivo_parent()),
-                                       "Ctrl+Shift+I")
-        self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False)
-        self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H")
+                                       "Ctrl+Shift+I", icon_name="in-vivo")
+        self.act_memo = self._action(self.tr("Coding memo…"), self.coding_memo, toolbar=False, icon_name="memo")
+        self.act_find = self._action(self.tr("Find and replace…"), self.find_replace, "Ctrl+F", "Ctrl+H",
+                                     icon_name="find")
 
     # -- opening ------------------------------------------------------------------
 
@@ -231,6 +240,7 @@ class TranscriptEditor(CodingMixin, QWidget):
 
     def _playing_changed(self, playing: bool) -> None:
         self.act_play.setText(self.tr("Pause") if playing else self.tr("Play"))
+        self.act_play.setIcon(icon("pause" if playing else "play"))
 
     def _position_changed(self, ms: int) -> None:
         self.delegate.position_ms = ms
@@ -240,7 +250,7 @@ class TranscriptEditor(CodingMixin, QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(ms)
         lang = current_language()
-        self.position_label.setText(f"{format_clock(ms, lang)} / {format_clock(self.player.duration(), lang)}")
+        self.position_label.setText(clock_pair(format_clock(ms, lang), format_clock(self.player.duration(), lang), lang))
 
     def _follow(self, row: int) -> None:
         if row >= 0:
@@ -294,100 +304,6 @@ class TranscriptEditor(CodingMixin, QWidget):
             return idx.row()
         return self.model.active_row
 
-    # -- segment edits -------------------------------------------------------------------
-
-    def _push(self, make) -> bool:
-        try:
-            self.ctx.undo_stack.push(make())
-            return True
-        except StudyError as exc:
-            self.message.emit(str(exc))
-            return False
-
-    def split_at_cursor(self) -> bool:
-        editor = self.text_editor()
-        if editor is None:
-            self.message.emit(self.tr("Put the cursor in the text (double-click it) to split a segment."))
-            return False
-        row, offset = self.view.currentIndex().row(), editor.cursor_offset()
-        self.close_text_editor()
-        seg = self.model.segment(row)
-        if not 0 < offset < len(seg.text) or not seg.text[:offset].strip() or not seg.text[offset:].strip():
-            self.message.emit(self.tr("Put the cursor inside the text, between two words, to split."))
-            return False
-        ok = self._push(lambda: commands.Split(self.model, seg.id, offset))
-        self.view.setCurrentIndex(self.model.index(row + 1, COL_TEXT))
-        return ok
-
-    def merge_next(self) -> bool:
-        row = self.current_row()
-        if not 0 <= row < self.model.rowCount() - 1:
-            self.message.emit(self.tr("Choose a segment that has one after it."))
-            return False
-        self.close_text_editor()
-        seg = self.model.segment(row)
-        ok = self._push(lambda: commands.MergeNext(self.model, seg.id))
-        self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
-        return ok
-
-    def switch_speaker(self) -> None:
-        row = self.current_row()
-        if row < 0:
-            return
-        seg = self.model.segment(row)
-        new = SPEAKER_PARTICIPANT if seg.speaker == SPEAKER_INTERVIEWER else SPEAKER_INTERVIEWER
-        self._push(lambda: commands.SetSpeaker(self.model, seg.id, seg.speaker, new))
-
-    def edit_times(self) -> None:
-        from desktop.transcript.dialogs import TimesDialog
-
-        row = self.current_row()
-        if row < 0:
-            return
-        seg = self.model.segment(row)
-        dlg = TimesDialog(seg, self)
-        if dlg.exec() and dlg.times():
-            self._push(lambda: commands.SetTimes(self.model, seg, *dlg.times()))
-
-    def toggle_checked(self) -> None:
-        row = self.current_row()
-        if row < 0:
-            return
-        self.close_text_editor()
-        seg = self.model.segment(row)
-        self._push(lambda: commands.SetChecked(self.model, seg.id, not seg.checked))
-
-    def next_unchecked(self) -> int:
-        """Go to (and play from) the next segment not yet checked; returns its row or -1."""
-        return self._next_where(lambda seg: not seg.checked, self.tr("Every segment is checked."))
-
-    def next_untranscribed(self) -> int:
-        """Go to (and play from) the next stretch of speech the machine could not transcribe."""
-        return self._next_where(lambda seg: seg.untranscribed and not seg.text,
-                                self.tr("No untranscribed speech is left."))
-
-    def _next_where(self, wanted, none_left: str) -> int:
-        n = self.model.rowCount()
-        start = self.current_row()
-        for step in range(1, n + 1):
-            row = (start + step) % n
-            if wanted(self.model.segment(row)):
-                self.close_text_editor()
-                self.view.setCurrentIndex(self.model.index(row, COL_TEXT))
-                self.view.scrollTo(self.model.index(row, COL_TEXT))
-                if self.player.loaded:
-                    self.player.seek(self.model.segment(row).start_ms)
-                return row
-        self.message.emit(none_left)
-        return -1
-
-    def insert_bookmark(self) -> None:
-        if self.interview_id is None:
-            return
-        at = self.player.position() if self.player.loaded else (
-            self.model.segment(self.current_row()).start_ms if self.current_row() >= 0 else 0)
-        self._push(lambda: commands.AddMark(self.model, self.interview_id, at))
-
     # -- find, accuracy ---------------------------------------------------------------------
 
     def find_replace(self):
@@ -427,7 +343,9 @@ class TranscriptEditor(CodingMixin, QWidget):
                 result = None
             if result:
                 wer, cer = result
-                text = QCoreApplication.translate("TranscriptEditor", "WER %1% · CER %2%, after Persian normalisation")
+                text = QCoreApplication.translate(
+                    "TranscriptEditor", "WER %1% · CER %2% (Persian-normalised; a word break written as a space, "
+                    "a ZWNJ or nothing does not count)")
                 lang = current_language()
                 text = text.replace("%1", digits(f"{wer * 100:.1f}", lang)).replace("%2", digits(f"{cer * 100:.1f}", lang))
         self.accuracy_label.setText(text)

@@ -13,6 +13,8 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout)
 
+from codebook.dates import digits
+from desktop.app import current_language
 from desktop.transcript.commands import SetText
 from transcribe.find import find_spans, replace_all_text  # noqa: F401  (the dialog's matching, re-exported)
 
@@ -93,7 +95,9 @@ class FindReplaceDialog(QDialog):
                     break
         hit = hits[i]
         self._last = hit[:3]
-        self.status.setText(self.tr("Match %1 of %2").replace("%1", str(i + 1)).replace("%2", str(len(hits))))
+        lang = current_language()
+        self.status.setText(self.tr("Match %1 of %2").replace("%1", digits(str(i + 1), lang))
+                            .replace("%2", digits(str(len(hits)), lang)))
         self.foundAt.emit(*hit)
 
     def replace_all(self) -> int:
@@ -118,5 +122,5 @@ class FindReplaceDialog(QDialog):
         self.editor.close_text_editor()
         self.ctx.undo_stack.push(macro)
         model.reload()
-        self.status.setText(self.tr("%1 replaced.").replace("%1", str(total)))
+        self.status.setText(self.tr("%1 replaced.").replace("%1", digits(str(total), current_language())))
         return total

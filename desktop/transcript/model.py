@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, Code, Coding, Mark, Segment
+from desktop.bidi import ltr_run
 from desktop.i18n import current_language
 from codebook.dates import format_clock
 
@@ -254,7 +255,7 @@ class SegmentsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_TIME and self.marks_of(index.row()):
             lang = current_language()
             return "\n".join(f"{mark_sign(m.kind, lang)} {format_clock(m.at_ms, lang)}  "
-                             f"{m.label or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
+                             f"{ltr_run(m.label, lang) or (_tr('Question asked') if m.kind == 'question' else _tr('Bookmark'))}"
                              for m in self.marks_of(index.row()))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_CODES:
             return "\n".join(f"{code.name}: {c.memo}" if c.memo else code.name for c, code in self.codings_of(index.row()))

@@ -95,6 +95,7 @@ class RowHeights(QObject):
         option.font = self.view.font()
         delegate = self.view.itemDelegate()
         height = max(delegate.sizeHint(option, self.model.index(row, col)).height() for col in (COL_TIME, COL_TEXT))
+        height += 1 if self.view.showGrid() else 0  # the grid line is inside the row, as QTableView counts it
         self.exact.add(row)
         if self.view.verticalHeader().sectionSize(row) != height:
             self.view.verticalHeader().resizeSection(row, height)

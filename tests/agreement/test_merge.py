@@ -166,3 +166,39 @@ def test_nothing_matches_is_refused(study, tmp_path, capsys):
     assert main(["merge", "--study", str(path), str(tmp_path / "x.mosahebeh")]) == 2
     assert "None of the interviews" in capsys.readouterr().err
     assert main(["merge", "--study", str(path), str(path)]) == 2
+
+
+def test_audio_match_with_corrected_text_carries_codings_through_a_diff(demo_path, tmp_path):
+    """Same audio, but I corrected a word after the copy: their codings land on the same words;
+    one whose words changed is flagged for review."""
+    theirs = tmp_path / "t.mosahebeh"
+    shutil.copytree(demo_path, theirs)
+    with Study.open(theirs) as s:
+        iv = s.interviews.list()[2]
+        segs = s.transcripts.segments(iv.id)
+        code = s.codes.by_name("نبود زیرساخت فناوری")
+        target = segs[1]  # "زیرساخت فناوری در بیشتر کتابخانه‌ها آماده نبود. کارکنان هم ..."
+        s.codings.add(code.id, target.id, 0, target.id, len("زیرساخت فناوری"), coder="Sara")
+        s.codings.add(code.id, segs[-1].id, 0, None, coder="Sara")
+    with Study.open(demo_path) as s:
+        iv = s.interviews.list()[2]
+        segs = s.transcripts.segments(iv.id)
+        s.transcripts.set_text(segs[0].id, "سلام. " + segs[0].text)  # text before moves the offsets
+        s.transcripts.set_text(segs[-1].id, segs[-1].text.replace("ترکیبی", "دوگانه"))
+        plan, _ = mg.merge(s, theirs)
+        assert [m.how for m in plan.interviews] == ["audio"] * 6
+        sara = [c for c in s.codings.list(interview_id=iv.id) if c.coder == "Sara"]
+        by_seg = {c.start_segment_id: c for c in sara}
+        assert s.codings.text(by_seg[segs[1].id]) == "زیرساخت فناوری" and not by_seg[segs[1].id].flagged
+        assert by_seg[segs[-1].id].flagged  # its words were changed here
+
+
+def test_agreement_command_narrowed_to_codes_and_interviews(demo_path, capsys):
+    assert main(["agreement", "--study", str(demo_path), "--coders", *CODERS, "--codes", "چالش‌ها",
+                 "--interviews", "مشارکت‌کننده ۱", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [c["code"] for c in out["codes"]] == ["تعطیلی فیزیکی", "کمبود بودجه", "نبود زیرساخت فناوری",
+                                                 "نگرانی از سلامت کارکنان"]
+    assert out["overall"]["units"] == 8 * 4
+    assert main(["agreement", "--study", str(demo_path), "--coders", *CODERS, "--codes", "nothing"]) == 2
+    assert "No code named 'nothing'" in capsys.readouterr().err

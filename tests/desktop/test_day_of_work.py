@@ -187,6 +187,7 @@ def test_coded_words_carry_a_bar_in_the_code_colour_under_exactly_their_span(edi
 def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
     iv = ctx.study.interviews.list()[0].id
     editor.open_interview(iv)
+    qtbot.wait(50)  # rows near the viewport are measured once the interview is shown
     before = editor.view.rowHeight(1)
     seg = editor.model.segment(1)
     code = next(c for c in ctx.study.codes.list() if c.kind == "code")
@@ -194,3 +195,84 @@ def test_row_height_does_not_change_when_a_coding_is_added(editor, ctx, qtbot):
     editor.model.refresh_codings()
     qtbot.wait(50)
     assert editor.view.rowHeight(1) == before
+
+
+def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_playing(ctx, qtbot):
+    from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.main_window import MainWindow
+    from desktop.transcript.model import COL_TEXT, COL_TIME
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    editor = w.editor
+    first_paint: list[list[int]] = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not first_paint and editor.model.rowCount():
+                first_paint.append([editor.view.rowHeight(r) for r in range(editor.model.rowCount())])
+            return False
+
+    spy = Spy()
+    editor.view.viewport().installEventFilter(spy)
+    w.open_transcript(ctx.study.interviews.list()[0].id)  # the first transcript of the session
+    qtbot.waitUntil(lambda: bool(first_paint), timeout=5000)
+    qtbot.wait(100)
+    settled = [editor.view.rowHeight(r) for r in range(editor.model.rowCount())]
+    assert first_paint[0] == settled
+    option = QStyleOptionViewItem()
+    option.font = editor.view.font()
+    for r, height in enumerate(settled):  # every line of the text and of the time column fits (no elision)
+        need = max(editor.delegate.sizeHint(option, editor.model.index(r, c)).height() for c in (COL_TIME, COL_TEXT))
+        assert height >= need + 1, r
+    rect = editor.view.visualRect(editor.model.index(2, COL_TIME))
+    qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(10, 0))
+    qtbot.wait(100)
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.play_at(editor.model.segment(1).start_ms)
+    qtbot.wait(1500)  # playing: the active row and word are highlighted as the audio moves
+    editor.player.pause()
+    assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
+    editor.view.viewport().removeEventFilter(spy)
+    editor.shutdown()
+
+
+def test_every_action_has_an_icon_and_the_toolbar_shows_text_where_it_fits(editor, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.icons import ICONS, icon
+
+    assert all(not icon(name).isNull() for name in ICONS)
+    actions = [a for a in editor.actions() if not a.isSeparator()]
+    assert actions and all(not a.icon().isNull() for a in actions)
+    bar = editor.toolbar
+    editor.resize(1900, 700)
+    qtbot.waitUntil(lambda: bar.width() > 1500)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    editor.resize(500, 700)
+    qtbot.waitUntil(lambda: bar.width() < 600)
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert all(a.toolTip() for a in bar.actions() if not a.isSeparator())  # names still there on hover
+
+
+def test_participants_columns_fit_with_whole_pseudonyms_and_counts(ctx, qtbot):
+    from desktop.study.participants import ParticipantsView
+
+    view = ParticipantsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    tree, header = view.tree, view.tree.header()
+    n = view.model.columnCount()
+    qtbot.waitUntil(lambda: sum(tree.columnWidth(c) for c in range(n)) <= tree.viewport().width())
+    for c in (0, n - 1):  # the pseudonym with its referral indent, and the count: never cut
+        assert tree.columnWidth(c) >= max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
+    cut = [view.model.item(0, c) for c in range(1, n - 1) if tree.columnWidth(c) < tree.sizeHintForColumn(c)]
+    assert all(item is None or item.toolTip() == item.text() for item in cut)  # cut text is whole on hover

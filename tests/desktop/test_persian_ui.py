@@ -9,6 +9,8 @@ import re
 import time
 
 import pytest
+
+from transcribe.normalize import persian_digits
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QAbstractItemView, QAbstractSpinBox, QComboBox, QDockWidget, QGroupBox,
                                QHeaderView, QLabel, QLineEdit, QMenuBar, QPlainTextEdit, QTabBar, QTextEdit, QWidget)
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QAbstractItemView,
 # Names a Persian researcher reads in Latin letters too: products, formats, standards, keys.
 ALLOWED = [
     r"WhatsApp", r"REFI-QDA", r"Whisper(?: base)?", r"Chao2", r"MAXQDA", r"ATLAS\.ti", r"NVivo", r"QualCoder",
-    r"CTranslate2", r"CUDA", r"WebVTT", r"WER", r"CER", r"English",  # the language's own name in the chooser
+    r"CTranslate2", r"CUDA", r"WebVTT", r"WER", r"CER", r"noScribe", r"English",  # the language's own name in the chooser
     r"large-v3-turbo", r"large-v3", r"medium", r"small",  # Whisper model names (transcribe.models.KNOWN_NAMES)
     r"config\.json", r"model\.bin",
     r"\.?\b(?:qdpx|qdc|docx|txt|srt|vtt|csv|xlsx|png|svg|html?|pdf)\b",  # file formats and extensions
@@ -188,13 +190,13 @@ def test_dialogs(fa, qtbot, request):
     request.addfinalizer(editor.shutdown)
     segment = study.transcripts.segments(study.interviews.list()[0].id)[0]
     settings = SettingsDialog(Settings())
-    data_dir = settings.model_settings.in_use.text().split("\n")[-1]  # where the bundled model is unpacked
+    data = settings.model_settings.data_texts()  # model names, paths, sources: data, not wording
     for dialog, data in ((GuideEditor(fa), ()), (ParticipantDialog(study, study.participants.list()[0]), ()),
-                         (ParticipantDialog(study), ()), (settings, (data_dir,)), (FindReplaceDialog(editor), ()),
+                         (ParticipantDialog(study), ()), (settings, data), (FindReplaceDialog(editor), ()),
                          (TimesDialog(segment), ())):
         qtbot.addWidget(dialog)
         check(dialog, *data)
-    assert "۰" in settings.rate.itemText(0) and "مگابایت" in settings.model_settings.size.text()
+    assert "۰" in settings.rate.itemText(0) and "مگابایت" in settings.model_settings.table.item(0, 1).text()
 
 
 def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
@@ -244,14 +246,15 @@ def test_export_and_import_messages(fa, qtbot, tmp_path):
         e.out.setText(str(out))
         texts[what] = run(e, str(out))
         assert out.exists() and "b00020" not in e.status.styleSheet()
-    assert "۳۲" in texts["qdpx"] and "اشباع" in texts["saturation"]
+    codings = persian_digits(fa.study.db.execute("SELECT COUNT(*) FROM codings").fetchone()[0])
+    assert f"کدگذاری‌ها: {codings}" in texts["qdpx"] and "اشباع" in texts["saturation"]
     i = ImportDialog(fa)
     qtbot.addWidget(i)
     i.path.setText(str(tmp_path / "out-qdc.qdc"))
     assert "کتاب کد وارد شد" in run(i, i.path.text())
     i.path.setText(str(tmp_path / "out-qdpx.qdpx"))
     i.target.setText(str(tmp_path / "copy"))
-    assert "۳۲" in run(i, i.path.text(), i.target.text() + ".mosahebeh", i.target.text())
+    assert codings in run(i, i.path.text(), i.target.text() + ".mosahebeh", i.target.text())
     # a failure worded by the library keeps its details under a Persian headline
     bad = tmp_path / "bad.qdc"
     bad.write_text("<x", encoding="utf-8")

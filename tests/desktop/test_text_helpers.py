@@ -23,8 +23,8 @@ def test_dates_jalali_in_persian_gregorian_in_english():
     assert format_date(None, "fa") == ""
     assert parse_display_date("۱۴۰۳/۰۱/۰۱", "fa") == "2024-03-20"
     assert format_duration(3_725_000, "en") == "1:02:05"
-    assert format_clock(65_400, "fa") == "۰۱:۰۵.۴"
-    assert parse_clock("۰۱:۰۵.۴") == 65_400
+    assert format_clock(65_400, "fa") == "۰۱:۰۵٫۴"  # the Persian decimal separator
+    assert parse_clock("۰۱:۰۵.۴") == parse_clock("۰۱:۰۵٫۴") == 65_400
     assert parse_clock("nonsense") is None
 
 

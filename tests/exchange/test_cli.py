@@ -70,3 +70,17 @@ def test_pseudonymised_qdpx_command_reports_what_it_replaced(demo_path, tmp_path
                  "--pseudonymise"]) == 0
     out = capsys.readouterr().out
     assert "Replaced 1 occurrence" in out and "No names" not in out
+
+
+def test_export_archive_and_import_it_as_a_new_study(demo_path, tmp_path, capsys):
+    assert main(["export", "--study", str(demo_path), "--format", "archive", "--out", str(tmp_path / "demo")]) == 0
+    out = tmp_path / "demo.mosahebeh.zip"
+    assert out.is_file() and "real names" in capsys.readouterr().out
+    assert main(["import", "--study", str(tmp_path / "copy"), str(out)]) == 0
+    assert "Study:" in capsys.readouterr().out
+    with Study.open(tmp_path / "copy.mosahebeh") as s, Study.open(demo_path) as d:
+        assert s.guid == d.guid and len(s.codings.list()) == len(d.codings.list())
+    # an archive is the study as it is: it is never pseudonymised
+    assert main(["export", "--study", str(demo_path), "--format", "archive", "--pseudonymise",
+                 "--out", str(tmp_path / "p")]) == 2
+    assert "cannot be pseudonymised" in capsys.readouterr().err

@@ -28,8 +28,12 @@ def project_xml(qdpx: Path) -> etree._Element:
 
 
 def snapshot(study: Study) -> dict:
-    """What a round trip must keep: codes (tree), cases, interviews (date, mode,
-    consent), transcripts, coded texts."""
+    """What a QDPX round trip must keep: codes (tree), cases (attributes, referrer,
+    notes), interviews (date, mode, consent, status), transcripts (times, speakers,
+    text, checked), coded texts with the time of each boundary, memos, the guide,
+    bookmarks and the glossary."""
+    from codebook.refiqda import layout
+
     def path(code):
         names = [code.name]
         while code.parent_id is not None:
@@ -38,16 +42,28 @@ def snapshot(study: Study) -> dict:
         return " / ".join(names)
 
     ivs = study.interviews.list()
-    pseudonym = {p.id: p.pseudonym for p in study.participants.list()}
+    people = {p.id: p for p in study.participants.list()}
+    pseudonym = {p.id: p.pseudonym for p in people.values()}
+    label = {iv.id: study.interviews.label(iv) for iv in ivs}
+    segs = {iv.id: {s.id: s for s in study.transcripts.segments(iv.id)} for iv in ivs}
+    questions = {q.id: q.text for q in study.guide.list()}
     return {
         "codes": sorted((path(c), c.kind, c.color, c.description) for c in study.codes.list()),
-        "cases": sorted((p.pseudonym, tuple(sorted(p.attributes.items()))) for p in study.participants.list()),
-        "interviews": [(study.interviews.label(iv), iv.date, iv.mode, iv.consent) for iv in ivs],
-        "transcripts": [(pseudonym.get(iv.participant_id), study.interviews.label(iv),
-                         [(s.start_ms, s.end_ms, s.speaker, s.text) for s in study.transcripts.segments(iv.id)])
+        "cases": sorted((p.pseudonym, tuple(sorted(p.attributes.items())), pseudonym.get(p.referred_by), p.notes)
+                        for p in people.values()),
+        "interviews": [(label[iv.id], iv.date, iv.mode, iv.consent, iv.status, iv.notes) for iv in ivs],
+        "transcripts": [(pseudonym.get(iv.participant_id), label[iv.id],
+                         [(s.start_ms, s.end_ms, s.speaker, s.text, s.checked) for s in segs[iv.id].values()])
                         for iv in ivs],
-        "codings": sorted((path(study.codes.get(c.code_id)), study.codings.text(c), c.memo, c.coder)
+        "codings": sorted((path(study.codes.get(c.code_id)), label[c.interview_id], study.codings.text(c), c.memo,
+                           c.coder, layout.time_at(segs[c.interview_id][c.start_segment_id], c.start_offset),
+                           layout.time_at(segs[c.interview_id][c.end_segment_id], c.end_offset))
                           for c in study.codings.list()),
+        "memos": sorted((m.target_kind, m.title, m.text) for m in study.memos.list()),
+        "guide": [(q.parent_id is not None, q.text) for q in study.guide.list()],
+        "marks": sorted((label[iv.id], m.at_ms, m.kind, m.label, questions.get(m.question_id))
+                        for iv in ivs for m in study.marks.list(iv.id)),
+        "glossary": [(g.term, g.replacement, g.note) for g in study.glossary.list()],
     }
 
 
@@ -72,15 +88,19 @@ def test_demo_round_trip_validates_and_keeps_everything(demo_path, tmp_path):
     before = snapshot(demo)
     assert result.counts["codings"] == len(before["codings"]) > 0
     # the demo's interviews are all dated, with a mode and consent: the round trip must carry real values
-    assert all(date and mode and consent for _, date, mode, consent in before["interviews"])
+    assert all(date and mode and consent for _, date, mode, consent, *_ in before["interviews"])
     declared = {v.get("name"): v.get("typeOfVariable") for v in root.iterfind("q:Variables/q:Variable", NS)}
     assert {k: declared[k] for k in ("Interview date", "Interview mode", "Consent")} == {
         "Interview date": "Date", "Interview mode": "Text", "Consent": "Boolean"}
-    assert all(len(src.findall("q:VariableValue", NS)) == 3 for src in root.find("q:Sources", NS))
+    assert all(len(src.findall("q:VariableValue", NS)) >= 4 for src in root.find("q:Sources", NS))
+    # the demo holds all a round trip must carry: referrals, checked segments, statuses, the guide, bookmarks
+    assert any(c[2] for c in before["cases"]) and before["guide"] and before["marks"] and before["glossary"]
+    assert any(s[4] for t in before["transcripts"] for s in t[2])
     back = Study.create(tmp_path / "back")
     imported = import_qdpx(back, out)
     after = snapshot(back)
-    assert after == before
+    for key in before:
+        assert after[key] == before[key], key
     assert imported.counts["codings"] == len(before["codings"])
     assert len(back.interviews.list()) == len(demo.interviews.list())
     assert all(iv.audio_path and back.interviews.audio_file(iv.id).is_file() for iv in back.interviews.list())
@@ -132,6 +152,10 @@ def test_pseudonymised_export_replaces_names_and_keeps_codings_on_their_words(sm
     coded = sorted(back.codings.text(c) for c in back.codings.list())
     assert "همکار ۱ مسئول امانت بود.\nما خدمات آنلاین را در شهر الف" in coded
     assert all("مریم" not in m.text for m in back.memos.list())
+    # the glossary (the list of real names) stays home: no entry of the archive names them
+    assert back.glossary.list() == []
+    with zipfile.ZipFile(out) as z:
+        assert not any("مریم".encode() in z.read(n) or "تهران".encode() in z.read(n) for n in z.namelist())
     back.close()
 
 
@@ -158,3 +182,20 @@ def test_export_is_atomic_and_refuses_a_missing_folder(small_study, tmp_path):
     with pytest.raises(StudyError, match="does not exist"):
         export_qdpx(small_study, tmp_path / "nope" / "x.qdpx")
     assert not list(tmp_path.glob("**/*.part"))
+
+
+def test_text_only_round_trip_keeps_everything_but_the_audio(demo_path, tmp_path):
+    demo = Study.open(demo_path)
+    out = tmp_path / "demo.qdpx"
+    export_qdpx(demo, out, include_audio=False)
+    back = Study.create(tmp_path / "back")
+    import_qdpx(back, out)
+    before, after = snapshot(demo), snapshot(back)
+    for key in before:
+        if key not in ("transcripts", "codings", "interviews"):  # times and status come from the audio
+            assert after[key] == before[key], key
+    assert [t[2] and [s[2:] for s in t[2]] for t in after["transcripts"]] == \
+        [t[2] and [s[2:] for s in t[2]] for t in before["transcripts"]]
+    assert sorted(c[:5] for c in after["codings"]) == sorted(c[:5] for c in before["codings"])
+    demo.close()
+    back.close()

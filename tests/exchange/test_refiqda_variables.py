@@ -52,16 +52,20 @@ def test_audio_and_text_sources_carry_date_mode_and_consent(small_study, tmp_pat
     assert official("Project.xsd").validate(root), official("Project.xsd").error_log
     values = source_values(root)
     assert values == {
-        "مصاحبهٔ ۱": {"Interview date": ("DateValue", "2021-05-03"), "Interview mode": ("TextValue", "whatsapp"),
-                      "Consent": ("BooleanValue", "true")},
-        "مدیر ب": {"Interview date": ("DateValue", "2021-05-10"), "Consent": ("BooleanValue", "false")},
+        "مصاحبهٔ ۱.wav": {"Interview date": ("DateValue", "2021-05-03"), "Interview mode": ("TextValue", "whatsapp"),
+                          "Consent": ("BooleanValue", "true"), "Interview status": ("TextValue", "recorded"),
+                          "Checked segments": ("TextValue", "1-4")},
+        "مدیر ب": {"Interview date": ("DateValue", "2021-05-10"), "Consent": ("BooleanValue", "false"),
+                   "Interview status": ("TextValue", "planned")},
     }
-    assert root.find("q:Sources/q:AudioSource", NS).get("name") == "مصاحبهٔ ۱"
+    # an audio source is named after its file, as QualCoder types files by extension
+    assert root.find("q:Sources/q:AudioSource", NS).get("name") == "مصاحبهٔ ۱.wav"
     assert root.find("q:Sources/q:TextSource", NS).get("name") == "مدیر ب"
     # participant attributes stay case variables of type Text, apart from the interview variables
     types = sorted((v.get("name"), v.get("typeOfVariable")) for v in root.iterfind("q:Variables/q:Variable", NS))
     assert types == sorted([("نقش", "Text"), ("جنسیت", "Text"), ("Interview date", "Date"),
-                            ("Interview mode", "Text"), ("Consent", "Boolean")])
+                            ("Interview mode", "Text"), ("Consent", "Boolean"), ("Interview status", "Text"),
+                            ("Checked segments", "Text"), ("Referred by", "Text")])
 
     back = Study.create(tmp_path / "back")
     result = import_qdpx(back, out)
@@ -83,7 +87,7 @@ def test_a_date_that_is_not_a_calendar_date_goes_out_as_text_and_comes_back(smal
     assert [v.get("typeOfVariable") for v in date_var] == ["Text"]
     values = source_values(root)
     assert values["مدیر ب"]["Interview date"] == ("TextValue", "1400/02/20")
-    assert "Interview date" not in values["مصاحبهٔ ۱"]
+    assert "Interview date" not in values["مصاحبهٔ ۱.wav"]
     back = Study.create(tmp_path / "back")
     import_qdpx(back, out)
     assert sorted(details(back)) == sorted(details(small_study))

@@ -60,3 +60,10 @@ def test_search_columns_written_by_an_older_folding_are_rebuilt_on_open(segments
         assert found(again, "مساله") == ["این مسأله"]
         assert len(again.transcripts.search_words("مساله")) == 1
         assert again.transcripts.refold() == 0  # current now: nothing to do
+
+
+@pytest.mark.parametrize("query", ["می‌رود", "می رود", "میرود"])
+def test_full_text_search_does_not_care_how_a_word_break_is_written(segments, query):
+    found_texts = {s.text for s in segments.transcripts.search_words(query)}
+    assert {"او می رود", "او میرود", "او می\u200cرود"} <= found_texts
+    assert "او کمی رودخانه دید" not in found_texts

@@ -94,3 +94,26 @@ def test_unreachable_hub_and_unknown_names_say_what_to_do(data_dir):
         hub.fetch("no-such-model")
     with pytest.raises(ModelError, match="ct2-transformers-converter"):
         hub.fetch("whisper-large-fa-v1")
+
+
+@pytest.fixture
+def restore_client():
+    yield
+    from huggingface_hub import set_client_factory
+    from huggingface_hub.utils._http import default_client_factory
+
+    set_client_factory(default_client_factory)
+
+
+def test_fetch_goes_through_the_proxy_setting(data_dir, tmp_path, restore_client):
+    """The hub's own name does not resolve; only the proxy (our local hub, answering absolute-form
+    requests as a proxy does) can serve it, so a finished fetch proves the proxy was used."""
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "config.json").write_text("{}")
+    (small / "model.bin").write_bytes(b"\0" * 5000)
+    (small / "vocabulary.txt").write_text("a\nb\n")
+    with LocalHub(small, REPO, ["config.json", "model.bin", "vocabulary.txt"]) as proxy:
+        folder = hub.fetch(REPO, endpoint="http://hub.invalid", proxy=proxy.url)
+        assert all(path.startswith(("/api/models/", f"/{REPO}/resolve/")) for _m, path, _r in proxy.requests)
+    assert (folder / "model.bin").stat().st_size == 5000

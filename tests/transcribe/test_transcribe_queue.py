@@ -1,4 +1,4 @@
-"""The Qt job queue runs transcriptions in a worker process; the settings widget."""
+"""The Qt job queue runs transcriptions in a worker process (the model settings: test_models_gui.py)."""
 from __future__ import annotations
 
 import pytest
@@ -55,23 +55,3 @@ def test_cancel_running_and_queued(qtbot, settings, audio, make_study, bundled_d
     queue.cancel(iid)
     qtbot.waitUntil(lambda: not queue.is_busy(), timeout=30_000)
     assert failed[-1] == (iid, "Transcription cancelled. It resumes where it stopped.")
-
-
-def test_model_settings_widget(qtbot, settings, bundled_dir, tmp_path):
-    from desktop.transcription.model_settings import ModelSettingsWidget, stored_language, stored_model
-
-    widget = ModelSettingsWidget()
-    qtbot.addWidget(widget)
-    assert widget.bundled.isChecked() and widget.size.text().endswith("MB")
-    assert "Bundled" in widget.in_use.text() and "8-bit integers" in widget.runs_on.text()
-    widget.name_choice.setChecked(True)
-    widget.name.setCurrentText("mosahebeh-test/not-downloaded")
-    widget._save()
-    assert stored_model() == "mosahebeh-test/not-downloaded"
-    assert widget.size.text() == "not on this computer" and "models" in widget.problem.text()
-    widget.folder_choice.setChecked(True)
-    widget.folder.setText(str(bundled_dir))
-    widget._save()
-    assert stored_model() == str(bundled_dir) and widget.size.text().endswith("MB")
-    widget.language.setCurrentIndex(widget.language.findData("auto"))
-    assert stored_language() == "auto" and settings.value("transcription/model_kind") == "folder"
