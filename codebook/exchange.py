@@ -47,7 +47,8 @@ class Exported:
     (one file each into the folder ``path``), frequencies, participants, quotes or saturation."""
     kind: str
     path: Path
-    count: int = 0                 # codes and categories (qdc); transcripts written (transcripts)
+    count: int = 0                 # codes (qdc); transcripts written (transcripts)
+    categories: int = 0            # categories (qdc)
     interview_id: int | None = None
     interview_label: str = ""
     project: object = None         # the .qdpx export's ExportResult: counts, warnings
@@ -88,7 +89,8 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         return Exported("qdpx", result.path, project=result, replaced=result.replaced)
     if fmt == "qdc":
         refiqda.export_qdc(study, out)
-        return Exported("qdc", out, count=len(study.codes.list()))
+        kinds = [c.kind for c in study.codes.list()]
+        return Exported("qdc", out, count=kinds.count("code"), categories=kinds.count("category"))
     what = what or default_what(fmt, interview)
     replacer = Replacer.for_study(study, pseudonymise)
     report = replacer.report if pseudonymise else None

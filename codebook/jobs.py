@@ -1,8 +1,14 @@
 """Long work on an interview (transcription): its state, progress, resume point, and one run at a time.
 
->>> job = study.jobs.set(interview_id, "transcribe", state="running", progress=0.0)
+>>> import pathlib, tempfile
+>>> from codebook import Study
+>>> study = Study.create(pathlib.Path(tempfile.mkdtemp()) / "jobs")
+>>> interview_id = study.interviews.add(title="first").id
+>>> study.jobs.set(interview_id, "transcribe", state="running", progress=0.0).state
+'running'
 >>> with study.jobs.exclusive(interview_id):   # StudyError if another run holds it
-...     ...
+...     pass
+>>> study.close()
 
 :meth:`Jobs.exclusive` takes an operating-system lock on a file in the
 study's ``audio/`` folder (the ``filelock`` package: ``flock`` on Linux and

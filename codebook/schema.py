@@ -205,5 +205,10 @@ ALTER TABLE segments ADD COLUMN untranscribed INTEGER NOT NULL DEFAULT 0;
 """
 
 # MIGRATIONS[n] is the SQL script that upgrades a database at version n to n + 1.
-MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED]
+# Coders are listed (with counts) whenever codings come or go: through an index, not the whole table.
+CODERS_INDEX = """
+CREATE INDEX IF NOT EXISTS codings_by_coder ON codings(coder);
+"""
+
+MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX]
 SCHEMA_VERSION = len(MIGRATIONS)

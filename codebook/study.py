@@ -114,9 +114,15 @@ class _Connection(sqlite3.Connection):
                 f"Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish "
                 f"writing to {self.path}; the last change was not saved. Try again in a moment.")
         if code == sqlite3.SQLITE_FULL:
-            return StudyFullError(f"The disk holding {self.path} is full: the last change was not saved.")
+            return StudyFullError(f"The disk is full: the last change to {self.path} was not saved. "
+                                  "Free some space and do it again.")
         if code == sqlite3.SQLITE_READONLY:
             return StudyReadOnlyError(f"{self.path} is read-only: changes cannot be saved there.")
+        if code == sqlite3.SQLITE_IOERR:
+            return StudyError(f"The disk holding {self.path} is full or failing ({exc}); the change was undone "
+                              "and nothing was saved.")
+        if code == sqlite3.SQLITE_CORRUPT:
+            return StudyError(f"The study database {self.path} is damaged ({exc}); restore it from a backup.")
         return exc
 
 
@@ -289,7 +295,7 @@ class Study:
         if not self.read_only:
             # Give back the disk space a failed (rolled back) write left in the WAL, e.g. on a full disk.
             # Never waits: with another connection reading, the last one to close checkpoints instead.
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sqlite3.Error, StudyError):
                 self.db.execute("PRAGMA busy_timeout = 0")
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()

@@ -29,7 +29,7 @@ import sqlite3
 from typing import Callable
 
 from codebook.dates import format_hms
-from codebook.errors import StudyError
+from codebook.errors import StudyError, StudyFullError, StudyLockedError
 from codebook.models import Job, NewSegment, Word
 from codebook.study import Study, now
 from transcribe.audio import audio_channels, probe_duration_ms
@@ -152,13 +152,19 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
     except Cancelled:
         study.jobs.set(interview_id, KIND, state="cancelled")
         raise
+    except (StudyFullError, StudyLockedError) as exc:  # the store's own words for a full disk, a lock
+        reason = "the disk is full" if isinstance(exc, StudyFullError) else f"the study refused the write ({exc})"
+        with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit
+            study.jobs.set(interview_id, KIND, state="failed", error=reason)
+        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
+                         "far is kept; transcribe again to go on from there.") from exc
     except (TranscribeError, StudyError) as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise
     except sqlite3.Error as exc:  # a full disk, a lock: say so, keep what was saved, leave the job resumable
         reason = (f"the disk is full ({exc})" if "full" in str(exc) or "disk I/O" in str(exc)
                   else f"the study refused the write ({exc})")
-        with contextlib.suppress(sqlite3.Error):  # on a full disk even this may not fit; 'running' resumes too
+        with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit; 'running' resumes too
             study.jobs.set(interview_id, KIND, state="failed", error=reason)
         raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
                          "far is kept; transcribe again to go on from there.") from exc

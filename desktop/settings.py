@@ -55,6 +55,17 @@ class Settings:
     def language(self, lang: str) -> None:
         self._set("ui/language", lang)
 
+    # -- where exports go -----------------------------------------------------------
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the last export was written to ('' before the first)."""
+        return self._get("exchange/export_folder", "", str)
+
+    @export_folder.setter
+    def export_folder(self, folder: str) -> None:
+        self._set("exchange/export_folder", folder)
+
     # -- studies --------------------------------------------------------------------
 
     @property

@@ -106,7 +106,7 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     shoot(GuideEditor(ctx), "guide-editor", (600, 320))
     shoot(ParticipantDialog(study, study.participants.list()[1]), "participant")
 
-    from desktop.settings import SettingsDialog
+    from desktop.settings_dialog import SettingsDialog
 
     settings = SettingsDialog(Settings())
     shoot(settings, "settings")

@@ -3,7 +3,8 @@
 * across packages only downward: desktop → codebook, transcribe; codebook → transcribe; nothing back;
 * no Qt in transcribe/ or codebook/;
 * no import loop inside a package, counting every import: at module top, inside functions,
-  under ``if TYPE_CHECKING``.
+  under ``if TYPE_CHECKING``;
+* no private name (``_x``) imported from another module.
 
 And the headless subcommands of ``mosahebeh`` never import Qt (each is run in its own process).
 """
@@ -121,6 +122,18 @@ def loops(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+def private_imports(root: Path) -> list[str]:
+    """``from module import _name`` of a private name of another module of the packages."""
+    known = modules(root)
+    found = []
+    for name, path in sorted(known.items()):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in PACKAGES:
+                found += [f"{name}: from {node.module} import {a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
 # -- the rules, on this code ------------------------------------------------------------------------
 
 
@@ -130,6 +143,10 @@ def test_every_import_goes_down_the_layers():
 
 def test_no_import_loop_inside_a_package():
     assert loops(graph(ROOT)) == []
+
+
+def test_no_private_name_is_imported_from_another_module():
+    assert private_imports(ROOT) == []
 
 
 # -- the checker finds what it should (else the two tests above could never fail) ----------------
@@ -153,12 +170,14 @@ def test_the_checker_sees_back_arrows_qt_and_loops_also_inside_functions(tmp_pat
         "desktop/__init__.py": "",
         "desktop/app.py": "import codebook.study\nfrom desktop import window\n",
         "desktop/window.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from desktop.app import X\n",
+        "desktop/view.py": "from desktop.window import _helper\n",                        # a private name
     })
     edges = graph(tmp_path)
     assert edges["codebook.codes"] == {"codebook.study"}
     assert wrong_arrows(edges) == ["codebook.plot → PySide6 (Qt belongs to desktop/ only)",
                                    "transcribe.audio → codebook.study"]
     assert loops(edges) == [["codebook.codes", "codebook.study"], ["desktop.app", "desktop.window"]]
+    assert private_imports(tmp_path) == ["desktop.view: from desktop.window import _helper"]
 
 
 # -- headless subcommands never import Qt ---------------------------------------------------------

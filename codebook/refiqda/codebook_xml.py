@@ -89,17 +89,18 @@ def read_codes(codes_el: etree._Element | None) -> list[CodeSpec]:
     return [read(el) for el in codes_el if etree.QName(el).localname == "Code"]
 
 
-def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, int], int, int]:
+def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, int], int, int, int]:
     """Add a code tree to the study. With ``merge``, a code whose name already
-    exists under the same parent is reused. Returns (GUID → code id, added, reused).
+    exists under the same parent is reused. Returns (GUID → code id, added, reused,
+    categories among the added).
 
     A non-codable code becomes a category; a codable code with children stays
     a code (the store allows codes under codes)."""
     ids: dict[str, int] = {}
-    added = reused = 0
+    added = reused = categories = 0
 
     def add(spec: CodeSpec, parent_id: int | None):
-        nonlocal added, reused
+        nonlocal added, reused, categories
         existing = study.codes.by_name(spec.name, parent_id) if merge else None
         if existing is not None:
             code_id = existing.id
@@ -109,6 +110,7 @@ def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, i
             code_id = study.codes.add(spec.name, parent_id, kind=kind, description=spec.description,
                                       color=spec.color.lower() if spec.color and len(spec.color) == 7 else None).id
             added += 1
+            categories += kind == "category"
         if spec.guid in ids:
             raise StudyError(f"Two codes share the GUID {spec.guid}; the file is inconsistent.")
         ids[spec.guid] = code_id
@@ -117,7 +119,7 @@ def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, i
 
     for spec in specs:
         add(spec, None)
-    return ids, added, reused
+    return ids, added, reused, categories
 
 
 # -- .qdc ------------------------------------------------------------------------
@@ -140,12 +142,14 @@ def export_qdc(study, out: str | os.PathLike) -> Path:
 
 @dataclass
 class CodebookImport:
-    added: int
+    added: int                     # codes and categories added
     reused: int
     repairs: list[str] = field(default_factory=list)
+    categories: int = 0            # of the added, how many are categories
 
     def summary(self) -> str:
-        text = f"Imported the codebook: {self.added} code(s) added, {self.reused} already there."
+        text = (f"Imported the codebook: {self.categories} categories and {self.added - self.categories} codes "
+                f"added, {self.reused} already there.")
         return text + ("\nRepaired: " + "; ".join(self.repairs) + "." if self.repairs else "")
 
 
@@ -175,5 +179,5 @@ def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     if not specs:
         raise StudyError(f"{path.name} holds no codes.")
     with study.atomic():
-        _, added, reused = add_codes(study, specs, merge=True)
-    return CodebookImport(added, reused, repairs)
+        _, added, reused, categories = add_codes(study, specs, merge=True)
+    return CodebookImport(added, reused, repairs, categories)

@@ -44,7 +44,7 @@ from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda import layout
 from codebook.refiqda.archive import write_zip
 from codebook.refiqda.codebook_xml import codes_element
-from codebook.refiqda.xmlutil import PROJECT_NS, _xml_datetime, check_valid, guid_from, xml_datetime, xml_text
+from codebook.refiqda.xmlutil import PROJECT_NS, cached_xml_datetime, check_valid, guid_from, xml_datetime, xml_text
 
 APP_USER = "Mosahebeh"
 NS = PROJECT_NS
@@ -223,7 +223,9 @@ class _Exporter:
             _el(root, "NoteRef", targetGUID=g)
 
         check_valid(root, "project")
-        self.result.counts = {"codes": len(self.code_names), "cases": len(participants), "sources": len(interviews),
+        kinds = [c.kind for c in self.study.codes.list()]
+        self.result.counts = {"categories": kinds.count("category"), "codes": kinds.count("code"),
+                              "cases": len(participants), "sources": len(interviews),
                               "codings": self.result.counts["codings"], "notes": len(self.notes)}
         xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
         write_zip(self.out, [("project.qde", xml)] + self.files)
@@ -274,7 +276,7 @@ class _Exporter:
         marks = study.marks.list(iv.id)
 
         def selection(parent, tag: str, c, **where):
-            when = _xml_datetime(c[9]) if c[9] else self.now
+            when = cached_xml_datetime(c[9]) if c[9] else self.now
             g = self.guid("coding", c[0])
             sel = _el(parent, tag, guid=g, name=self.code_label[c[2]],
                       **where, creatingUser=self.user(c[8]), creationDateTime=when)

@@ -34,7 +34,7 @@ from codebook.refiqda.reader import Reader
 
 
 # Every key ImportResult.counts and .skipped use, for front ends that word them in another language.
-COUNT_KINDS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+COUNT_KINDS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
                "glossary terms", "bookmarks")
 SKIPPED_KINDS = (
     "links", "sets", "graphs", "sources in more than one case (kept with the first)", "codes applied to whole cases",

@@ -75,8 +75,9 @@ class Reader(TextReader):
         codebook = _kid(root, "CodeBook")
         specs = read_codes(_kid(codebook, "Codes") if codebook is not None else None)
         self.mark_coded(specs, {norm_guid(r.get("targetGUID")) for r in root.iter(f"{P}CodeRef")})
-        self.codes, added, _ = add_codes(self.study, specs, merge=False)
-        self.result.counts["codes"] = added
+        self.codes, added, _, categories = add_codes(self.study, specs, merge=False)
+        self.result.counts["categories"] = categories  # said apart, as the codebook panel says them
+        self.result.counts["codes"] = added - categories
         self.code_memos(specs)
         self.variables = {norm_guid(v.get("guid")): (v.get("name"), v.get("typeOfVariable")) for v in
                           root.iterfind(f"{P}Variables/{P}Variable")}

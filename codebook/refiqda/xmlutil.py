@@ -78,7 +78,8 @@ def guid_from(seed: str, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _xml_datetime(text: str) -> str:
+def cached_xml_datetime(text: str) -> str:
+    """:func:`xml_datetime` of a stored timestamp, remembered (an export repeats few of them)."""
     return xml_datetime(text)
 
 

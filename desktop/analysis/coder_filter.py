@@ -17,7 +17,8 @@ class CoderFilter(QComboBox):
         self.ctx = ctx
         self.setToolTip(self.tr("Count the codings of all coders, or of one"))
         self.reload()
-        ctx.changed.connect(lambda kind: self.reload() if kind == "codings" else None)
+        # Coders change only when codings come or go: a text edit (codings remapped in place) reads nothing.
+        ctx.changes.connect(lambda change: self.reload() if "codings" in change and not change.in_place else None)
 
     def coder(self) -> str | None:
         return self.currentData()

@@ -60,18 +60,8 @@ def fault_sentence(exc: BaseException) -> str | None:
     if isinstance(exc, OSError) and exc.errno in _ERRNO_WORDS:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"Stopped: {_ERRNO_WORDS[exc.errno]}{where}. Nothing more was written."
-    if isinstance(exc, sqlite3.Error):
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            return ("The study is busy: another Mosahebeh window or command is writing to it. "
-                    "Try again when it has finished; nothing was changed.")
-        if "disk is full" in text or "disk I/O" in text:
-            return f"The study's disk is full or failing ({text}); the change was undone and nothing was saved."
-        if "readonly" in text or "read-only" in text or "not authorized" in text:
-            return "The study is read-only (read-only media or no write permission): editing is off; nothing was changed."
-        if isinstance(exc, (sqlite3.DatabaseError,)) and "malformed" in text:
-            return f"The study database is damaged ({text}); restore it from a backup."
-        return f"The study database refused the change ({text}); nothing was saved."
+    if isinstance(exc, sqlite3.Error):  # the store words lock, full disk, read-only and damage itself
+        return f"The study database refused the change ({exc}); nothing was saved."
     return None
 
 

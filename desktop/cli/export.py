@@ -73,7 +73,7 @@ def _written(result: exchange.Exported, lang: str) -> str:
     if result.kind == "archive":
         return "Wrote the study archive " + result.project.summary()
     if result.kind == "qdc":
-        return f"Wrote the codebook ({result.count} codes and categories) to {result.path}."
+        return f"Wrote the codebook ({result.categories} categories, {result.count} codes) to {result.path}."
     if result.kind == "transcript":
         return f"Wrote the transcript of interview {result.interview_id} to {result.path}."
     if result.kind == "transcripts":

@@ -18,6 +18,7 @@ import sys
 import time
 
 from codebook.dates import format_hms
+from desktop.cli.transcribe import cancel_on_sigterm
 
 
 def register(subparsers) -> None:
@@ -129,11 +130,6 @@ class _FetchReporter:
               file=sys.stderr, flush=True)
 
 
-def _cancel_on_sigterm():
-    from desktop.cli.transcribe import _cancel_on_sigterm as flag
-    return flag()
-
-
 def _fetch(args) -> int:
     from transcribe.hub import FetchCancelled, endpoint_url, fetch
     from transcribe.installed import select
@@ -141,7 +137,7 @@ def _fetch(args) -> int:
     print(f"Fetching {args.name} from {endpoint_url(args.endpoint)} …", file=sys.stderr, flush=True)
     try:
         folder = fetch(args.name, endpoint=args.endpoint, proxy=args.proxy,
-                       on_progress=_FetchReporter(args.progress_json), cancel=_cancel_on_sigterm())
+                       on_progress=_FetchReporter(args.progress_json), cancel=cancel_on_sigterm())
     except FetchCancelled as exc:
         print(f"mosahebeh: {exc}", file=sys.stderr)
         return 130
@@ -207,7 +203,7 @@ def _compare(args) -> int:
     with Study.open(args.study) as study:
         try:
             result = compare_models(study, args.models, limit=args.segments, language=args.language,
-                                    on_progress=progress, cancel=_cancel_on_sigterm())
+                                    on_progress=progress, cancel=cancel_on_sigterm())
         except Cancelled:
             print("mosahebeh: comparison cancelled.", file=sys.stderr)
             return 130

@@ -63,7 +63,8 @@ class _Reporter:
         print(f"transcribing: {fraction * 100:5.1f}%{left}", file=sys.stderr, flush=True)
 
 
-def _cancel_on_sigterm():
+def cancel_on_sigterm():
+    """A cancel test for long work: true once the process was sent SIGTERM (the app's queue stops a job so)."""
     flag = {"stop": False}
 
     def handler(signum, frame):
@@ -101,7 +102,7 @@ def run(args) -> int:
     pipeline = Pipeline(args.model)
     kwargs = {"window_s": args.window} if args.window else {}
     result = pipeline.run(args.audio, language=language or "fa", on_progress=reporter,
-                          cancel=_cancel_on_sigterm(), **kwargs)
+                          cancel=cancel_on_sigterm(), **kwargs)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -126,7 +127,7 @@ def _run_study(args, language, reporter) -> int:
     with Study.open(args.study) as study:
         try:
             job = run_job(study, args.interview, model=args.model, language=language, force=args.force,
-                          window_s=args.window, on_progress=reporter, cancel=_cancel_on_sigterm())
+                          window_s=args.window, on_progress=reporter, cancel=cancel_on_sigterm())
         except Cancelled:
             print("mosahebeh: transcription cancelled; it resumes where it stopped next time.", file=sys.stderr)
             return 130

@@ -191,7 +191,7 @@ class CodebookPanel(QWidget):
         return self.model.move_codes([code_id], parent_id, row)
 
     def merge(self, source_id: int, target_id: int) -> None:
-        if source_id == target_id or self.model._within(target_id, source_id):
+        if source_id == target_id or self.model.within(target_id, source_id):
             raise StudyError(self.tr("A code cannot be merged with itself or a code under it."))
         self.ctx.undo_stack.push(MergeCodes(self.ctx, source_id, target_id))
 

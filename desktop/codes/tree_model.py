@@ -162,9 +162,9 @@ class CodeTreeModel(QAbstractItemModel):
             return False
         target = self.code_id(parent)
         ids = json.loads(bytes(data.data(MIME)).decode() or "[]")
-        return all(not self._within(target, cid) for cid in ids)
+        return all(not self.within(target, cid) for cid in ids)
 
-    def _within(self, target: int | None, code_id: int) -> bool:
+    def within(self, target: int | None, code_id: int) -> bool:
         """Is ``target`` the code itself or under it?"""
         while target is not None:
             if target == code_id:
@@ -184,7 +184,7 @@ class CodeTreeModel(QAbstractItemModel):
 
     def move_codes(self, ids: list[int], parent_id: int | None, row: int | None = None) -> bool:
         """Move codes under ``parent_id``; ``row`` counts the parent's present children."""
-        if not ids or any(self._within(parent_id, cid) for cid in ids):
+        if not ids or any(self.within(parent_id, cid) for cid in ids):
             return False
         siblings = self.children.get(parent_id, [])
         stack = self.ctx.undo_stack

@@ -16,12 +16,28 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEdit
 
 from codebook import exchange
 from codebook.errors import StudyError
 from desktop.i18n import current_language
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
+from desktop.settings import Settings
+from transcribe.paths import data_dir
+
+
+def export_folder(study_folder: Path) -> Path:
+    """Where an export goes by default: the folder of the last export; else beside the study, unless
+    the study lives in the app's hidden data folder (the demo), where the user's Documents folder
+    (or home) is the place a person would look for it."""
+    last = Path(Settings().export_folder) if Settings().export_folder else None
+    if last is not None and last.is_dir():
+        return last
+    if study_folder.resolve().is_relative_to(data_dir().resolve()):
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return study_folder.parent
 
 
 class ExportDialog(JobDialog):
@@ -100,7 +116,7 @@ class ExportDialog(JobDialog):
         self.adjustSize()
         suffix = "" if self.folder_wanted() else "." + self.fmt.currentData()
         if self.auto_path:  # until the user edits the path, it follows the choices
-            folder = self.ctx.study.folder.parent
+            folder = export_folder(self.ctx.study.folder)
             name = _safe(self.ctx.study.name)
             if what == "transcript":
                 name = _safe(self.interview.currentText()) if self.interview.currentData() else name + "-transcripts"
@@ -128,6 +144,7 @@ class ExportDialog(JobDialog):
             self.finished_bad(self.tr("Choose where to write the export."))
             return
         what, fmt, out = self.what.currentData(), self.fmt.currentData(), Path(self.out.text().strip())
+        Settings().export_folder = str(out if self.folder_wanted() else out.parent)
         options = dict(what=None if what in ("qdpx", "qdc") else what, interview=self.interview.currentData()
                        if what == "transcript" else None, lang=self.lang.currentData(), by=self.by.currentData(),
                        timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked(),
@@ -149,9 +166,10 @@ class ExportDialog(JobDialog):
 
     def qdpx_text(self, result) -> str:
         c = result.counts
-        return (self.tr("Wrote the project to %1 (codes and categories: %2, participants: %3, "
+        return (self.tr("Wrote the project to %1 (categories: %7, codes: %2, participants: %3, "
                         "interviews: %4, codings: %5, "
                         "memos: %6).").replace("%1", ltr_path(result.path)).replace("%2", number(c.get("codes", 0)))
+                .replace("%7", number(c.get("categories", 0)))
                 .replace("%3", number(c.get("cases", 0))).replace("%4", number(c.get("sources", 0)))
                 .replace("%5", number(c.get("codings", 0))).replace("%6", number(c.get("notes", 0))))
 
@@ -170,8 +188,9 @@ class ExportDialog(JobDialog):
 
     def written_text(self, result: exchange.Exported) -> str:
         if result.kind == "qdc":
-            return self.tr("Wrote the codebook (%1 codes and categories) to %2.") \
-                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path))
+            return self.tr("Wrote the codebook (%3 categories, %1 codes) to %2.") \
+                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path)) \
+                .replace("%3", number(result.categories))
         if result.kind == "transcript":
             return self.tr("Wrote the transcript of %1 to %2.").replace("%1", result.interview_label) \
                 .replace("%2", ltr_path(result.path))
@@ -192,7 +211,7 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
+    COUNTS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
               "glossary terms", "bookmarks")
     SKIPPED = (
         "links", "sets", "graphs", "sources in more than one case (kept with the first)",
@@ -275,8 +294,9 @@ class ImportDialog(JobDialog):
     def imported_text(self, r: exchange.Imported) -> str:
         """What an import did, in the UI language."""
         if r.kind == "qdc":
-            return self.tr("Imported the codebook: %1 codes added, %2 already there.") \
-                .replace("%1", number(r.codebook.added)).replace("%2", number(r.codebook.reused))
+            return self.tr("Imported the codebook: %3 categories and %1 codes added, %2 already there.") \
+                .replace("%1", number(r.codebook.added - r.codebook.categories)) \
+                .replace("%2", number(r.codebook.reused)).replace("%3", number(r.codebook.categories))
         if r.kind == "qdpx":
             project = r.project
             sep = "، " if current_language() == "fa" else ", "

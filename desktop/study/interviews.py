@@ -146,12 +146,28 @@ class InterviewsView(QWidget):
         ctx.changes.connect(self._changed)
 
     def _changed(self, change) -> None:
-        """An edit inside one interview updates its row only; other changes re-read the list."""
+        """An edit inside one interview updates its row only; other changes re-read the list. Hidden
+        (another tab), the list only notes it is stale: told of a row, a table sizes its columns from
+        every row, and that would grow with the study."""
+        if not change.any("interviews", "participants", "segments", "codings", "jobs"):
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
         if change.interview_id is not None and not change.any("interviews", "participants", "jobs"):
             if change.any("segments", "codings"):
                 self.model.interview_changed(change.interview_id)
         elif change.any("interviews", "participants", "segments", "codings", "jobs"):
             self.model.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            selected = self.selected_id()
+            self.model.refresh()
+            if selected is not None:
+                self.select(selected)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

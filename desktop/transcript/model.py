@@ -7,6 +7,7 @@ then refreshes the model. ``active_row`` is the segment the player is in.
 from __future__ import annotations
 
 import bisect
+import functools
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -28,6 +29,13 @@ UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SegmentsModel", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _row_number(n: int, lang: str) -> str:
+    """A row number in the UI's digits (asked for every row whenever the header sizes itself)."""
+    from codebook.dates import digits
+    return digits(str(n), lang)
 
 
 def speaker_label(speaker: str) -> str:
@@ -204,8 +212,7 @@ class SegmentsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (_tr("Time"), _tr("Speaker"), _tr("Text"), _tr("Codes"))[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            from codebook.dates import digits
-            return digits(str(section + 1), current_language())
+            return _row_number(section + 1, current_language())
         return None
 
     def flags(self, index):

@@ -276,3 +276,40 @@ def test_participants_columns_fit_with_whole_pseudonyms_and_counts(ctx, qtbot):
         assert tree.columnWidth(c) >= max(tree.sizeHintForColumn(c), header.sectionSizeHint(c))
     cut = [view.model.item(0, c) for c in range(1, n - 1) if tree.columnWidth(c) < tree.sizeHintForColumn(c)]
     assert all(item is None or item.toolTip() == item.text() for item in cut)  # cut text is whole on hover
+
+
+def test_export_goes_to_documents_for_the_demo_then_to_the_last_folder_chosen(qtbot, demo_path, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    from codebook import Study
+    from desktop.context import StudyContext
+    from desktop.exchange.dialogs import ExportDialog
+    from desktop.settings import Settings
+    from transcribe.paths import data_dir
+
+    Settings().export_folder = ""
+    demo = data_dir() / "demo-for-export.mosahebeh"  # the demo lives in the hidden data folder
+    shutil.copytree(demo_path, demo)
+    ctx = StudyContext(Study.open(demo))
+    try:
+        d = ExportDialog(ctx)
+        qtbot.addWidget(d)
+        d.what.setCurrentIndex(d.what.findData("qdc"))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        expected = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        assert Path(d.out.text()).parent == expected
+        assert data_dir().resolve() not in Path(d.out.text()).resolve().parents
+        d.out.setText(str(tmp_path / "codebook.qdc"))
+        d.start()
+        qtbot.waitUntil(lambda: d.run_button.isEnabled(), timeout=30000)
+        again = ExportDialog(ctx)
+        qtbot.addWidget(again)
+        again.what.setCurrentIndex(again.what.findData("qdc"))
+        assert Path(again.out.text()).parent == tmp_path  # the last folder chosen
+    finally:
+        Settings().export_folder = ""
+        ctx.study.close()
+        shutil.rmtree(demo, ignore_errors=True)

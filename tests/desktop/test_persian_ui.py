@@ -229,6 +229,7 @@ def test_record_dialog_clock_and_marks(fa, qtbot, monkeypatch):
 
 def test_export_and_import_messages(fa, qtbot, tmp_path):
     from desktop.exchange.dialogs import ExportDialog, ImportDialog
+    from desktop.settings import Settings
 
     def run(dialog, *data):
         dialog.start()
@@ -240,7 +241,7 @@ def test_export_and_import_messages(fa, qtbot, tmp_path):
     for what in ("qdpx", "qdc", "transcript", "frequencies", "saturation"):
         e = ExportDialog(fa)
         qtbot.addWidget(e)
-        check(e, str(fa.study.folder.parent))
+        check(e, Settings().export_folder or str(fa.study.folder.parent), str(fa.study.folder.parent))  # user paths
         e.what.setCurrentIndex(e.what.findData(what))
         out = tmp_path / f"out-{what}.{e.fmt.currentData()}"
         e.out.setText(str(out))
