@@ -46,6 +46,8 @@ CONFIGS: dict[str, tuple[str, dict]] = {
     "ours-beam3": ("pipeline", {"beam_size": 3, "temperature": [0.0]}),
     "ours-beam2": ("pipeline", {"beam_size": 2, "temperature": [0.0]}),
     "ours-greedy": ("pipeline", {"beam_size": 1, "temperature": [0.0]}),
+    "ours-greedy-prev": ("pipeline", {"beam_size": 1, "temperature": [0.0], "condition_on_previous_text": True}),
+    "ours-greedy-norepeat": ("pipeline", {"beam_size": 1, "temperature": [0.0], "no_repeat_ngram_size": 3}),
     "ours-greedy-vad500": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD}),
     "ours-greedy-vad500-prev": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD,
                                              "condition_on_previous_text": True}),

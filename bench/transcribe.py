@@ -94,12 +94,13 @@ def _bare(path, model, window, queue):
 
     from transcribe.models import device_options, resolve_model
     from transcribe.normalize import clean_display
-    from transcribe.whisper import transcribe_options
+    from transcribe.whisper import seed, transcribe_options, whisper_kwargs
 
     whisper = WhisperModel(str(resolve_model(model).path), **device_options())
     _seed()
     start = time.perf_counter()
-    segments, _ = whisper.transcribe(str(path), **transcribe_options())
+    seed(transcribe_options())
+    segments, _ = whisper.transcribe(str(path), **whisper_kwargs(transcribe_options()))
     segments = list(segments)
     text = "\n".join(t for t in (clean_display(s.text) for s in segments) if t)
     queue.put((time.perf_counter() - start, peak_mb(), text, len(segments)))

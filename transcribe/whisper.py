@@ -131,7 +131,7 @@ def transcribe_options(language: str | None = "fa", glossary: Iterable[str] = ()
     options = {
         "language": None if language in (None, "", AUTO) else language,
         "task": "transcribe",
-        "beam_size": 5,
+        "beam_size": 1,
         "temperature": [0.0],
         "compression_ratio_threshold": 2.4,
         "log_prob_threshold": -1.0,
@@ -183,27 +183,28 @@ def speech_stretches(samples, options: dict) -> list[tuple[float, float]]:
 
 def missing(stretches: list[tuple[float, float]], covered: list[tuple[float, float]], lo: float,
             hi: float) -> list[tuple[float, float]]:
-    """The speech between ``lo`` and ``hi`` that no text covers: each stretch with
-    no covered part at all, and uncovered parts of at least :data:`MIN_GAP_S` of a
-    stretch partly covered.
+    """The speech between ``lo`` and ``hi`` that no text in ``covered`` covers: each
+    stretch that no covered time touches, and uncovered parts of at least
+    :data:`MIN_GAP_S` of a stretch partly covered (shorter ones are timing slack).
 
     >>> missing([(1, 3), (5, 12)], [(5, 7)], 0, 20)
     [(1, 3), (7, 12)]
     """
     out = []
     for s, e in stretches:
-        s, e = max(s, lo), min(e, hi)
-        if e - s <= 0.05:
+        if e <= lo or s >= hi:
             continue
         touching = sorted((max(a, s), min(b, e)) for a, b in covered if min(b, e) > max(a, s))
+        at, end = max(s, lo), min(e, hi)
         if not touching:
-            out.append((s, e))
+            out.append((at, end))
             continue
-        at = s
-        for a, b in touching + [(e, e)]:
-            if a - at >= MIN_GAP_S:
-                out.append((at, a))
+        for a, b in touching:
+            if min(a, end) - at >= MIN_GAP_S:
+                out.append((at, min(a, end)))
             at = max(at, b)
+        if end - at >= MIN_GAP_S:
+            out.append((at, end))
     return out
 
 
@@ -250,8 +251,8 @@ class Pipeline:
             seg = _convert(raw, 0.0, speaker)
             if seg is None:
                 continue
+            covered.append((seg.start, seg.end))  # before looking back: it may cover a stretch's end
             yield from self._rescue(samples, missing(stretches, covered, done, seg.start), options, speaker)
-            covered.append((seg.start, seg.end))
             done = max(done, seg.start)
             yield seg
         yield from self._rescue(samples, missing(stretches, covered, done, length), options, speaker)
