@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEd
 from codebook import exchange
 from codebook.errors import StudyError
 from desktop.i18n import current_language
+from codebook.refiqda.import_ import COUNT_KINDS, SKIPPED_KINDS
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
 from desktop.settings import Settings
 from transcribe.paths import data_dir
@@ -43,8 +44,8 @@ def export_folder(study_folder: Path) -> Path:
 class ExportDialog(JobDialog):
     """Export the open study (see the module doc)."""
 
-    WHATS = ("qdpx", "qdc", "transcript", "frequencies", "participants", "quotes", "saturation")
-    FORMATS = {"qdpx": ["qdpx"], "qdc": ["qdc"], "transcript": ["docx", "txt", "srt", "vtt"],
+    WHATS = ("qdpx", "archive", "qdc", "transcript", "frequencies", "participants", "quotes", "saturation")
+    FORMATS = {"qdpx": ["qdpx"], "archive": ["zip"], "qdc": ["qdc"], "transcript": ["docx", "txt", "srt", "vtt"],
                "frequencies": ["docx", "xlsx", "csv"], "participants": ["docx", "xlsx", "csv"],
                "quotes": ["docx", "csv"], "saturation": ["png", "svg"]}
 
@@ -52,6 +53,7 @@ class ExportDialog(JobDialog):
         super().__init__(ctx, parent, self.tr("Export"))
         self.setWindowTitle(self.tr("Export"))
         names = {"qdpx": self.tr("Whole study for MAXQDA, ATLAS.ti, NVivo, QualCoder (REFI-QDA .qdpx)"),
+                 "archive": self.tr("Whole study for another copy of Mosahebeh (.mosahebeh.zip, lossless)"),
                  "qdc": self.tr("Codebook only (REFI-QDA .qdc)"), "transcript": self.tr("Transcript"),
                  "frequencies": self.tr("Code frequency tables"), "participants": self.tr("Participants table"),
                  "quotes": self.tr("Quotes by code"), "saturation": self.tr("Saturation plot")}
@@ -106,7 +108,7 @@ class ExportDialog(JobDialog):
             self.fmt.blockSignals(False)
         show = {self.interview: what == "transcript", self.by: what == "frequencies",
                 self.timestamps: what == "transcript" and self.fmt.currentData() in ("txt", "docx"),
-                self.audio: what == "qdpx", self.lang: what not in ("qdpx", "qdc"),
+                self.audio: what == "qdpx", self.lang: what not in ("qdpx", "qdc", "archive"),
                 self.pseudonymise: what in ("qdpx", "transcript", "quotes")}
         for widget, visible in show.items():
             widget.setVisible(visible)
@@ -114,13 +116,13 @@ class ExportDialog(JobDialog):
             if label is not None:
                 label.setVisible(visible)
         self.adjustSize()
-        suffix = "" if self.folder_wanted() else "." + self.fmt.currentData()
+        suffix = "" if self.folder_wanted() else ".mosahebeh.zip" if what == "archive" else "." + self.fmt.currentData()
         if self.auto_path:  # until the user edits the path, it follows the choices
             folder = export_folder(self.ctx.study.folder)
             name = _safe(self.ctx.study.name)
             if what == "transcript":
                 name = _safe(self.interview.currentText()) if self.interview.currentData() else name + "-transcripts"
-            elif what not in ("qdpx", "qdc"):
+            elif what not in ("qdpx", "qdc", "archive"):
                 name = f"{name}-{what}"
             self.out.setText(str(folder / name) + suffix)
 
@@ -145,7 +147,8 @@ class ExportDialog(JobDialog):
             return
         what, fmt, out = self.what.currentData(), self.fmt.currentData(), Path(self.out.text().strip())
         Settings().export_folder = str(out if self.folder_wanted() else out.parent)
-        options = dict(what=None if what in ("qdpx", "qdc") else what, interview=self.interview.currentData()
+        fmt = "archive" if what == "archive" else fmt
+        options = dict(what=None if what in ("qdpx", "qdc", "archive") else what, interview=self.interview.currentData()
                        if what == "transcript" else None, lang=self.lang.currentData(), by=self.by.currentData(),
                        timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked(),
                        pseudonymise=self.pseudonymise.isChecked() and self.pseudonymise.isVisible())
@@ -187,6 +190,13 @@ class ExportDialog(JobDialog):
         return line
 
     def written_text(self, result: exchange.Exported) -> str:
+        if result.kind == "archive":
+            c = result.project.counts
+            return self.tr("Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: "
+                           "%5). It holds participants' real names and contacts too: keep and share it as you "
+                           "would the study folder itself.").replace("%1", ltr_path(result.path)) \
+                .replace("%2", number(c.get("interviews", 0))).replace("%3", number(c.get("segments", 0))) \
+                .replace("%4", number(c.get("codings", 0))).replace("%5", number(c.get("audio files", 0)))
         if result.kind == "qdc":
             return self.tr("Wrote the codebook (%3 categories, %1 codes) to %2.") \
                 .replace("%1", number(result.count)).replace("%2", ltr_path(result.path)) \
@@ -210,16 +220,8 @@ class ExportDialog(JobDialog):
 class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
-    # What codebook.refiqda's ImportResult counts and skips, so that the dialog can say it in Persian.
-    COUNTS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
-              "glossary terms", "bookmarks")
-    SKIPPED = (
-        "links", "sets", "graphs", "sources in more than one case (kept with the first)",
-        "codes applied to whole cases", "selections in cases", "texts stored outside the project file",
-        "picture sources", "pdf sources", "further transcripts of a source", "codings on audio or video time ranges",
-        "codings of whole documents", "variable values of sources", "media files outside the project file",
-        "unreadable media files", "transcript selections without sync points",
-        "transcript selections without text positions", "selections that cover no text")
+    # What codebook.refiqda's ImportResult counts and skips: each is worded through self.tr (day_fa.ts).
+    COUNTS, SKIPPED = COUNT_KINDS, SKIPPED_KINDS
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent, self.tr("Import"))
@@ -234,7 +236,8 @@ class ImportDialog(JobDialog):
         self.form.addRow("", self.replace)
         self.form.addRow(self.tr("New study folder"), self.target)
         help_text = QLabel(self.tr("A REFI-QDA project (.qdpx) goes into this study only while it is empty; "
-                                   "otherwise into a new study folder. A codebook (.qdc) is merged into this "
+                                   "otherwise into a new study folder. A study archive (.mosahebeh.zip) always "
+                                   "opens as a new study. A codebook (.qdc) is merged into this "
                                    "study's codebook. A transcript (SRT, WebVTT, TXT with [hh:mm:ss] stamps, "
                                    "noScribe HTML) goes onto the interview chosen."), self)
         help_text.setWordWrap(True)
@@ -255,19 +258,21 @@ class ImportDialog(JobDialog):
     def update_fields(self) -> None:
         kind = self.kind()
         transcript = kind in exchange.TRANSCRIPT_IMPORT_FORMATS
-        new_study = kind == "qdpx" and not self.study_is_empty()
+        new_study = kind == "archive" or (kind == "qdpx" and not self.study_is_empty())
         for widget, visible in ((self.interview, transcript), (self.replace, transcript), (self.target, new_study)):
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setVisible(visible)
         if new_study and not self.target.text():
-            self.target.setText(str(Path(self.path.text()).with_suffix(".mosahebeh")))
+            name = Path(self.path.text()).name.removesuffix(".zip").removesuffix(".mosahebeh").removesuffix(".qdpx")
+            self.target.setText(str(Path(self.path.text()).with_name(name + "-imported.mosahebeh")
+                                    if kind == "archive" else Path(self.path.text()).with_suffix(".mosahebeh")))
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import"), self.path.text(),
-            self.tr("Importable files (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)"))
+            self.tr("Importable files (*.qdpx *.mosahebeh.zip *.qdc *.srt *.vtt *.txt *.html *.htm)"))
         if path:
             self.path.setText(path)
 
@@ -279,7 +284,7 @@ class ImportDialog(JobDialog):
         if not kind:
             self.finished_bad(self.tr("This kind of file cannot be imported."))
             return
-        if kind == "qdpx" and not self.study_is_empty():
+        if kind == "archive" or (kind == "qdpx" and not self.study_is_empty()):
             self.import_into_new_study(path)
             return
         transcript = kind in exchange.TRANSCRIPT_IMPORT_FORMATS
@@ -297,13 +302,15 @@ class ImportDialog(JobDialog):
             return self.tr("Imported the codebook: %3 categories and %1 codes added, %2 already there.") \
                 .replace("%1", number(r.codebook.added - r.codebook.categories)) \
                 .replace("%2", number(r.codebook.reused)).replace("%3", number(r.codebook.categories))
-        if r.kind == "qdpx":
+        if r.kind in ("qdpx", "archive"):
             project = r.project
             sep = "، " if current_language() == "fa" else ", "
             done = sep.join(f"{self.tr(k) if k in self.COUNTS else k}: {number(n)}"
                             for k, n in project.counts.items() if n)
             lines = [self.tr("Imported %1.").replace("%1", done or self.tr("nothing"))]
-            if project.skipped:
+            if getattr(project, "repairs", None):  # other tools' known slips, mended and said
+                lines.append(self.tr("Repaired: %1.").replace("%1", sep.join(project.repairs)))
+            if getattr(project, "skipped", None):
                 lines.append(self.tr("Not imported: %1.").replace("%1", sep.join(
                     f"{self.tr(k) if k in self.SKIPPED else k} ({number(n)})" for k, n in project.skipped.items())))
             if r.created:

@@ -313,3 +313,29 @@ def test_export_goes_to_documents_for_the_demo_then_to_the_last_folder_chosen(qt
         Settings().export_folder = ""
         ctx.study.close()
         shutil.rmtree(demo, ignore_errors=True)
+
+
+def test_a_study_archive_goes_out_and_comes_in_through_the_dialogs(ctx, qtbot, tmp_path):
+    from codebook import Study
+    from desktop.exchange.dialogs import ExportDialog, ImportDialog
+
+    d = ExportDialog(ctx)
+    qtbot.addWidget(d)
+    d.what.setCurrentIndex(d.what.findData("archive"))
+    assert d.out.text().endswith(".mosahebeh.zip") and not d.pseudonymise.isVisibleTo(d)
+    out = tmp_path / "copy.mosahebeh.zip"
+    d.out.setText(str(out))
+    d.start()
+    qtbot.waitUntil(lambda: d.run_button.isEnabled(), timeout=60000)
+    assert "Wrote the whole study" in d.status.text() and out.is_file()
+    i = ImportDialog(ctx)
+    qtbot.addWidget(i)
+    i.path.setText(str(out))
+    assert i.target.isVisibleTo(i) and not i.interview.isVisibleTo(i)  # always a new study
+    i.target.setText(str(tmp_path / "second"))
+    i.start()
+    qtbot.waitUntil(lambda: i.run_button.isEnabled(), timeout=60000)
+    assert "Imported" in i.status.text(), i.status.text()
+    with Study.open(tmp_path / "second.mosahebeh") as back:
+        assert len(back.codings.list()) == len(ctx.study.codings.list())
+        assert [s.text for s in back.transcripts.segments(1)] == [s.text for s in ctx.study.transcripts.segments(1)]
