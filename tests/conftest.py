@@ -5,6 +5,7 @@ The per-user data folder is redirected to a temporary folder for the whole run
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -63,6 +64,10 @@ def _no_windows_left_behind():
         widget.hide()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # Collect the Python side of what was just deleted now, at a quiet point: left to a later,
+    # arbitrary collection (inside another test's SQLite call) it crashed PySide6 with a segfault,
+    # reproducibly after tests/scale then tests/coding in one process.
+    gc.collect()
 
 
 def pytest_sessionfinish(session, exitstatus):
