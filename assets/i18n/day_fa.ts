@@ -110,18 +110,18 @@
     <name>ExportDialog</name>
     <message>
         <source>Whole study for another copy of Mosahebeh (.mosahebeh.zip, lossless)</source>
-        <translation>کل مطالعه برای نسخهٔ دیگری از مصاحبه (‎.mosahebeh.zip‎، بی‌کم‌وکاست)</translation>
+        <translation>کل پژوهش برای نسخهٔ دیگری از مصاحبه (‎.mosahebeh.zip‎، بی‌کم‌وکاست)</translation>
     </message>
     <message>
         <source>Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: %5). It holds participants' real names and contacts too: keep and share it as you would the study folder itself.</source>
-        <translation>کل مطالعه در %1 ذخیره شد (مصاحبه‌ها: %2، بخش‌ها: %3، کدگذاری‌ها: %4، فایل‌های صوتی: %5). نام واقعی و نشانی تماس مشارکت‌کنندگان هم در آن هست: آن را مانند خود پوشهٔ مطالعه نگه دارید و به اشتراک بگذارید.</translation>
+        <translation>کل پژوهش در %1 ذخیره شد (مصاحبه‌ها: %2، بخش‌ها: %3، کدگذاری‌ها: %4، فایل‌های صوتی: %5). نام واقعی و نشانی تماس مشارکت‌کنندگان هم در آن هست: آن را مانند خود پوشهٔ پژوهش نگه دارید و به اشتراک بگذارید.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>A REFI-QDA project (.qdpx) goes into this study only while it is empty; otherwise into a new study folder. A study archive (.mosahebeh.zip) always opens as a new study. A codebook (.qdc) is merged into this study's codebook. A transcript (SRT, WebVTT, TXT with [hh:mm:ss] stamps, noScribe HTML) goes onto the interview chosen.</source>
-        <translation>پروژهٔ REFI-QDA (‎.qdpx‎) فقط وقتی این مطالعه خالی است به آن وارد می‌شود؛ وگرنه در پوشهٔ مطالعهٔ تازه‌ای. بایگانی مطالعه (‎.mosahebeh.zip‎) همیشه به‌صورت مطالعهٔ تازه باز می‌شود. کتاب کد (‎.qdc‎) با کتاب کد این مطالعه ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با برچسب زمانی [hh:mm:ss]، HTML برنامهٔ noScribe) روی مصاحبهٔ انتخاب‌شده می‌نشیند.</translation>
+        <translation>پروژهٔ REFI-QDA ‏(‎.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی جدید. بایگانی پژوهش ‏(‎.mosahebeh.zip) همیشه به‌صورت پژوهشی جدید باز می‌شود. کتاب کد ‏(‎.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با برچسب زمانی [ساعت:دقیقه:ثانیه]، یا HTML برنامهٔ noScribe) به مصاحبهٔ انتخاب‌شده افزوده می‌شود.</translation>
     </message>
     <message>
         <source>Importable files (*.qdpx *.mosahebeh.zip *.qdc *.srt *.vtt *.txt *.html *.htm)</source>
