@@ -235,9 +235,12 @@ def test_row_heights_are_right_at_the_first_paint_and_stay_while_clicking_and_pl
     qtbot.mouseClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(10, 0))
     qtbot.wait(100)
     assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
-    editor.play_at(editor.model.segment(1).start_ms)
-    qtbot.wait(1500)  # playing: the active row and word are highlighted as the audio moves
-    editor.player.pause()
+    # playing: the active row and word follow the position as the player reports it (driven here without the
+    # media backend, which can stall in a test process with no sound device)
+    for ms in range(editor.model.segment(1).start_ms, editor.model.segment(3).end_ms, 250):
+        editor.player.positionChanged.emit(ms)
+        qtbot.wait(5)
+    assert editor.model.active_row >= 1
     assert [editor.view.rowHeight(r) for r in range(editor.model.rowCount())] == settled
     editor.view.viewport().removeEventFilter(spy)
     editor.shutdown()
