@@ -175,7 +175,7 @@ END;
 
 
 # Scale (issue #11): every query on an edit's path goes through an index (checked with EXPLAIN QUERY PLAN in
-# tests/store/test_scale.py). Codings are found by the segment they start or end in; study-wide find runs on a
+# tests/scale/). Codings are found by the segment they start or end in; study-wide find runs on a
 # trigram FTS5 index of the space-free ``compact`` column, so a substring such as «میرود» inside «می رود»
 # (compact «میرود») is found without reading every segment.
 SCALE = """
