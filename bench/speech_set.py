@@ -138,7 +138,8 @@ def score(out: dict, clips, duration: float) -> dict:
             "untranscribed_s": round(sum(e - s for s, e in marked), 1), "model": out["model"]}
 
 
-def main(folder: str, configs: str = DEFAULT_CONFIGS, model: str | None = None, as_json: bool = False) -> int:
+def main(folder: str, configs: str = DEFAULT_CONFIGS, model: str | None = None, as_json: bool = False,
+         keep: str | None = None) -> int:
     import soundfile as sf
 
     from transcribe.wer import NORMALISATION_NOTE
@@ -156,7 +157,13 @@ def main(folder: str, configs: str = DEFAULT_CONFIGS, model: str | None = None, 
         print(f"{len(clips)} clips joined with {GAP_S:g} s gaps: {duration:.1f} s of audio; "
               f"WER/CER {NORMALISATION_NOTE}", flush=True)
         for name in names:
-            row = score(run_config(name, path, model), clips, duration)
+            out = run_config(name, path, model)
+            row = score(out, clips, duration)
+            if keep:  # what each configuration wrote, segment by segment, to read beside the references
+                Path(keep).mkdir(parents=True, exist_ok=True)
+                Path(keep, f"{name}.json").write_text(json.dumps(
+                    {"row": row, "segments": out["segments"], "references": clips}, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False) if as_json else
                   f"{name:17s} wall {row['wall_s']:7.1f} s  RTF {row['rtf']:.3f}  CPU {row['cpu_s']:7.1f} s  "
@@ -179,5 +186,6 @@ if __name__ == "__main__":
     parser.add_argument("--configs", default=DEFAULT_CONFIGS, help=f"among {', '.join(CONFIGS)}")
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", metavar="DIR", help="write each configuration's segments to DIR/NAME.json")
     args = parser.parse_args()
-    sys.exit(main(args.folder, args.configs, args.model, args.json))
+    sys.exit(main(args.folder, args.configs, args.model, args.json, args.keep))

@@ -1,7 +1,7 @@
 """Benchmark: our pipeline against bare faster-whisper, same model, options and audio.
 
     python bench/transcribe.py [--seconds 60] [--model M] [--repeat 2] [--long-hours 3]
-    python bench/transcribe.py --speech-set ../shared/fa-speech [--configs ours,noscribe,...]
+    python bench/transcribe.py --speech-set ../shared/fa-speech [--configs ours,noscribe,...] [--keep DIR]
 
 ``--speech-set`` measures accuracy and speed on real speech instead
 (:mod:`speech_set` beside this file: WER/CER, CPU time, memory per configuration).
@@ -125,12 +125,14 @@ def main() -> int:
     parser.add_argument("--speech-set", metavar="DIR", help="a folder of clipNN.mp3 + clipNN.txt references")
     parser.add_argument("--configs", default=None, help="with --speech-set: comma-separated configuration names")
     parser.add_argument("--json", action="store_true", help="with --speech-set: one JSON line per configuration")
+    parser.add_argument("--keep", metavar="DIR", help="with --speech-set: write each configuration's segments there")
     args = parser.parse_args()
     if args.speech_set:
         import subprocess  # its own script, so that its spawned children find their function in __main__
 
         command = [sys.executable, str(Path(__file__).with_name("speech_set.py")), args.speech_set]
         command += (["--configs", args.configs] if args.configs else []) + (["--model", args.model] if args.model else [])
+        command += ["--keep", args.keep] if args.keep else []
         return subprocess.call(command + (["--json"] if args.json else []))
     with tempfile.TemporaryDirectory() as tmp:
         clip = make_clip(Path(tmp) / "clip.wav", args.seconds)
