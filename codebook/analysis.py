@@ -77,12 +77,52 @@ def counted_interviews(study: "Study") -> list[InterviewRef]:
 
 def _coding_counts(study: "Study", coder: str | None = None) -> dict[tuple[int, int], int]:
     """(interview id, code id) -> number of codings, for codes (not categories); only
-    ``coder``'s codings when one is named."""
+    ``coder``'s codings when one is named.
+
+    Over all coders, when the study has more than one, a passage that several
+    coders coded with the same code counts once (:func:`_passages`), not once per coder."""
+    if coder is None and study.db.execute("SELECT COUNT(DISTINCT coder) FROM codings").fetchone()[0] > 1:
+        return _passages(study)
     rows = study.db.execute(
         "SELECT c.interview_id, c.code_id, COUNT(*) FROM codings c JOIN codes k ON k.id = c.code_id "
         "WHERE k.kind = 'code'" + (" AND c.coder = ?" if coder is not None else "")
         + " GROUP BY c.interview_id, c.code_id", [coder] if coder is not None else [])
     return {(iid, cid): n for iid, cid, n in rows}
+
+
+def _passages(study: "Study") -> dict[tuple[int, int], int]:
+    """Codings of several coders, counted once per passage: per interview and code,
+    codings that overlap (share at least one character) form one stretch, and a
+    stretch counts as many codings as the coder with the most codings in it made.
+    One coder's own codings all count, as in a one-coder study; two coders who
+    coded the same passage count once; a passage only one of them coded counts.
+    """
+    rows = study.db.execute(
+        "SELECT c.interview_id, c.code_id, c.coder, a.start_ms, a.id, c.start_offset, b.start_ms, b.id, c.end_offset "
+        "FROM codings c JOIN codes k ON k.id = c.code_id "
+        "JOIN segments a ON a.id = c.start_segment_id JOIN segments b ON b.id = c.end_segment_id "
+        "WHERE k.kind = 'code'").fetchall()
+    spans: dict[tuple[int, int], list] = {}
+    for iid, cid, who, a_ms, a_id, a_off, b_ms, b_id, b_off in rows:
+        spans.setdefault((iid, cid), []).append((((a_ms, a_id), a_off), ((b_ms, b_id), b_off), who))
+    return {key: _stretch_count(found) for key, found in spans.items()}
+
+
+def _stretch_count(spans: list) -> int:
+    """Sum over stretches of overlapping (start, end, coder) spans of the most codings one coder has in it.
+
+    >>> _stretch_count([(0, 9, "a"), (2, 5, "b"), (9, 12, "b"), (10, 11, "b")])
+    3
+    """
+    total, end, per_coder = 0, None, {}
+    for start, stop, who in sorted(spans):
+        if end is not None and start >= end:  # touching spans share no character: a new stretch
+            total += max(per_coder.values())
+            per_coder = {}
+            end = None
+        per_coder[who] = per_coder.get(who, 0) + 1
+        end = stop if end is None else max(end, stop)
+    return total + (max(per_coder.values()) if per_coder else 0)
 
 
 def incidence(study: "Study") -> StudyIncidence:
@@ -138,7 +178,8 @@ def frequency_tables(study: "Study", by: str = "segments", lang: str = "en",
     counts the interviews that mention the code. Every code is listed, also
     those not used yet (count 0). Codes under no category come last, in a
     table named "Uncategorised" (``lang`` 'fa': "بدون دسته"), when there are any.
-    With ``coder``, only that coder's codings count."""
+    With ``coder``, only that coder's codings count; over several coders, a
+    passage they coded alike counts once (see :func:`_passages`)."""
     _check_by(by)
     counted = {i.id for i in counted_interviews(study)}
     pairs = {k: n for k, n in _coding_counts(study, coder).items() if k[0] in counted}

@@ -160,4 +160,11 @@
         <translation>فایل‌های صوتی</translation>
     </message>
 </context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <source>A passage that several coders gave the same code counts once.</source>
+        <translation>متنی که چند کدگذار با یک کد کدگذاری کرده‌اند، یک بار شمرده می‌شود.</translation>
+    </message>
+</context>
 </TS>

@@ -114,8 +114,10 @@ class AnalysisView(LazyView, QWidget):
         chosen = [a for a, box in self.attribute_boxes.items() if box.isChecked()]
         self._fill_participants(analysis.participants_table(study, chosen))
         counted = len(analysis.counted_interviews(study))
-        self.note.setText(self.tr("Counted: %1 interviews with a transcript, in the order held.")
-                          .replace("%1", self.n(counted)))
+        note = self.tr("Counted: %1 interviews with a transcript, in the order held.").replace("%1", self.n(counted))
+        if coder is None and self.coder_filter.count() > 2 and self.by == "segments":  # several coders, all counted
+            note += " " + self.tr("A passage that several coders gave the same code counts once.")
+        self.note.setText(note)
 
     def _attribute_choices(self, names: list[str]) -> None:
         if list(self.attribute_boxes) == names:

@@ -75,3 +75,24 @@ def test_participants_table_and_attribute_counts(coded_study):
     assert t.rows[0] == (("کتابدار",), 2)
     counts = {a.attribute: dict(a.values) for a in analysis.attribute_counts(coded_study)}
     assert counts["جنسیت"] == {"زن": 2, "مرد": 1, "": 1}
+
+
+def test_with_two_coders_a_passage_coded_alike_counts_once(coded_study):
+    """Over all coders, a passage two coders gave the same code counts once; a passage only
+    one of them coded counts; one coder's own codings all count; touching spans are two passages."""
+    worry = coded_study.ids["codes"]["worry"]
+    seg = coded_study.ids["segments"]["علی"][1]
+    alone = lambda coder=None: next(r.count for t in analysis.frequency_tables(coded_study, coder=coder)  # noqa: E731
+                                    for r in t.rows if r.code_id == worry)
+    before = alone()  # one coder so far (no name)
+    coded_study.codings.add(worry, seg, 0, seg, 6, coder="رضا")
+    coded_study.codings.add(worry, seg, 2, seg, 9, coder="مریم")  # the same passage, cut a little differently
+    assert alone() == before + 1
+    coded_study.codings.add(worry, seg, 9, seg, 12, coder="مریم")  # touches the last one: a passage of its own
+    assert alone() == before + 2
+    coded_study.codings.add(worry, seg, 10, seg, 11, coder="مریم")  # her second coding inside it: hers count
+    assert alone() == before + 3
+    assert alone("مریم") == 3 and alone("رضا") == 1
+    matrix = analysis.code_matrix(coded_study)
+    assert sum(matrix.cells[[c for c, _ in matrix.codes].index(worry)]) == before + 3
+    assert analysis.frequency_tables(coded_study, by="interviews")[1].rows[1].count == 3  # interviews: unchanged
