@@ -254,6 +254,25 @@ def run(n: int, repeat: int, reuse: bool) -> dict:
     t.measure("edit", "change one segment's text in the editor, all views told", edit_window,
               after=lambda i: gui_thread_busy(app))
 
+    finder = window.editor.find_replace()
+    finder.find_edit.setText(COMMON)
+    finder.in_study.setChecked(True)
+
+    ticks: list[float] = []
+
+    def until_counted(i):  # the total is counted on the GUI thread, one interview per timer tick
+        finder.find_edit.setText(COMMON if i % 2 else COMMON + " ")  # a new query: counting starts over
+        finder.find_next()
+        while finder.counting():
+            t0 = time.perf_counter()
+            app.processEvents()
+            ticks.append(time.perf_counter() - t0)
+    t.measure("find_count", "the find dialog's total counted, whole study (common word)", until_counted)
+    t.results["find_count"]["label"] += f", longest tick {max(ticks) * 1000:.0f} ms"
+    t.measure("find_next", "Find next in the find dialog, whole study (common word; counted)",
+              lambda i: (finder.find_next(), app.processEvents()))
+    finder.close()
+
     retrieval_view = next((window.tabs.widget(k) for k in range(window.tabs.count())
                            if type(window.tabs.widget(k)).__name__ == "RetrievalView"), None)
     if retrieval_view is not None:

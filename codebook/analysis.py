@@ -64,7 +64,7 @@ class StudyIncidence:
 
 def counted_interviews(study: "Study") -> list[InterviewRef]:
     """Interviews with at least one segment, in the order they were held."""
-    with_segments = {r[0] for r in study.db.execute("SELECT DISTINCT interview_id FROM segments")}
+    with_segments = set(study.transcripts.interviews_with_segments())
     pseudonyms = {p.id: p.pseudonym for p in study.participants.list()}
     out = []
     for iv in study.interviews.list():

@@ -216,6 +216,15 @@ def words_from_json(text: str) -> tuple[Word, ...]:
     return tuple(Word(int(a), int(b), str(t), float(p)) for a, b, t, p in json.loads(text or "[]"))
 
 
+def segment_from_row(row: dict) -> Segment:
+    """A :class:`Segment` from a row of the ``segments`` table (word timings decoded)."""
+    return Segment(
+        id=row["id"], interview_id=row["interview_id"], start_ms=row["start_ms"], end_ms=row["end_ms"],
+        speaker=row["speaker"], text=row["text"], words=words_from_json(row["words"]),
+        checked=bool(row["checked"]), source=row["source"], untranscribed=bool(row.get("untranscribed", 0)),
+    )
+
+
 def word_spans(text: str, words: tuple[Word, ...]) -> list[tuple[int, int] | None]:
     """Where each word of ``words`` stands in ``text`` (code points), or None if not found."""
     spans: list[tuple[int, int] | None] = []

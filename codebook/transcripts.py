@@ -1,4 +1,4 @@
-"""Transcripts as timed segments: adding, editing, splitting, merging, searching.
+"""Transcripts as timed segments: adding, editing, splitting, merging (searching: :mod:`codebook.search`).
 
 Segment text is stored canonical (NFC, LF); offsets into it are code points.
 Edits keep codings in place: a text change remaps the offsets of the codings
@@ -11,20 +11,12 @@ import json
 
 from codebook.dates import now
 from codebook.errors import StudyError
-from codebook.models import NewSegment, Segment, TranscriptInfo, word_spans, words_from_json, words_to_json
+from codebook.models import NewSegment, Segment, TranscriptInfo, segment_from_row, word_spans, words_to_json
 from codebook.repository import Repository
-from transcribe.find import find_spans
-from transcribe.normalize import FOLD_VERSION, canonical, compact_key, search_key
+from codebook.search import TranscriptSearch
+from transcribe.normalize import canonical, search_key
 
 _ORDER = "ORDER BY start_ms, id"
-
-
-def _segment(row: dict) -> Segment:
-    return Segment(
-        id=row["id"], interview_id=row["interview_id"], start_ms=row["start_ms"], end_ms=row["end_ms"],
-        speaker=row["speaker"], text=row["text"], words=words_from_json(row["words"]),
-        checked=bool(row["checked"]), source=row["source"], untranscribed=bool(row.get("untranscribed", 0)),
-    )
 
 
 def _text_columns(text: str) -> dict:
@@ -33,34 +25,21 @@ def _text_columns(text: str) -> dict:
     return {"text": text, "search": key, "compact": key.replace(" ", "")}
 
 
-def _fts_phrase(words) -> str:
-    return '"' + " ".join(words).replace('"', '""') + '"'
-
-
-def _fts_term(term: str) -> str:
-    """One query word for FTS5: itself, or split in two anywhere («میرود» → "می رود")."""
-    splits = [_fts_phrase((term[:i], term[i:])) for i in range(1, len(term))] if len(term) <= 40 else []
-    return "(" + " OR ".join([_fts_phrase((term,)), *splits]) + ")"
-
-
-def _fts_match(terms: list[str]) -> str:
-    """An FTS5 query for ``terms`` that does not care how word breaks are written: every
-    word (joined or split in two), or all the words written as one («می رود» → "میرود")."""
-    words = " AND ".join(_fts_term(t) for t in terms)
-    return f"({words}) OR {_fts_term(''.join(terms))}" if len(terms) > 1 else words
-
-
-class Transcripts(Repository):
+class Transcripts(TranscriptSearch, Repository):
     table = "segments"
 
     # -- reading -------------------------------------------------------------
 
+    def interviews_with_segments(self) -> list[int]:
+        """Ids of the interviews that have a transcript (at least one segment), in id order."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT interview_id FROM segments ORDER BY interview_id")]
+
     def segments(self, interview_id: int) -> list[Segment]:
-        return [_segment(r) for r in self._rows(f"SELECT * FROM segments WHERE interview_id = ? {_ORDER}",
+        return [segment_from_row(r) for r in self._rows(f"SELECT * FROM segments WHERE interview_id = ? {_ORDER}",
                                                 [interview_id])]
 
     def segment(self, segment_id: int) -> Segment:
-        return _segment(self._need(segment_id))
+        return segment_from_row(self._need(segment_id))
 
     def place(self, segment_id: int) -> Segment:
         """A segment without its word timings (``words`` empty): where it stands and its text, cheaply."""
@@ -68,7 +47,7 @@ class Transcripts(Repository):
                         "FROM segments WHERE id = ?", [segment_id])
         if row is None:
             raise StudyError(f"No segment with id {segment_id} in this study.")
-        return _segment(row)
+        return segment_from_row(row)
 
     def count(self, interview_id: int) -> tuple[int, int]:
         """(segments, checked segments) of an interview."""
@@ -82,7 +61,7 @@ class Transcripts(Repository):
 
     def untranscribed(self, interview_id: int) -> list[Segment]:
         """The stretches of speech the machine could not transcribe and nobody has typed yet."""
-        return [_segment(r) for r in self._rows(
+        return [segment_from_row(r) for r in self._rows(
             "SELECT * FROM segments WHERE interview_id = ? AND untranscribed = 1 ORDER BY start_ms, id",
             [interview_id])]
 
@@ -93,13 +72,14 @@ class Transcripts(Repository):
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" for _ in chunk)
-            out.update((r["id"], _segment(r)) for r in self._rows(f"SELECT * FROM segments WHERE id IN ({marks})", chunk))
+            out.update((r["id"], segment_from_row(r))
+                       for r in self._rows(f"SELECT * FROM segments WHERE id IN ({marks})", chunk))
         return out
 
     def segments_between(self, first_id: int, last_id: int) -> list[Segment]:
         """The segments from ``first_id`` to ``last_id`` (both included) in transcript order;
         read through the interview's index, not the whole transcript."""
-        return [_segment(r) for r in self._rows(*self._between("*", first_id, last_id))]
+        return [segment_from_row(r) for r in self._rows(*self._between("*", first_id, last_id))]
 
     def texts_between(self, first_id: int, last_id: int) -> list[str]:
         """The texts of :meth:`segments_between` (no word timings decoded)."""
@@ -110,83 +90,6 @@ class Transcripts(Repository):
                 "AND (start_ms, id) >= (SELECT start_ms, id FROM segments WHERE id = :a) "
                 f"AND (start_ms, id) <= (SELECT start_ms, id FROM segments WHERE id = :b) {_ORDER}",
                 {"a": first_id, "b": last_id})
-
-    def search(self, query: str, interview_id: int | None = None, *, limit: int | None = None,
-               offset: int = 0) -> list[Segment]:
-        """Segments whose text contains ``query`` through the Persian normalisation
-        (Arabic/Persian letters, digits, ZWNJ, spaces and harakat folded), in
-        interview then transcript order, as find and replace match it
-        (:func:`transcribe.find.find_spans`: word breaks inside the query may be
-        written any way, but a match never crosses a word boundary the query does
-        not have); ``limit`` and ``offset`` page the matches.
-
-        Candidates come from the space-free ``compact`` form, so «میرود» finds
-        «می رود»: a query of three characters or more goes through the trigram
-        index, a shorter one scans; rows are read lazily and reading stops once
-        the page is full."""
-        key = compact_key(query)
-        if not key:
-            return []
-        params: dict = {"key": key}
-        if len(key) >= 3:
-            where = "s.id IN (SELECT rowid FROM segments_compact WHERE segments_compact MATCH :key)"
-            params["key"] = '"' + key.replace('"', '""') + '"'
-        else:
-            where = "s.compact LIKE :key ESCAPE '\\'"
-            params["key"] = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        if interview_id is not None:
-            where += " AND s.interview_id = :iv"
-            params["iv"] = interview_id
-        # Walk the segments in transcript order through their index and stop at a full page; the trigram
-        # index only says which rows may match (ordering all matches first cost ~1 ms per 1,000 hits).
-        sql = (f"SELECT s.* FROM segments s INDEXED BY segments_by_interview WHERE {where} "
-               "ORDER BY s.interview_id, s.start_ms, s.id")
-        found: list[Segment] = []
-        skip = offset
-        for row in self._iter_rows(sql, params):
-            # The folded text holding the query with no word break inside is a match: only the others are
-            # checked character by character (find_spans folds the whole text in Python).
-            if key not in row["search"] and not find_spans(row["text"], query):
-                continue
-            if skip:
-                skip -= 1
-                continue
-            found.append(_segment(row))
-            if limit is not None and len(found) >= limit:
-                break
-        return found
-
-    def search_page(self, query: str, interview_id: int | None = None, *, limit: int = 100,
-                    offset: int = 0) -> list[Segment]:
-        """One page of :meth:`search` (the first ``limit`` hits after ``offset``)."""
-        return self.search(query, interview_id, limit=limit, offset=offset)
-
-    def refold(self) -> int:
-        """Rebuild the stored search columns when the folding has changed since
-        they were written (:data:`transcribe.normalize.FOLD_VERSION`); returns how
-        many segments were rewritten (0 when they were current)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'fold_version'").fetchone()
-        if row and row[0] == str(FOLD_VERSION):
-            return 0
-        rows = self.db.execute("SELECT id, text FROM segments").fetchall()
-        with self.db.atomic():
-            self.db.conn.executemany("UPDATE segments SET search = ?, compact = ? WHERE id = ?",
-                                     [(k, k.replace(" ", ""), i) for i, k in ((i, search_key(t)) for i, t in rows)])
-            self.db.execute("INSERT INTO meta(key, value) VALUES ('fold_version', ?) "
-                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [str(FOLD_VERSION)])
-        return len(rows)
-
-    def search_words(self, query: str, limit: int = 200) -> list[Segment]:
-        """Full-text search (SQLite FTS5) for segments holding all the words of ``query``,
-        however their word breaks are written: «میرود» finds «می رود» (and «می‌رود», the
-        index splits at ZWNJ) and «می رود» finds «میرود», as find does."""
-        terms = [t for t in search_key(query).split() if t]
-        if not terms:
-            return []
-        match = _fts_match(terms)
-        return [_segment(r) for r in self._rows(
-            "SELECT s.* FROM segments_fts f JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ? "
-            "ORDER BY rank LIMIT ?", [match, limit])]
 
     # -- writing whole transcripts ---------------------------------------------
 
@@ -338,7 +241,7 @@ class Transcripts(Repository):
                         "ORDER BY n.start_ms, n.id LIMIT 1", [segment_id])
         if row is None:
             self._need(segment_id)
-        return _segment(row) if row else None
+        return segment_from_row(row) if row else None
 
     def merge_next(self, segment_id: int, separator: str = " ") -> Segment:
         """Merge a segment with the one after it; the texts are joined with ``separator``."""

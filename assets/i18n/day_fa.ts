@@ -167,4 +167,11 @@
         <translation>متنی که چند کدگذار با یک کد کدگذاری کرده‌اند، یک بار شمرده می‌شود.</translation>
     </message>
 </context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Match %1 (counting the others…)</source>
+        <translation>مورد %1 (بقیه در حال شمارش…)</translation>
+    </message>
+</context>
 </TS>

@@ -73,6 +73,38 @@ class SetText(_Command):
         self._done("segments", "codings", segment_id=self.segment_id)
 
 
+class ReplaceTexts(_Command):
+    """Replace all: many segments' texts changed as one undo step, in one transaction and
+    with one notice to the views (segments of several interviews: the notice names none)."""
+
+    def __init__(self, model, texts: dict[int, tuple[int, str, str]], text: str):
+        super().__init__(model, text)
+        self.texts = texts  # segment id -> (interview id, old text, new text)
+        self.before: list[Coding] | None = None
+
+    def redo(self) -> None:
+        ts = self.study.transcripts
+        with self.study.atomic():
+            touched = [c for sid, (_iid, _old, new) in self.texts.items() for c in ts.set_text(sid, new)]
+        if self.before is None:
+            self.before = touched
+        self._told()
+
+    def undo(self) -> None:
+        ts = self.study.transcripts
+        with self.study.atomic():
+            for sid, (_iid, old, _new) in self.texts.items():
+                ts.set_text(sid, old)
+            self.study.codings.restore(self.before or [])
+        self._told()
+
+    def _told(self) -> None:
+        self.model.reload()
+        interviews = {iid for iid, _old, _new in self.texts.values()}
+        self.model.ctx.notify("segments", "codings", interview_id=interviews.pop() if len(interviews) == 1 else None,
+                              segment_ids=self.texts, in_place=True, origin=self.model)
+
+
 class SetSpeaker(_Command):
     def __init__(self, model, segment_id: int, old: str, new: str):
         super().__init__(model, _tr("Change speaker"))

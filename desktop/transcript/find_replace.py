@@ -5,17 +5,21 @@ The matching itself is :mod:`transcribe.find` (no Qt): it finds where a query
 stands in the *original* text, never across a word boundary the query does not
 have, so a replacement changes exactly those characters. Replacing goes through
 the undo stack, one step for the whole replace-all.
+
+*Find next* reads the study only up to the next match
+(:meth:`codebook.transcripts.Transcripts.find_next`), so it answers at once in
+a study of any size; how many matches there are in all is counted after it,
+one interview per timer tick, and shown when known.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QVBoxLayout)
 
 from codebook.dates import digits
 from desktop.i18n import current_language
-from desktop.transcript.commands import SetText
+from desktop.transcript.commands import ReplaceTexts
 from transcribe.find import find_spans, replace_all_text  # noqa: F401  (the dialog's matching, re-exported)
 
 
@@ -64,63 +68,110 @@ class FindReplaceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self._last: tuple[int, int, int] | None = None  # interview, segment, start of the last hit
+        self._last: tuple[int, int] | None = None  # segment and end offset of the last match shown
+        self._index = 0  # its number, counted from the first match in scope
+        self._total: int | None = None  # all matches in scope, once counted
+        self._to_count: list[int] = []
+        self._counted = 0
+        self._count_timer = QTimer(self, interval=0)
+        self._count_timer.timeout.connect(self._count_some)
+        self.find_edit.textChanged.connect(self._restart)
+        self.in_study.toggled.connect(self._restart)
+        self.ctx.changes.connect(self._changed)  # a bound slot: disconnected when the dialog goes
 
     def _use_pseudonym(self) -> None:
         value = self.pseudonyms.currentData()
         if value:
             self.replace_edit.setText(value)
 
+    def _scope(self) -> int | None:
+        """The interview searched, or None for the whole study."""
+        return None if self.in_study.isChecked() else self.editor.interview_id
+
+    def _restart(self, *_args) -> None:
+        """The query or the scope changed: the next *Find next* starts from the first match."""
+        self._last = None
+        self._index = 0
+        self._count_timer.stop()
+        self._total = None
+
+    def _changed(self, change) -> None:
+        if "segments" in change:  # texts changed: counted matches may be off
+            self._total = None
+            self._count_timer.stop()
+
     def matches(self) -> list[tuple[int, int, int, int]]:
         """Every match in scope: (interview id, segment id, start, end), in transcript order."""
-        query = self.find_edit.text()
-        iid = None if self.in_study.isChecked() else self.editor.interview_id
+        iid = self._scope()
         if iid is None and not self.in_study.isChecked():
             return []
-        out = []
-        for seg in self.ctx.study.transcripts.search(query, iid):
-            out += [(seg.interview_id, seg.id, a, b) for a, b in find_spans(seg.text, query)]
-        return out
+        return self.ctx.study.transcripts.find(self.find_edit.text(), iid)
 
     def find_next(self) -> None:
-        hits = self.matches()
-        if not hits:
+        """Go to the match after the last one (the first, after the last match in scope).
+        Each step reads only up to the next match; the total is counted in the
+        background, one interview at a time, and shown when known."""
+        query, iid = self.find_edit.text(), self._scope()
+        ts = self.ctx.study.transcripts
+        if iid is None and not self.in_study.isChecked():  # "this interview" with none open
             self.status.setText(self.tr("Not found."))
             return
-        i = 0
-        if self._last is not None:
-            for n, h in enumerate(hits):
-                if h[:3] == self._last:
-                    i = (n + 1) % len(hits)
-                    break
-        hit = hits[i]
-        self._last = hit[:3]
-        lang = current_language()
-        self.status.setText(self.tr("Match %1 of %2").replace("%1", digits(str(i + 1), lang))
-                            .replace("%2", digits(str(len(hits)), lang)))
+        hit = ts.find_next(query, iid, self._last)
+        if hit is None and self._last is not None:  # past the last match: round to the first
+            hit, self._index = ts.find_next(query, iid), 0
+        if hit is None:
+            self._restart()
+            self.status.setText(self.tr("Not found."))
+            return
+        self._last = (hit[1], hit[3])
+        self._index += 1
+        if self._total is None and not self._count_timer.isActive():
+            self._to_count = [iid] if iid is not None else ts.interviews_with_segments()
+            self._counted = 0
+            self._count_timer.start()
+        self._show_index()
         self.foundAt.emit(*hit)
+
+    def counting(self) -> bool:
+        """Whether the total of matches is still being counted."""
+        return self._count_timer.isActive()
+
+    def _count_some(self) -> None:
+        """Count the matches of one more interview (a timer tick: the window stays responsive)."""
+        if not self._to_count:
+            self._count_timer.stop()
+            self._total = self._counted
+            self._show_index()
+            return
+        self._counted += len(self.ctx.study.transcripts.find(self.find_edit.text(), self._to_count.pop(0)))
+
+    def _show_index(self) -> None:
+        lang = current_language()
+        if self._total is None:
+            self.status.setText(self.tr("Match %1 (counting the others…)").replace("%1", digits(str(self._index), lang)))
+        else:
+            self.status.setText(self.tr("Match %1 of %2").replace("%1", digits(str(self._index), lang))
+                                .replace("%2", digits(str(max(self._total, self._index)), lang)))
 
     def replace_all(self) -> int:
         """Replace every match in scope as one undo step; returns how many were replaced."""
         query, replacement = self.find_edit.text(), self.replace_edit.text()
-        segs = {}
-        for iid, sid, _a, _b in self.matches():
-            segs.setdefault(sid, iid)
-        if not segs:
-            self.status.setText(self.tr("Not found."))
-            return 0
-        macro = QUndoCommand(self.tr("Replace all"))
-        total = 0
-        model = self.editor.model
         ts = self.ctx.study.transcripts
-        for sid in segs:
+        texts: dict[int, tuple[int, str, str]] = {}
+        total = 0
+        for iid, sid, _a, _b in self.matches():
+            if sid in texts:
+                continue
             old = ts.segment(sid).text
             new, n = replace_all_text(old, query, replacement)
             if n and new != old:
-                SetText(model, sid, old, new, macro)
+                texts[sid] = (iid, old, new)
                 total += n
+        if not texts:
+            self.status.setText(self.tr("Not found."))
+            return 0
         self.editor.close_text_editor()
-        self.ctx.undo_stack.push(macro)
-        model.reload()
+        self.ctx.undo_stack.push(ReplaceTexts(self.editor.model, texts, self.tr("Replace all")))
+        self._restart()
         self.status.setText(self.tr("%1 replaced.").replace("%1", digits(str(total), current_language())))
         return total

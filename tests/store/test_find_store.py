@@ -67,3 +67,30 @@ def test_full_text_search_does_not_care_how_a_word_break_is_written(segments, qu
     found_texts = {s.text for s in segments.transcripts.search_words(query)}
     assert {"او می رود", "او میرود", "او می\u200cرود"} <= found_texts
     assert "او کمی رودخانه دید" not in found_texts
+
+
+@pytest.mark.parametrize("query", ["رود", "می‌رود", "خانه", "من", "ه", "مساله"])
+def test_find_gives_every_span_and_find_next_walks_them_in_order(segments, query):
+    ts = segments.transcripts
+    expected = [(s.interview_id, s.id, a, b) for s in ts.search(query) for a, b in find_spans(s.text, query)]
+    assert ts.find(query) == expected and expected
+    walked, hit = [], ts.find_next(query)
+    while hit is not None:
+        walked.append(hit)
+        hit = ts.find_next(query, after=(hit[1], hit[3]))
+    assert walked == expected
+
+
+def test_find_next_keeps_to_its_interview_and_to_the_order_held(segments):
+    ts = segments.transcripts
+    other = segments.interviews.add(segments.participants.add("م۲").id)
+    # added out of time order: the walk still follows the transcript's times
+    ts.add_segments(other.id, [NewSegment(5000, 5900, "دومین خانه"), NewSegment(1000, 1900, "اولین خانه")])
+    texts = lambda hits: [ts.segment(h[1]).text for h in hits]  # noqa: E731
+    hit = ts.find_next("خانه", other.id)
+    second = ts.find_next("خانه", other.id, after=(hit[1], hit[3]))
+    assert texts([hit, second]) == ["اولین خانه", "دومین خانه"]
+    assert ts.find_next("خانه", other.id, after=(second[1], second[3])) is None
+    study_wide = ts.find("خانه")
+    assert texts(study_wide[-2:]) == ["اولین خانه", "دومین خانه"] and study_wide[:-2] == ts.find("خانه", hit[0] - 1)
+    assert ts.find_next("ناپیدا") is None and ts.find("") == []
