@@ -95,6 +95,22 @@ def test_drag_and_drop_moves_under_another_category_and_undoes(panel):
     assert not panel.model.canDropMimeData(data, Qt.MoveAction, -1, 0, panel.model.index_of(ids["codes"]["delivery"]))
 
 
+def test_dragging_two_codes_is_one_undo_step(panel):
+    import gc
+
+    study, ids = panel.ctx.study, panel.ctx.study.ids
+    data = QMimeData()
+    data.setData(MIME, json.dumps([ids["codes"]["delivery"], ids["codes"]["online"]]).encode())
+    assert panel.model.dropMimeData(data, Qt.MoveAction, 0, 0, panel.model.index_of(ids["resources"]))
+    gc.collect()  # the macro's commands live on in the stack, not only in Python
+    assert study.codes.children(ids["services"]) == [] and panel.ctx.undo_stack.count() == 1
+    panel.ctx.undo_stack.undo()
+    gc.collect()
+    panel.ctx.undo_stack.redo()
+    panel.ctx.undo_stack.undo()
+    assert [c.name for c in study.codes.children(ids["services"])] == ["ارسال کتاب", "خدمات آنلاین"]
+
+
 def test_reorder_within_the_same_parent(panel):
     ids = panel.ctx.study.ids
     # drop «ارسال کتاب» (row 0) below «خدمات آنلاین» (row 2 = the end)
