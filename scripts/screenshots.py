@@ -122,6 +122,8 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     find = FindReplaceDialog(mw.editor)
     find.find_edit.setText("کتابخانه")
     find.find_next()
+    while find.counting():  # the total shows once counted
+        settle(1)
     shoot(find, "find-replace")
     find.close()
     shoot(TimesDialog(study.transcripts.segments(first.id)[1]), "times")
