@@ -16,6 +16,9 @@ from PySide6.QtCore import QLocale, QSettings
 from transcribe.paths import data_dir
 
 MAX_RECENT = 8
+# Kept in Qt's default place (QSettings("Mosahebeh", "Mosahebeh")) by versions before the one
+# settings file: the recording inputs and the transcription language, carried over once.
+OLD_PLACE_KEYS = ("recording/mic", "recording/remote", "transcription/language")
 RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 
 
@@ -29,6 +32,17 @@ class Settings:
 
     def __init__(self):
         self.q = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        if not self.q.contains("settings/carried_over"):
+            self._carry_over()
+
+    def _carry_over(self) -> None:
+        """Once: take the choices an older version kept in Qt's default place (the
+        microphone, the remote input, the transcription language), unless set here."""
+        old = QSettings("Mosahebeh", "Mosahebeh")
+        for key in OLD_PLACE_KEYS:
+            if old.contains(key) and not self.q.contains(key):
+                self.q.setValue(key, old.value(key))
+        self._set("settings/carried_over", True)
 
     def _get(self, key: str, default, kind):
         value = self.q.value(key, default)
