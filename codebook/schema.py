@@ -14,6 +14,7 @@ Conventions:
 from __future__ import annotations
 
 APP_ID = "mosahebeh"
+DB_NAME = "study.db"  # the database inside a study folder
 
 V1 = """
 CREATE TABLE meta (

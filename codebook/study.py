@@ -37,11 +37,11 @@ from codebook.interviews import Interviews
 from codebook.jobs import Jobs
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
-from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
+from codebook.backups import make_backup
+from codebook.schema import APP_ID, DB_NAME, MIGRATIONS, SCHEMA_VERSION
 from codebook.transcripts import Transcripts
 
 SUFFIX = ".mosahebeh"
-DB_NAME = "study.db"
 AUDIO_DIR = "audio"
 # How long a write waits for another process (a transcription worker, a second
 # window) to release the study's write lock before StudyLockedError.
@@ -122,7 +122,8 @@ class _Connection(sqlite3.Connection):
             return StudyError(f"The disk holding {self.path} is full or failing ({exc}); the change was undone "
                               "and nothing was saved.")
         if code == sqlite3.SQLITE_CORRUPT:
-            return StudyError(f"The study database {self.path} is damaged ({exc}); restore it from a backup.")
+            return StudyError(f"The study database {self.path} is damaged ({exc}); restore a copy from "
+                              f"{self.path.parent / 'backups'} (File › Backups…, or mosahebeh backups --restore).")
         return exc
 
 
@@ -257,6 +258,8 @@ class Study:
             # In WAL mode NORMAL is what SQLite advises: no corruption on a crash, one fsync per checkpoint
             # instead of one per write (each coding applied was waiting for the disk).
             db.execute("PRAGMA synchronous = NORMAL")
+            if 0 < version < SCHEMA_VERSION:  # an upgrade cannot be undone: keep a copy of the study as it was
+                make_backup(folder, "upgrade")
             cls._migrate(db, version)
             if version == 0:
                 with db.atomic():

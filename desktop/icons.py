@@ -27,7 +27,7 @@ ICONS = {
     "transcribe": "mdi6.text-recognition", "open-transcript": "mdi6.file-document-edit-outline",
     "add-participant": "mdi6.account-plus-outline", "edit-participant": "mdi6.account-edit-outline",
     "remove-participant": "mdi6.account-remove-outline", "export": "mdi6.file-export-outline",
-    "import": "mdi6.file-import-outline", "settings": "mdi6.cog-outline", "guide": "mdi6.format-list-numbered",
+    "import": "mdi6.file-import-outline", "settings": "mdi6.cog-outline", "backup": "mdi6.backup-restore", "guide": "mdi6.format-list-numbered",
     "open": "mdi6.folder-open-outline", "undo": "mdi6.undo", "redo": "mdi6.redo", "copy": "mdi6.content-copy",
     "up": "mdi6.arrow-up", "down": "mdi6.arrow-down", "question": "mdi6.comment-question-outline",
 }

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
+from codebook.backups import restore
 from codebook.errors import StudyError
 from codebook.study import Study
 from desktop.analysis.agreement import AgreementView
@@ -28,6 +29,7 @@ from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
 from desktop.settings_dialog import SettingsDialog
+from desktop.study.backups import BackupJob, BackupsDialog
 from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
@@ -82,6 +84,10 @@ class MainWindow(QMainWindow):
         self.interviews.editRequested.connect(self.edit_interview)
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
+        self.backup = BackupJob(self)  # the daily copy of the study, off the GUI thread
+        self.backup.finished.connect(self._backed_up)
+        if not getattr(ctx.study, "read_only", ""):
+            self.backup.start(ctx.study.folder)
         if getattr(ctx.study, "read_only", ""):
             self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
         self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
@@ -108,6 +114,7 @@ class MainWindow(QMainWindow):
         act(file, self.tr("Import…"), lambda: ImportDialog(self.ctx, self).exec(), icon_name="import")
         act(file, self.tr("Merge a colleague's coding…"), lambda: MergeDialog(self.ctx, self).exec())
         file.addSeparator()
+        act(file, self.tr("Backups…"), self.show_backups, icon_name="backup")
         act(file, self.tr("Settings…"), self.open_settings, icon_name="settings")
         act(file, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -261,6 +268,33 @@ class MainWindow(QMainWindow):
         window.show()
         keep(window)
 
+    def _backed_up(self, outcome) -> None:
+        if isinstance(outcome, StudyError):  # a full disk, say: the study itself is fine; say so, once
+            self.statusBar().showMessage(str(outcome), 30000)
+
+    def show_backups(self) -> None:
+        dialog = BackupsDialog(self.ctx.study.folder, self)
+        dialog.restoreRequested.connect(self.restore_backup)
+        dialog.exec()
+
+    def restore_backup(self, copy: str) -> None:
+        """Close the study, put ``copy`` back in its place, and open it again in a new window."""
+        folder = self.ctx.study.folder
+        if not self.close():
+            return
+        try:
+            restore(folder, copy)
+        except StudyError as exc:
+            QMessageBox.warning(None, self.tr("Restore a backup"), str(exc))
+        try:
+            study = Study.open(folder)
+        except StudyError as exc:
+            QMessageBox.warning(None, self.tr("Open study"), str(exc))
+            return
+        window = MainWindow(StudyContext(study), self.settings)
+        window.show()
+        keep(window)
+
     def busy(self) -> list[str]:
         """What would be interrupted by closing now."""
         out = []
@@ -282,5 +316,6 @@ class MainWindow(QMainWindow):
             for iid in list(self.queue.pending()):
                 self.queue.cancel(iid)
         self.editor.shutdown()
+        self.backup.wait()  # a copy under way finishes before the study closes
         event.accept()
         self.ctx.study.close()

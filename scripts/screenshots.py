@@ -128,6 +128,13 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     find.close()
     shoot(TimesDialog(study.transcripts.segments(first.id)[1]), "times")
 
+    from codebook.backups import make_backup
+    from desktop.study.backups import BackupsDialog
+
+    mw.backup.wait()  # the daily copy made when the window opened
+    make_backup(study.folder)
+    shoot(BackupsDialog(study.folder), "backups")
+
     from desktop.exchange.dialogs import ExportDialog, ImportDialog
 
     shoot(ExportDialog(ctx), "export-dialog", (560, 334))

@@ -184,8 +184,11 @@ def test_dialogs(fa, qtbot, request):
     from desktop.transcript.dialogs import TimesDialog
     from desktop.transcript.editor import TranscriptEditor
     from desktop.transcript.find_replace import FindReplaceDialog
+    from codebook.backups import make_backup
+    from desktop.study.backups import BackupsDialog
 
     study = fa.study
+    make_backup(study.folder)  # a row in the backups dialog
     editor = TranscriptEditor(fa)
     qtbot.addWidget(editor)
     request.addfinalizer(editor.shutdown)
@@ -194,7 +197,7 @@ def test_dialogs(fa, qtbot, request):
     data = settings.model_settings.data_texts()  # model names, paths, sources: data, not wording
     for dialog, data in ((GuideEditor(fa), ()), (ParticipantDialog(study, study.participants.list()[0]), ()),
                          (ParticipantDialog(study), ()), (settings, data), (FindReplaceDialog(editor), ()),
-                         (TimesDialog(segment), ())):
+                         (TimesDialog(segment), ()), (BackupsDialog(study.folder), ())):
         qtbot.addWidget(dialog)
         check(dialog, *data)
     assert "۰" in settings.rate.itemText(0) and "مگابایت" in settings.model_settings.table.item(0, 1).text()

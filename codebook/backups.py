@@ -1,0 +1,166 @@
+"""Automatic copies of a study's database in the study folder's ``backups/``.
+
+The app copies the database when a study is opened for editing and the newest
+copy is a day old or more (:func:`backup_if_due`), and the store copies it
+before upgrading its schema; the newest :data:`KEEP` copies stay. A copy is a
+consistent snapshot made with SQLite's backup API through its own connection,
+written beside its final name and renamed, so a full disk or a killed process
+leaves no half copy. Audio is not copied: the app never changes an attached
+recording, and a study archive (``mosahebeh export --format archive``) holds both.
+
+:func:`restore` puts a copy back in place of the database after copying the
+present state too, so a restore can itself be undone by restoring that copy.
+
+    >>> import tempfile; from codebook import Study
+    >>> folder = Study.create(tempfile.mkdtemp() + "/b.mosahebeh"); folder.close(); folder = folder.folder
+    >>> made = make_backup(folder)
+    >>> [b.path.name == made.path.name for b in backups(folder)]
+    [True]
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from codebook.errors import StudyError
+from codebook.schema import DB_NAME
+
+FOLDER = "backups"
+KEEP = 7
+EVERY = timedelta(hours=24)
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made: datetime  # local time, from the file's name
+    size: int  # bytes
+    why: str  # 'daily', 'upgrade', 'restore' (the state before a restore) or 'manual'
+
+
+def backups(folder: str | os.PathLike) -> list[Backup]:
+    """The study's copies, newest first."""
+    out = []
+    where = Path(folder) / FOLDER
+    for p in where.glob("study-*.db") if where.is_dir() else []:
+        parts = p.stem.split("-")  # study-YYYYMMDD-HHMMSS-why
+        try:
+            made = datetime.strptime(f"{parts[1]}-{parts[2]}", _STAMP)
+        except (IndexError, ValueError):
+            continue
+        out.append(Backup(p, made, p.stat().st_size, parts[3] if len(parts) > 3 else "daily"))
+    return sorted(out, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime | None = None,
+                keep: int = KEEP) -> Backup:
+    """Copy the study's database into ``backups/`` now; keep the newest ``keep`` copies.
+    Raises :class:`StudyError` with the reason (a full disk, a read-only folder) and
+    leaves no partial file."""
+    folder = Path(folder)
+    db_path = folder / DB_NAME
+    if not db_path.is_file():
+        raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
+    when = (now or datetime.now()).replace(microsecond=0)
+    where = folder / FOLDER
+    final = where / f"study-{when.strftime(_STAMP)}-{why}.db"
+    n = 1
+    while final.exists():
+        final = where / f"study-{when.strftime(_STAMP)}-{why}-{n}.db"
+        n += 1
+    partial = final.with_name("." + final.name + ".partial")
+    try:
+        where.mkdir(exist_ok=True)
+        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=15)
+        try:
+            target = sqlite3.connect(str(partial))
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                target.commit()
+            finally:
+                target.close()
+        finally:
+            source.close()
+        os.replace(partial, final)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise StudyError(f"Could not back up {db_path} into {where} ({exc}). The study itself is unchanged.") from exc
+    for old in backups(folder)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return Backup(final, when, final.stat().st_size, why)
+
+
+def backup_if_due(folder: str | os.PathLike, *, now: datetime | None = None, every: timedelta = EVERY) -> Backup | None:
+    """A copy when the newest is ``every`` old or more (or there is none); else None."""
+    now = now or datetime.now()
+    newest = next(iter(backups(folder)), None)
+    if newest is not None and now - newest.made < every:
+        return None
+    return make_backup(folder, "daily", now=now)
+
+
+def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
+    """Put ``copy`` (one of :func:`backups`) back as the study's database. The study must
+    not be open anywhere (this app, a transcription, another program): that is checked.
+    The present database is first copied (``…-restore.db``), which is returned."""
+    folder = Path(folder)
+    copy = Path(copy)
+    db_path = folder / DB_NAME
+    if not copy.is_file():
+        raise StudyError(f"No backup at {copy}.")
+    try:
+        check = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            check.close()
+    except sqlite3.Error as exc:
+        raise StudyError(f"{copy} is not a readable study database ({exc}); nothing was restored.") from exc
+    if not ok:
+        raise StudyError(f"{copy} is damaged; nothing was restored. Choose an older copy.")
+    _not_open_elsewhere(db_path)
+    before = make_backup(folder, "restore")
+    partial = db_path.with_name("." + DB_NAME + ".restoring")
+    try:
+        source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(str(partial))
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        for side in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(str(db_path) + side)
+        os.replace(partial, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise StudyError(f"Could not restore {copy} ({exc}); the study is as it was "
+                         f"(and copied to {before.path.name}).") from exc
+    return before
+
+
+def _not_open_elsewhere(db_path: Path) -> None:
+    """Refuse while another connection has the database open: in WAL mode the last
+    connection to close removes the ``-wal`` file, so one left after ours closed means
+    someone else still has it open."""
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=0)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        conn.close()
+    except sqlite3.Error as exc:
+        raise StudyError(f"{db_path} is in use ({exc}); close it everywhere and try again.") from exc
+    if Path(str(db_path) + "-wal").exists():
+        raise StudyError(f"{db_path.parent} is open in another window or program (a transcription?); "
+                         "close it there and try again. Nothing was restored.")
