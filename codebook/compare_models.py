@@ -6,8 +6,10 @@ re-transcribes each checked segment's stretch of audio with every model asked
 for and scores the result against the corrected text (Persian-normalised WER
 and CER, :mod:`transcribe.wer`), with the speed (seconds of audio per second).
 
->>> result = compare_models(study, ["bundled", "large-v3"], limit=20)   # doctest: +SKIP
->>> [(m.model, round(m.wer, 3)) for m in result.models]                  # doctest: +SKIP
+For example (a sketch: it transcribes, so it is not run as a doctest)::
+
+    result = compare_models(study, ["bundled", "large-v3"], limit=20)
+    [(m.model, round(m.wer, 3)) for m in result.models]
 
 Nothing is written to the study.
 """

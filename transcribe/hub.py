@@ -1,6 +1,8 @@
 """Fetching a CTranslate2 Whisper model from the Hugging Face hub (or a mirror), resumably.
 
->>> folder = fetch("large-v3-turbo", on_progress=print, cancel=lambda: False)   # doctest: +SKIP
+For example (a sketch: it downloads, so it is not run as a doctest)::
+
+    folder = fetch("large-v3-turbo", on_progress=print, cancel=lambda: False)
 
 Nothing here runs unless the user asks to fetch. The endpoint is ``HF_ENDPOINT``
 (a mirror) unless one is given; a proxy is taken from ``proxy=`` or the usual

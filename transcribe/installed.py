@@ -4,9 +4,10 @@ This is the offline way in: a model carried on a USB stick as a folder, a
 ``.zip`` or a ``.tar`` (``.tar.gz``/``.tgz``/``.tar.xz``) is checked, extracted
 safely and copied (or linked) into :func:`transcribe.paths.models_dir`.
 
->>> add_model("/media/usb/whisper-large-v3-fa.zip")          # doctest: +SKIP
-InstalledModel(name='whisper-large-v3-fa', ...)
->>> select("whisper-large-v3-fa")                            # doctest: +SKIP
+For example (a sketch: it needs a model on a stick, so it is not run as a doctest)::
+
+    add_model("/media/usb/whisper-large-v3-fa.zip")   # InstalledModel(name='whisper-large-v3-fa', ...)
+    select("whisper-large-v3-fa")
 
 The choice in use (model, device, compute type, CPU threads) is kept in
 ``models/selected.json`` so that the app, its worker processes and the
