@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ZWNJ = "\u200c"
 # Characters typed or pasted where a ZWNJ was meant.
@@ -71,8 +72,17 @@ _HARAKAT = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _YEH_HAMZA, _HAMZA, _ALEF, _YEH, _WAW, _HEH = "\u0626", "\u0621", "\u0627", "\u06cc", "\u0648", "\u0647"
 # A base character and the combining marks after it: folded as one piece.
 _CLUSTER = re.compile(r".[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]*", re.S)
+_MARK = re.compile(r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
+def _clusters(text: str):
+    """(cluster, start, end) of ``text``: a character and the combining marks after it."""
+    if _MARK.search(text) is None:  # the usual case: every character is its own cluster
+        return ((ch, i, i + 1) for i, ch in enumerate(text))
+    return ((m.group(), m.start(), m.end()) for m in _CLUSTER.finditer(text))
+
+
+@lru_cache(maxsize=8192)  # a text is made of few distinct clusters: fold each once
 def _fold_cluster(cluster: str) -> str:
     out = []
     for ch in unicodedata.normalize("NFKC", cluster):
@@ -97,15 +107,15 @@ def fold(text: str) -> tuple[str, list[tuple[int, int]]]:
     of the character before it, so a match never leaves it stranded."""
     chars: list[str] = []
     spans: list[list[int]] = []
-    for m in _CLUSTER.finditer(text):
-        folded = _fold_cluster(m.group())
+    for cluster, start, end in _clusters(text):
+        folded = _fold_cluster(cluster)
         if not folded:
             if spans:
-                spans[-1][1] = m.end()
+                spans[-1][1] = end
             continue
         for ch in folded:
             chars.append(ch)
-            spans.append([m.start(), m.end()])
+            spans.append([start, end])
     # Hamza: ئ after alef is a ی (مسائل = مسایل, پائیز = پاییز); before ی or و it is
     # that letter (رئیس = رییس, مسئول = مسؤول); otherwise its alef form (مسئله = مسأله = مساله).
     # A word-final ء after alef or ه is dropped (اشیاء = اشیا, خانهء = خانه).
