@@ -289,6 +289,7 @@ class SegmentDelegate(QStyledItemDelegate):
         timer.setInterval(AUTOSAVE_MS)
         timer.timeout.connect(lambda: self.commitData.emit(editor))
         editor.textChanged.connect(timer.start)
+        editor.autosave = timer  # stopped when the editor closes (it is deleted later, the timer with it)
         editor.finished.connect(lambda: (self.commitData.emit(editor), self.closeEditor.emit(editor)))
         editor.clickedAt.connect(lambda off, row=index.row(): self.wordClicked.emit(row, off))
         editor.selectionLeaves.connect(self.selectionLeaves)
@@ -325,6 +326,7 @@ class SegmentDelegate(QStyledItemDelegate):
 
     def destroyEditor(self, editor, index) -> None:
         if isinstance(editor, SegmentTextEdit):
+            editor.autosave.stop()  # closing committed (or cancelled) it: no save of a closed editor
             self.textEditorClosed.emit(index.row(), from_utf16(editor.toPlainText(), editor.textCursor().anchor()))
         super().destroyEditor(editor, index)
 

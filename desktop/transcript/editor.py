@@ -287,8 +287,10 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
 
     def edit_row(self, row: int) -> SegmentTextEdit | None:
         index = self.model.index(row, COL_TEXT)
-        self.view.setCurrentIndex(index)
-        self.view.edit(index)
+        open_here = self.text_editor() is not None and self.view.currentIndex() == index
+        if not open_here:  # (editing the row already being edited: Qt refuses, "edit: editing failed")
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
         return self.text_editor()
 
     def close_text_editor(self, commit: bool = True) -> None:
