@@ -181,10 +181,12 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self._refresh_timer.stop()
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
-        try:
-            self.ctx.changes.disconnect(self._changed)
-        except (RuntimeError, TypeError):
-            pass
+        if not getattr(self, "_shut", False):  # once: a second disconnect only warns (the window and a test may both call)
+            self._shut = True
+            try:
+                self.ctx.changes.disconnect(self._changed)
+            except (RuntimeError, TypeError):
+                pass
         self.player.load(None)
 
     def apply_settings(self) -> None:
