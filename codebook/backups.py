@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -95,6 +96,10 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     for old in backups(folder)[keep:]:
         with contextlib.suppress(OSError):
             old.path.unlink()
+    for stale in where.glob(".*.partial"):  # left by a copy whose process was killed (an hour is long past it)
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > 3600:
+                stale.unlink()
     return Backup(final, when, final.stat().st_size, why)
 
 

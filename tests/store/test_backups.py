@@ -103,3 +103,18 @@ def test_the_command_lists_makes_and_restores(tmp_path, capsys):
     assert set(row) == {"file", "made", "bytes", "why"} and row["why"] == "manual"
     assert main(["backups", "--study", str(folder), "--restore", row["file"].rsplit("/", 1)[1]]) == 0
     assert "kept as study-" in capsys.readouterr().out
+
+
+def test_a_copy_left_half_written_by_a_killed_process_is_cleared_later(tmp_path):
+    import os
+    import time
+
+    folder = created(tmp_path / "s")
+    (folder / "backups").mkdir()
+    stale = folder / "backups" / ".study-20260101-000000-daily.db.partial"
+    fresh = folder / "backups" / ".study-20260102-000000-daily.db.partial"  # maybe another process's, under way
+    for p in (stale, fresh):
+        p.write_bytes(b"half")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    make_backup(folder)
+    assert not stale.exists() and fresh.exists() and len(backups(folder)) == 1
