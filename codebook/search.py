@@ -12,7 +12,7 @@ word index (``segments_fts``) for :meth:`TranscriptSearch.search_words`.
 from __future__ import annotations
 
 from codebook.models import Segment, segment_from_row
-from transcribe.find import find_spans
+from transcribe.find import find_spans, splice
 from transcribe.normalize import FOLD_VERSION, compact_key, search_key
 
 
@@ -69,6 +69,19 @@ class TranscriptSearch:
                 for row, spans in self._matching_rows(query, interview_id, "s.id, s.interview_id, s.text, s.search",
                                                       spans=True)
                 for a, b in spans]
+
+    def replacements(self, query: str, replacement: str,
+                     interview_id: int | None = None) -> dict[int, tuple[int, str, str, int]]:
+        """What replacing every match of ``query`` with ``replacement`` would write:
+        {segment id: (interview id, old text, new text, matches)}, segments whose text
+        would not change left out. Nothing is written (the caller writes, undoably)."""
+        out = {}
+        for row, spans in self._matching_rows(query, interview_id, "s.id, s.interview_id, s.text, s.search",
+                                              spans=True):
+            new = splice(row["text"], spans, replacement)
+            if new != row["text"]:
+                out[row["id"]] = (row["interview_id"], row["text"], new, len(spans))
+        return out
 
     def find_next(self, query: str, interview_id: int | None = None,
                   after: tuple[int, int] | None = None) -> tuple[int, int, int, int] | None:

@@ -43,6 +43,8 @@ class Transcripts(TranscriptSearch, Repository):
 
     def place(self, segment_id: int) -> Segment:
         """A segment without its word timings (``words`` empty): where it stands and its text, cheaply."""
+        if isinstance(segment_id, int) and not -2**63 <= segment_id < 2**63:  # SQLite would raise OverflowError
+            raise StudyError(f"No segment with id {segment_id} in this study.")
         row = self._row("SELECT id, interview_id, start_ms, end_ms, speaker, text, '[]' AS words, checked, source "
                         "FROM segments WHERE id = ?", [segment_id])
         if row is None:
@@ -177,7 +179,7 @@ class Transcripts(TranscriptSearch, Repository):
         A coding whose text inside this segment was deleted entirely is kept,
         collapsed at its place, and flagged for review. Returns the codings as
         they were before, so an undo can put them back (``codings.restore``)."""
-        seg = self.segment(segment_id)
+        seg = self.place(segment_id)  # its text: no word timings to decode
         new = canonical(text)
         with self.db.atomic():
             touched = self.study.codings.follow_edit(segment_id, seg.text, new)

@@ -47,6 +47,17 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
 def replace_all_text(text: str, query: str, replacement: str) -> tuple[str, int]:
     """``text`` with every match of ``query`` (see :func:`find_spans`) replaced; and how many."""
     spans = find_spans(text, query)
-    for a, b in reversed(spans):
-        text = text[:a] + replacement + text[b:]
-    return text, len(spans)
+    return splice(text, spans, replacement), len(spans)
+
+
+def splice(text: str, spans: list[tuple[int, int]], replacement: str) -> str:
+    """``text`` with each of ``spans`` (not overlapping, left to right) replaced by ``replacement``.
+
+    >>> splice("a-b-c", [(1, 2), (3, 4)], "+")
+    'a+b+c'
+    """
+    parts, at = [], 0
+    for a, b in spans:
+        parts += [text[at:a], replacement]
+        at = b
+    return "".join(parts) + text[at:]

@@ -14,8 +14,8 @@ one interview per timer tick, and shown when known.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QVBoxLayout)
 
 from codebook.dates import digits
 from desktop.i18n import current_language
@@ -100,13 +100,6 @@ class FindReplaceDialog(QDialog):
             self._total = None
             self._count_timer.stop()
 
-    def matches(self) -> list[tuple[int, int, int, int]]:
-        """Every match in scope: (interview id, segment id, start, end), in transcript order."""
-        iid = self._scope()
-        if iid is None and not self.in_study.isChecked():
-            return []
-        return self.ctx.study.transcripts.find(self.find_edit.text(), iid)
-
     def find_next(self) -> None:
         """Go to the match after the last one (the first, after the last match in scope).
         Each step reads only up to the next match; the total is counted in the
@@ -155,23 +148,23 @@ class FindReplaceDialog(QDialog):
 
     def replace_all(self) -> int:
         """Replace every match in scope as one undo step; returns how many were replaced."""
-        query, replacement = self.find_edit.text(), self.replace_edit.text()
-        ts = self.ctx.study.transcripts
-        texts: dict[int, tuple[int, str, str]] = {}
-        total = 0
-        for iid, sid, _a, _b in self.matches():
-            if sid in texts:
-                continue
-            old = ts.segment(sid).text
-            new, n = replace_all_text(old, query, replacement)
-            if n and new != old:
-                texts[sid] = (iid, old, new)
-                total += n
-        if not texts:
+        iid = self._scope()
+        if iid is None and not self.in_study.isChecked():
             self.status.setText(self.tr("Not found."))
             return 0
-        self.editor.close_text_editor()
-        self.ctx.undo_stack.push(ReplaceTexts(self.editor.model, texts, self.tr("Replace all")))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # thousands of segments take seconds
+        try:
+            planned = self.ctx.study.transcripts.replacements(self.find_edit.text(), self.replace_edit.text(), iid)
+            if planned:
+                self.editor.close_text_editor()
+                texts = {sid: (interview, old, new) for sid, (interview, old, new, _n) in planned.items()}
+                self.ctx.undo_stack.push(ReplaceTexts(self.editor.model, texts, self.tr("Replace all")))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not planned:
+            self.status.setText(self.tr("Not found."))
+            return 0
+        total = sum(n for *_texts, n in planned.values())
         self._restart()
         self.status.setText(self.tr("%1 replaced.").replace("%1", digits(str(total), current_language())))
         return total

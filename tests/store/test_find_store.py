@@ -94,3 +94,18 @@ def test_find_next_keeps_to_its_interview_and_to_the_order_held(segments):
     study_wide = ts.find("خانه")
     assert texts(study_wide[-2:]) == ["اولین خانه", "دومین خانه"] and study_wide[:-2] == ts.find("خانه", hit[0] - 1)
     assert ts.find_next("ناپیدا") is None and ts.find("") == []
+
+
+@pytest.mark.parametrize("query", ["می‌رود", "خانه", "مساله"])
+def test_replacements_are_what_replacing_each_segment_gives(segments, query):
+    from transcribe.find import replace_all_text
+
+    ts = segments.transcripts
+    planned = ts.replacements(query, "X")
+    expected = {}
+    for s in ts.search(query):
+        new, n = replace_all_text(s.text, query, "X")
+        if new != s.text:
+            expected[s.id] = (s.interview_id, s.text, new, n)
+    assert planned == expected and planned
+    assert [s.text for s in ts.search(query)] == [old for _i, old, _new, _n in planned.values()]  # nothing written
