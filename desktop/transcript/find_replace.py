@@ -73,6 +73,7 @@ class FindReplaceDialog(QDialog):
         self._total: int | None = None  # all matches in scope, once counted
         self._to_count: list[int] = []
         self._counted = 0
+        self._where: int | None = None  # the interview searched by the last Find next (None: the study)
         self._count_timer = QTimer(self, interval=0)
         self._count_timer.timeout.connect(self._count_some)
         self.find_edit.textChanged.connect(self._restart)
@@ -109,6 +110,9 @@ class FindReplaceDialog(QDialog):
         if iid is None and not self.in_study.isChecked():  # "this interview" with none open
             self.status.setText(self.tr("Not found."))
             return
+        if iid != self._where:  # another interview opened in the editor since: start over there
+            self._restart()
+            self._where = iid
         hit = ts.find_next(query, iid, self._last)
         if hit is None and self._last is not None:  # past the last match: round to the first
             hit, self._index = ts.find_next(query, iid), 0

@@ -31,6 +31,11 @@ def test_find_next_steps_through_the_interview_and_counts(editor, qtbot):
     assert editor.current_row() == editor.model.row_of(expected[-1][1])  # the editor shows the match
     dlg.find_next()  # past the last: round to the first
     assert seen[-1] == expected[0] and dlg.status.text() == f"Match 1 of {n}"
+    second = editor.ctx.study.interviews.list()[1].id
+    editor.open_interview(second)  # another transcript opened: this interview is now that one
+    dlg.find_next()
+    assert seen[-1] == editor.ctx.study.transcripts.find(WORD, second)[0] and dlg.status.text().startswith("Match 1")
+    editor.open_interview(expected[0][0])
     dlg.find_edit.setText("بودجه")  # a new query starts over
     dlg.find_next()
     assert dlg.status.text().startswith("Match 1")
