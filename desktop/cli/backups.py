@@ -10,10 +10,12 @@ import sys
 
 
 def register(subparsers) -> None:
+    from codebook.backups import KEEP
+
     p = subparsers.add_parser(
         "backups", help="list a study's automatic backups, make one now, or restore one",
         description="The app copies a study's database into its backups/ folder when the study is opened and "
-                    "the newest copy is a day old (and before a schema upgrade); the newest 7 stay. Audio is not "
+                    f"the newest copy is a day old (and before a schema upgrade); the newest {KEEP} stay. Audio is not "
                     "copied (the app never changes a recording). --restore puts a copy back after copying the "
                     "present state too; the study must not be open anywhere.")
     p.add_argument("--study", metavar="PATH", required=True, help="the study folder (NAME.mosahebeh)")
