@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.interviews.transcribeRequested.connect(self.transcribe)
         self.interviews.newRequested.connect(self.new_interview)
         self.interviews.editRequested.connect(self.edit_interview)
+        self.interviews.model.failed.connect(lambda m: self.statusBar().showMessage(m, 15000))
         ctx.openTranscriptRequested.connect(self._open_and_play)
         self._make_menus()
         self.backup = BackupJob(self)  # the daily copy of the study, off the GUI thread

@@ -1,15 +1,23 @@
 """The study's interviews: date (Jalali in Persian), mode, duration, and where
-the work stands (recorded, transcribing n%, transcribed, corrected n%, coded)."""
+the work stands (recorded, transcribing n%, transcribed, corrected n%, coded).
+
+The date and the mode are edited in place (click the selected cell, or F2): a
+calendar popup, a list of modes. Double-click opens the transcript."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QPushButton,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
+from codebook.dates import digits, format_date, format_duration
+from codebook.errors import StudyError
+from codebook.interviews import MODES
 from desktop.i18n import current_language
 from desktop.icons import icon
-from codebook.dates import digits, format_date, format_duration
+from desktop.study.date_field import date_edit, iso_of
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
+COL_DATE, COL_MODE = 2, 3  # edited in place
 
 
 def _tr(text: str) -> str:
@@ -42,6 +50,8 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
 
 
 class InterviewsModel(QAbstractTableModel):
+    failed = Signal(str)  # an edit in the table the store refused, as a sentence
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -81,12 +91,37 @@ class InterviewsModel(QAbstractTableModel):
             return _tr(COLUMNS[section])
         return None
 
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (COL_DATE, COL_MODE) and not getattr(self.ctx.study, "read_only", ""):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        """A date (ISO) or a mode edited in the table: written at once, one notice (the list keeps its row)."""
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (COL_DATE, COL_MODE):
+            return False
+        iv = self.rows[index.row()]
+        key = "date" if index.column() == COL_DATE else "mode"
+        if value == getattr(iv, key):
+            return True
+        try:
+            self.rows[index.row()] = self.ctx.study.interviews.update(iv.id, **{key: value})
+        except StudyError as exc:  # read-only or locked study: said where the window shows messages
+            self.failed.emit(str(exc))
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
+        self.ctx.notify("interviews", interview_id=iv.id, origin=self)
+        return True
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         iv = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return iv.id
+        if role == Qt.ItemDataRole.EditRole:
+            return iv.date if index.column() == COL_DATE else iv.mode if index.column() == COL_MODE else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = current_language()
@@ -103,6 +138,34 @@ class InterviewsModel(QAbstractTableModel):
         if col == 4:
             return format_duration(iv.duration_ms, lang)
         return status_text(study, iv, self.live)
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """The date (a calendar popup, Jalali in Persian) and the mode (a list) edited in the table."""
+
+    def createEditor(self, parent, option, index):
+        if index.column() == COL_DATE:
+            return date_edit(index.data(Qt.ItemDataRole.EditRole), current_language(), parent)
+        if index.column() == COL_MODE:
+            box = QComboBox(parent)
+            for m in MODES:
+                box.addItem(mode_label(m), m)
+            return box
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        elif not isinstance(editor, QDateEdit):  # the date field was made holding the date
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, iso_of(editor))
+        elif isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        else:
+            super().setModelData(editor, model, index)
 
 
 class InterviewsView(QWidget):
@@ -126,6 +189,9 @@ class InterviewsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
+        self.table.setItemDelegate(FieldDelegate(self.table))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         buttons = QHBoxLayout()
         for text, signal, name in ((self.tr("New interview"), None, "new"),
                                    (self.tr("Edit…"), self.editRequested, "edit"),
@@ -150,6 +216,8 @@ class InterviewsView(QWidget):
         (another tab), the list only notes it is stale: told of a row, a table sizes its columns from
         every row, and that would grow with the study."""
         if not change.any("interviews", "participants", "segments", "codings", "jobs"):
+            return
+        if change.origin is self.model:  # a date or mode edited here: the row shows it already
             return
         if not self.isVisible():
             self._stale = True

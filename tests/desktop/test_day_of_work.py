@@ -11,7 +11,8 @@ def test_interview_date_and_mode_are_edited_on_a_jalali_calendar_in_persian(ctx,
     from PySide6.QtCore import QCalendar
 
     from desktop.app import set_language
-    from desktop.study.interview_dialog import InterviewDialog, iso_of
+    from desktop.study.date_field import iso_of
+    from desktop.study.interview_dialog import InterviewDialog
 
     set_language("fa")
     try:
@@ -29,6 +30,44 @@ def test_interview_date_and_mode_are_edited_on_a_jalali_calendar_in_persian(ctx,
         set_language("en")
     changed = ctx.study.interviews.get(iv.id)
     assert changed.date == "2024-07-23" and changed.mode == "phone"
+
+
+def test_date_and_mode_are_edited_in_place_in_the_interviews_table(ctx, qtbot):
+    from PySide6.QtCore import QCalendar, Qt
+    from PySide6.QtWidgets import QComboBox, QDateEdit
+
+    from desktop.app import set_language
+    from desktop.study.interviews import COL_DATE, COL_MODE, InterviewsView
+
+    set_language("fa")
+    try:
+        view = InterviewsView(ctx)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        told = []
+        ctx.changes.connect(lambda change: told.append(change))
+        iv = view.model.rows[1]
+        index = view.model.index(1, COL_DATE)
+        view.table.setCurrentIndex(index)
+        qtbot.keyClick(view.table, Qt.Key.Key_F2)  # the edit key opens the calendar field on the cell
+        editor = view.table.indexWidget(index)
+        assert isinstance(editor, QDateEdit) and editor.calendar().name() == QCalendar(QCalendar.System.Jalali).name()
+        editor.setDate(QDate(1403, 5, 2, QCalendar(QCalendar.System.Jalali)))
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+        qtbot.waitUntil(lambda: ctx.study.interviews.get(iv.id).date == "2024-07-23")
+        assert view.model.index(1, COL_DATE).data() == "۱۴۰۳/۰۵/۰۲" and view.selected_id() == iv.id
+        assert told and "interviews" in told[-1] and told[-1].interview_id == iv.id
+        view.table.setCurrentIndex(view.model.index(1, COL_MODE))
+        qtbot.keyClick(view.table, Qt.Key.Key_F2)
+        box = view.table.indexWidget(view.model.index(1, COL_MODE))
+        assert isinstance(box, QComboBox) and box.currentData() == iv.mode
+        box.setCurrentIndex(box.findData("video"))
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: ctx.study.interviews.get(iv.id).mode == "video")
+        assert view.model.index(1, COL_MODE).data() == "تماس تصویری"
+    finally:
+        set_language("en")
 
 
 def test_a_new_interview_gets_the_date_and_mode_chosen(ctx, qtbot):

@@ -31,6 +31,11 @@ def test_read_only_study_window_says_editing_is_off(tmp_path, qtbot):
             w.show()
             assert "read-only: editing is off" in w.windowTitle()
             assert w.interviews.model.rowCount() == 1
+            from PySide6.QtCore import Qt
+
+            from desktop.study.interviews import COL_DATE
+            assert not w.interviews.model.flags(w.interviews.model.index(0, COL_DATE)) & Qt.ItemFlag.ItemIsEditable
+            assert not list(study.folder.glob("backups"))  # no copy tried on read-only media
             w.close()
         finally:
             study.close()
