@@ -153,6 +153,17 @@ class FieldDelegate(QStyledItemDelegate):
             return box
         return super().createEditor(parent, option, index)
 
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        """At least as wide as the field needs (the column fits the date's text, not the field's arrow),
+        growing into the next column in the reading direction."""
+        rect = option.rect
+        width = max(rect.width(), editor.sizeHint().width())
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            rect.setLeft(rect.right() - width + 1)
+        else:
+            rect.setWidth(width)
+        editor.setGeometry(rect)
+
     def setEditorData(self, editor, index) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
