@@ -59,8 +59,8 @@ def backups(folder: str | os.PathLike) -> list[Backup]:
 
 
 def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime | None = None,
-                keep: int = KEEP) -> Backup:
-    """Copy the study's database into ``backups/`` now; keep the newest ``keep`` copies.
+                keep: int | None = KEEP) -> Backup:
+    """Copy the study's database into ``backups/`` now; keep the newest ``keep`` copies (all: None).
     Raises :class:`StudyError` with the reason (a full disk, a read-only folder) and
     leaves no partial file."""
     folder = Path(folder)
@@ -77,7 +77,7 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     partial = final.with_name("." + final.name + ".partial")
     try:
         where.mkdir(exist_ok=True)
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=15)
+        source = _read_only(db_path, timeout=15)
         try:
             target = sqlite3.connect(str(partial))
             try:
@@ -93,9 +93,7 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
         with contextlib.suppress(OSError):
             partial.unlink()
         raise StudyError(f"Could not back up {db_path} into {where} ({exc}). The study itself is unchanged.") from exc
-    for old in backups(folder)[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    _prune(folder, keep)
     for stale in where.glob(".*.partial"):  # left by a copy whose process was killed (an hour is long past it)
         with contextlib.suppress(OSError):
             if time.time() - stale.stat().st_mtime > 3600:
@@ -122,7 +120,7 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     if not copy.is_file():
         raise StudyError(f"No backup at {copy}.")
     try:
-        check = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        check = _read_only(copy)
         try:
             ok = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
@@ -132,10 +130,10 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     if not ok:
         raise StudyError(f"{copy} is damaged; nothing was restored. Choose an older copy.")
     _not_open_elsewhere(db_path)
-    before = make_backup(folder, "restore")
+    before = make_backup(folder, "restore", keep=None)  # not pruned yet: the copy to restore may be the oldest
     partial = db_path.with_name("." + DB_NAME + ".restoring")
     try:
-        source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        source = _read_only(copy)
         try:
             target = sqlite3.connect(str(partial))
             try:
@@ -153,7 +151,19 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
             partial.unlink()
         raise StudyError(f"Could not restore {copy} ({exc}); the study is as it was "
                          f"(and copied to {before.path.name}).") from exc
+    _prune(folder, KEEP)
     return before
+
+
+def _prune(folder: Path, keep: int | None) -> None:
+    for old in backups(folder)[keep:] if keep is not None else []:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+
+
+def _read_only(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A read-only connection (a URI, so a folder named «#2» or «50%» works)."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
 
 
 def _not_open_elsewhere(db_path: Path) -> None:

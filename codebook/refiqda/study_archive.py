@@ -139,7 +139,7 @@ def _check(folder: Path, name: str, Study) -> ArchiveResult:
     """Open the staged study and check it is whole; refuse anything odd."""
     db = folder / "study.db"
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)  # a URI: «#» or «%» in a path
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             bad_keys = conn.execute("PRAGMA foreign_key_check").fetchall()

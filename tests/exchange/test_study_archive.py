@@ -123,3 +123,14 @@ def test_a_killed_import_leaves_nothing(demo_path, tmp_path):
     assert leftovers  # the half-built study sits hidden beside the target, never at it ...
     result = import_qdpx_new(tmp_path / "demo.qdpx", tmp_path / "killed")  # ... and the next import clears it
     assert result.counts["codings"] and not list(tmp_path.glob(".killed*"))
+
+
+def test_an_archive_imports_into_a_folder_whose_name_has_url_characters(demo_path, tmp_path):
+    with Study.open(demo_path) as demo:
+        out = export_archive(demo, tmp_path / "demo").path
+    where = tmp_path / "Research #2 (50%)"
+    where.mkdir()
+    imported = import_archive(out, where / "copy")
+    assert everything(imported.path) == everything(demo_path)
+    # the check opened the staged database itself, not a stray new one named by the path cut at «#»
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Research #2 (50%)", "demo.mosahebeh", "demo.mosahebeh.zip"]

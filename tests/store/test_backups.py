@@ -20,7 +20,7 @@ def created(path):
 
 
 def people(db_path) -> list[str]:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return [r[0] for r in conn.execute("SELECT pseudonym FROM participants ORDER BY id")]
     finally:
@@ -118,3 +118,18 @@ def test_a_copy_left_half_written_by_a_killed_process_is_cleared_later(tmp_path)
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
     make_backup(folder)
     assert not stale.exists() and fresh.exists() and len(backups(folder)) == 1
+
+
+def test_the_oldest_copy_can_be_restored_and_odd_folder_names_work(tmp_path):
+    folder = created(tmp_path / "study #2 50%")
+    day = datetime(2026, 12, 1, 9, 0)
+    with Study.open(folder) as s:
+        s.participants.add("اول")
+    oldest = make_backup(folder, now=day)
+    for n in range(1, KEEP):
+        make_backup(folder, now=day + timedelta(days=n))
+    assert len(backups(folder)) == KEEP and backups(folder)[-1] == oldest
+    with Study.open(folder) as s:
+        s.participants.add("دوم")
+    restore(folder, oldest.path)  # the copy of the state before is made first: the oldest must survive it
+    assert people(folder / "study.db") == ["اول"] and len(backups(folder)) == KEEP
