@@ -178,9 +178,8 @@ class MainWindow(QMainWindow):
             self.interviews.select(dialog.interview.id)
 
     def edit_interview(self, interview_id: int) -> None:
-        dialog = InterviewDialog(self.ctx.study, self.ctx.study.interviews.get(interview_id), self)
-        if dialog.exec():
-            self.ctx.notify("interviews")
+        dialog = InterviewDialog(self.ctx.study, self.ctx.study.interviews.get(interview_id), self, ctx=self.ctx)
+        if dialog.exec():  # the change told the views and went on the undo stack
             self.interviews.select(interview_id)
 
     def record(self, interview_id: int) -> None:

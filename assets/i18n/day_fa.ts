@@ -174,4 +174,11 @@
         <translation>مورد %1 (بقیه در حال شمارش…)</translation>
     </message>
 </context>
+<context>
+    <name>InterviewsModel</name>
+    <message>
+        <source>Edit interview</source>
+        <translation>ویرایش مصاحبه</translation>
+    </message>
+</context>
 </TS>

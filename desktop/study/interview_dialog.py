@@ -2,21 +2,23 @@
 a Jalali calendar in the Persian UI (Qt's own QCalendar) and stored as an ISO date."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QVBoxLayout
 
+from codebook.errors import StudyError
 from codebook.interviews import MODES
 from codebook.models import Interview
 from desktop.i18n import current_language
 from desktop.study.date_field import date_edit, iso_of
-from desktop.study.interviews import mode_label
+from desktop.study.interviews import edit_interview, mode_label
 
 
 class InterviewDialog(QDialog):
     """Who was interviewed, when and how. ``interview`` None makes a new one."""
 
-    def __init__(self, study, interview: Interview | None = None, parent=None):
+    def __init__(self, study, interview: Interview | None = None, parent=None, ctx=None):
         super().__init__(parent)
         self.study = study
+        self.ctx = ctx  # given (the window's), a change to an interview is one undo step
         self.interview = interview
         self.setWindowTitle(self.tr("Interview") if interview else self.tr("New interview"))
         lang = current_language()
@@ -51,6 +53,13 @@ class InterviewDialog(QDialog):
         if self.interview is None:
             pid = values.pop("participant_id")
             self.interview = ivs.add(pid, **values)
+        elif self.ctx is not None:
+            try:
+                edit_interview(self.ctx, self.interview.id, values)
+            except StudyError as exc:
+                QMessageBox.warning(self, self.windowTitle(), str(exc))
+                return
+            self.interview = ivs.get(self.interview.id)
         else:
             self.interview = ivs.update(self.interview.id, **values)
         super().accept()

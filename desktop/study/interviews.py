@@ -6,6 +6,7 @@ calendar popup, a list of modes. Double-click opens the transcript."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
@@ -49,6 +50,44 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     return f"{base}{joiner}{_tr('coded')}" if p.coded else base
 
 
+class EditInterview(QUndoCommand):
+    """Fields of one interview changed (date, mode, title, participant): one undo step.
+    Made by :func:`edit_interview`, which writes first, so a refused write pushes nothing."""
+
+    def __init__(self, ctx, interview_id: int, values: dict):
+        super().__init__(_tr("Edit interview"))
+        self.ctx, self.interview_id = ctx, interview_id
+        old = ctx.study.interviews.get(interview_id)
+        self.new = {k: v for k, v in values.items() if getattr(old, k) != v}
+        self.old = {k: getattr(old, k) for k in self.new}
+        self.written = False  # the first redo (at push) finds the change made already
+
+    def write(self, values: dict) -> None:
+        self.ctx.study.interviews.update(self.interview_id, **values)
+        self.ctx.notify("interviews", interview_id=self.interview_id)
+
+    def redo(self) -> None:
+        if self.written:
+            self.written = False
+            return
+        self.write(self.new)
+
+    def undo(self) -> None:
+        self.write(self.old)
+
+
+def edit_interview(ctx, interview_id: int, values: dict) -> bool:
+    """Change an interview's fields undoably; False when nothing changed. Raises
+    :class:`codebook.errors.StudyError` (nothing written, nothing pushed) when the store refuses."""
+    command = EditInterview(ctx, interview_id, values)
+    if not command.new:
+        return False
+    command.write(command.new)
+    command.written = True
+    ctx.undo_stack.push(command)
+    return True
+
+
 class InterviewsModel(QAbstractTableModel):
     failed = Signal(str)  # an edit in the table the store refused, as a sentence
 
@@ -67,9 +106,13 @@ class InterviewsModel(QAbstractTableModel):
         self.endResetModel()
 
     def interview_changed(self, interview_id: int) -> None:
+        """One interview's row read again (its fields and where its work stands)."""
         for r, i in enumerate(self.rows):
             if i.id == interview_id:
+                self.rows[r] = self.ctx.study.interviews.get(interview_id)
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+                return
+        self.refresh()  # not listed yet
 
     def set_progress(self, interview_id: int, fraction: float | None) -> None:
         if fraction is None:
@@ -102,16 +145,11 @@ class InterviewsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() not in (COL_DATE, COL_MODE):
             return False
         iv = self.rows[index.row()]
-        key = "date" if index.column() == COL_DATE else "mode"
-        if value == getattr(iv, key):
-            return True
-        try:
-            self.rows[index.row()] = self.ctx.study.interviews.update(iv.id, **{key: value})
-        except StudyError as exc:  # read-only or locked study: said where the window shows messages
+        try:  # the notice re-reads the row (interview_changed); Ctrl+Z puts the old value back
+            edit_interview(self.ctx, iv.id, {"date" if index.column() == COL_DATE else "mode": value})
+        except StudyError as exc:  # a locked study, say: said where the window shows messages
             self.failed.emit(str(exc))
             return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
-        self.ctx.notify("interviews", interview_id=iv.id, origin=self)
         return True
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -228,15 +266,12 @@ class InterviewsView(QWidget):
         every row, and that would grow with the study."""
         if not change.any("interviews", "participants", "segments", "codings", "jobs"):
             return
-        if change.origin is self.model:  # a date or mode edited here: the row shows it already
-            return
         if not self.isVisible():
             self._stale = True
             return
-        if change.interview_id is not None and not change.any("interviews", "participants", "jobs"):
-            if change.any("segments", "codings"):
-                self.model.interview_changed(change.interview_id)
-        elif change.any("interviews", "participants", "segments", "codings", "jobs"):
+        if change.interview_id is not None and not change.any("participants", "jobs"):
+            self.model.interview_changed(change.interview_id)  # its row only: the selection stays
+        else:
             self.model.refresh()
 
     def showEvent(self, event) -> None:

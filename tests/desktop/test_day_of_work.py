@@ -36,6 +36,7 @@ def test_date_and_mode_are_edited_in_place_in_the_interviews_table(ctx, qtbot):
     from PySide6.QtCore import QCalendar, Qt
     from PySide6.QtWidgets import QComboBox, QDateEdit
 
+    from codebook.dates import format_date
     from desktop.app import set_language
     from desktop.study.interviews import COL_DATE, COL_MODE, InterviewsView
 
@@ -65,9 +66,32 @@ def test_date_and_mode_are_edited_in_place_in_the_interviews_table(ctx, qtbot):
         box.setCurrentIndex(box.findData("video"))
         qtbot.keyClick(box, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: ctx.study.interviews.get(iv.id).mode == "video")
-        assert view.model.index(1, COL_MODE).data() == "تماس تصویری"
+        assert view.model.index(1, COL_MODE).data() == "تماس تصویری" and view.selected_id() == iv.id
+        ctx.undo_stack.undo()  # each change is one undo step, shown in the list at once
+        assert ctx.study.interviews.get(iv.id).mode == iv.mode and view.model.index(1, COL_MODE).data() != "تماس تصویری"
+        ctx.undo_stack.undo()
+        assert ctx.study.interviews.get(iv.id).date == iv.date
+        assert view.model.index(1, COL_DATE).data() == format_date(iv.date, "fa") and view.selected_id() == iv.id
+        ctx.undo_stack.redo()
+        assert ctx.study.interviews.get(iv.id).date == "2024-07-23"
     finally:
         set_language("en")
+
+
+def test_the_interview_dialog_in_the_window_is_one_undo_step(ctx, qtbot):
+    from desktop.study.interview_dialog import InterviewDialog
+
+    iv = ctx.study.interviews.list()[2]
+    dialog = InterviewDialog(ctx.study, iv, ctx=ctx)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("گفت‌وگوی دوم")
+    dialog.mode.setCurrentIndex(dialog.mode.findData("in-person"))
+    dialog.accept()
+    changed = ctx.study.interviews.get(iv.id)
+    assert (changed.title, changed.mode) == ("گفت‌وگوی دوم", "in-person") and ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    back = ctx.study.interviews.get(iv.id)
+    assert (back.title, back.mode, back.date) == (iv.title, iv.mode, iv.date)
 
 
 def test_a_new_interview_gets_the_date_and_mode_chosen(ctx, qtbot):
