@@ -181,4 +181,11 @@
         <translation>ویرایش مصاحبه</translation>
     </message>
 </context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Edit participant</source>
+        <translation>ویرایش مشارکت‌کننده</translation>
+    </message>
+</context>
 </TS>

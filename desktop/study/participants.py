@@ -2,8 +2,8 @@
 add, edit and remove them. Real names are kept apart and never shown here."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget)
 
@@ -15,13 +15,45 @@ from desktop.icons import icon
 from codebook.dates import digits
 
 
+class EditParticipant(QUndoCommand):
+    """A participant's pseudonym, referrer, notes and attributes changed: one undo step.
+    The first redo (at push) finds the change made already by :meth:`ParticipantDialog.accept`."""
+
+    def __init__(self, ctx, participant_id: int, new: dict, attributes: dict[str, str]):
+        super().__init__(QCoreApplication.translate("ParticipantDialog", "Edit participant"))
+        ps = ctx.study.participants
+        self.ctx, self.participant_id = ctx, participant_id
+        before, had = ps.get(participant_id), ps.attributes_of(participant_id)
+        self.new = (new, attributes)
+        self.old = ({"pseudonym": before.pseudonym, "referred_by": before.referred_by, "notes": before.notes},
+                    {name: had.get(name, "") for name in attributes})  # an attribute it had not: removed again
+        self.written = False
+
+    def write(self, fields: dict, attributes: dict[str, str]) -> None:
+        ps = self.ctx.study.participants
+        with self.ctx.study.atomic():
+            ps.update(self.participant_id, **fields)
+            ps.set_attributes(self.participant_id, attributes)
+        self.ctx.notify("participants")
+
+    def redo(self) -> None:
+        if self.written:
+            self.written = False
+            return
+        self.write(*self.new)
+
+    def undo(self) -> None:
+        self.write(*self.old)
+
+
 class ParticipantDialog(QDialog):
     """Pseudonym, who referred them, attributes and notes."""
 
-    def __init__(self, study, participant: Participant | None = None, parent=None):
+    def __init__(self, study, participant: Participant | None = None, parent=None, ctx=None):
         super().__init__(parent)
         self.study = study
         self.participant = participant
+        self.ctx = ctx  # given (the window's), changing a participant is one undo step
         self.setWindowTitle(self.tr("Participant") if participant else self.tr("New participant"))
         self.pseudonym = QLineEdit(participant.pseudonym if participant else "")
         self.referred = QComboBox()
@@ -73,10 +105,16 @@ class ParticipantDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), problem)
             return
         try:
-            with self.study.atomic():
-                if self.participant is None:
-                    self.participant = ps.add(pseudonym, attributes=attrs, referred_by=referred, notes=notes)
-                else:
+            if self.participant is None:
+                self.participant = ps.add(pseudonym, attributes=attrs, referred_by=referred, notes=notes)
+            elif self.ctx is not None:
+                command = EditParticipant(self.ctx, self.participant.id,
+                                          {"pseudonym": pseudonym, "referred_by": referred, "notes": notes}, attrs)
+                command.write(*command.new)  # refused: nothing pushed
+                command.written = True
+                self.ctx.undo_stack.push(command)
+            else:
+                with self.study.atomic():
                     ps.update(self.participant.id, pseudonym=pseudonym, referred_by=referred, notes=notes)
                     ps.set_attributes(self.participant.id, attrs)
         except StudyError as exc:  # a fixed sentence of the store is translated when the catalog has it
@@ -195,9 +233,8 @@ class ParticipantsView(QWidget):
         pid = self.selected_id()
         if pid is None:
             return
-        dlg = ParticipantDialog(self.ctx.study, self.ctx.study.participants.get(pid), self)
-        if dlg.exec():
-            self.ctx.notify("participants")
+        dlg = ParticipantDialog(self.ctx.study, self.ctx.study.participants.get(pid), self, ctx=self.ctx)
+        dlg.exec()  # an accepted change told the views and went on the undo stack
 
     def remove(self) -> None:
         pid = self.selected_id()
