@@ -5,6 +5,7 @@ The per-user data folder is redirected to a temporary folder for the whole run
 """
 from __future__ import annotations
 
+import faulthandler
 import gc
 import os
 import shutil
@@ -17,6 +18,18 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _DATA = Path(tempfile.mkdtemp(prefix="mosahebeh-test-data-"))
 os.environ["MOSAHEBEH_DATA_DIR"] = str(_DATA)
+HANG_S = 600  # beyond pytest-timeout's 300 s: its watchdog comes first whenever Python can still run
+
+
+@pytest.fixture(autouse=True)
+def _hang_watchdog():
+    """A test stuck with the GIL held cannot be stopped by pytest-timeout (its thread needs the GIL):
+    seen once, a Qt Multimedia audio thread and the main thread waiting on each other while another
+    run's PulseAudio was up. faulthandler's C watchdog then prints every thread's stack and exits,
+    so a run fails in minutes with the place named instead of hanging until CI's limit."""
+    faulthandler.dump_traceback_later(HANG_S, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
