@@ -6,7 +6,6 @@ calendar popup, a list of modes. Double-click opens the transcript."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
@@ -15,6 +14,7 @@ from codebook.errors import StudyError
 from codebook.interviews import MODES
 from desktop.i18n import current_language
 from desktop.icons import icon
+from desktop.study.commands import WrittenFirst
 from desktop.study.date_field import date_edit, iso_of
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
@@ -50,9 +50,8 @@ def status_text(study, interview, live: dict[int, float] | None = None) -> str:
     return f"{base}{joiner}{_tr('coded')}" if p.coded else base
 
 
-class EditInterview(QUndoCommand):
-    """Fields of one interview changed (date, mode, title, participant): one undo step.
-    Made by :func:`edit_interview`, which writes first, so a refused write pushes nothing."""
+class EditInterview(WrittenFirst):
+    """Fields of one interview changed (date, mode, title, participant): one undo step."""
 
     def __init__(self, ctx, interview_id: int, values: dict):
         super().__init__(_tr("Edit interview"))
@@ -60,20 +59,10 @@ class EditInterview(QUndoCommand):
         old = ctx.study.interviews.get(interview_id)
         self.new = {k: v for k, v in values.items() if getattr(old, k) != v}
         self.old = {k: getattr(old, k) for k in self.new}
-        self.written = False  # the first redo (at push) finds the change made already
 
     def write(self, values: dict) -> None:
         self.ctx.study.interviews.update(self.interview_id, **values)
         self.ctx.notify("interviews", interview_id=self.interview_id)
-
-    def redo(self) -> None:
-        if self.written:
-            self.written = False
-            return
-        self.write(self.new)
-
-    def undo(self) -> None:
-        self.write(self.old)
 
 
 def edit_interview(ctx, interview_id: int, values: dict) -> bool:
@@ -82,9 +71,7 @@ def edit_interview(ctx, interview_id: int, values: dict) -> bool:
     command = EditInterview(ctx, interview_id, values)
     if not command.new:
         return False
-    command.write(command.new)
-    command.written = True
-    ctx.undo_stack.push(command)
+    command.apply(ctx.undo_stack)
     return True
 
 

@@ -3,7 +3,7 @@ add, edit and remove them. Real names are kept apart and never shown here."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget)
 
@@ -12,38 +12,29 @@ from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
 from desktop.i18n import current_language
 from desktop.icons import icon
+from desktop.study.commands import WrittenFirst
 from codebook.dates import digits
 
 
-class EditParticipant(QUndoCommand):
-    """A participant's pseudonym, referrer, notes and attributes changed: one undo step.
-    The first redo (at push) finds the change made already by :meth:`ParticipantDialog.accept`."""
+class EditParticipant(WrittenFirst):
+    """A participant's pseudonym, referrer, notes and attributes changed: one undo step."""
 
-    def __init__(self, ctx, participant_id: int, new: dict, attributes: dict[str, str]):
+    def __init__(self, ctx, participant_id: int, fields: dict, attributes: dict[str, str]):
         super().__init__(QCoreApplication.translate("ParticipantDialog", "Edit participant"))
         ps = ctx.study.participants
         self.ctx, self.participant_id = ctx, participant_id
         before, had = ps.get(participant_id), ps.attributes_of(participant_id)
-        self.new = (new, attributes)
+        self.new = (fields, attributes)
         self.old = ({"pseudonym": before.pseudonym, "referred_by": before.referred_by, "notes": before.notes},
                     {name: had.get(name, "") for name in attributes})  # an attribute it had not: removed again
-        self.written = False
 
-    def write(self, fields: dict, attributes: dict[str, str]) -> None:
+    def write(self, state: tuple[dict, dict[str, str]]) -> None:
+        fields, attributes = state
         ps = self.ctx.study.participants
         with self.ctx.study.atomic():
             ps.update(self.participant_id, **fields)
             ps.set_attributes(self.participant_id, attributes)
         self.ctx.notify("participants")
-
-    def redo(self) -> None:
-        if self.written:
-            self.written = False
-            return
-        self.write(*self.new)
-
-    def undo(self) -> None:
-        self.write(*self.old)
 
 
 class ParticipantDialog(QDialog):
@@ -108,11 +99,9 @@ class ParticipantDialog(QDialog):
             if self.participant is None:
                 self.participant = ps.add(pseudonym, attributes=attrs, referred_by=referred, notes=notes)
             elif self.ctx is not None:
-                command = EditParticipant(self.ctx, self.participant.id,
-                                          {"pseudonym": pseudonym, "referred_by": referred, "notes": notes}, attrs)
-                command.write(*command.new)  # refused: nothing pushed
-                command.written = True
-                self.ctx.undo_stack.push(command)
+                EditParticipant(self.ctx, self.participant.id,
+                                {"pseudonym": pseudonym, "referred_by": referred, "notes": notes},
+                                attrs).apply(self.ctx.undo_stack)  # refused: nothing pushed
             else:
                 with self.study.atomic():
                     ps.update(self.participant.id, pseudonym=pseudonym, referred_by=referred, notes=notes)
