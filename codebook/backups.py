@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ class Backup:
     path: Path
     made: datetime  # local time, from the file's name
     size: int  # bytes
-    why: str  # 'daily', 'upgrade', 'restore' (the state before a restore) or 'manual'
+    why: str  # 'daily', 'upgrade', 'restore' (the state before a restore), 'damaged' (its bytes) or 'manual'
 
 
 def backups(folder: str | os.PathLike) -> list[Backup]:
@@ -77,7 +78,9 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     partial = final.with_name("." + final.name + ".partial")
     try:
         where.mkdir(exist_ok=True)
-        source = _read_only(db_path, timeout=15)
+        # Read through an ordinary connection: a read-only one cannot remove the WAL files when it is the last
+        # one to close, and they would be left beside a closed study.
+        source = sqlite3.connect(str(db_path), timeout=15)
         try:
             target = sqlite3.connect(str(partial))
             try:
@@ -130,7 +133,10 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     if not ok:
         raise StudyError(f"{copy} is damaged; nothing was restored. Choose an older copy.")
     _not_open_elsewhere(db_path)
-    before = make_backup(folder, "restore", keep=None)  # not pruned yet: the copy to restore may be the oldest
+    try:
+        before = make_backup(folder, "restore", keep=None)  # not pruned yet: the copy to restore may be the oldest
+    except StudyError:  # SQLite cannot read it (damaged): keep its bytes as they are
+        before = _keep_bytes(folder)
     partial = db_path.with_name("." + DB_NAME + ".restoring")
     try:
         source = _read_only(copy)
@@ -155,6 +161,21 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     return before
 
 
+def _keep_bytes(folder: Path) -> Backup:
+    """The database file (and its WAL) copied byte for byte into ``backups/`` as ``…-damaged.db``."""
+    db_path = folder / DB_NAME
+    when = datetime.now().replace(microsecond=0)
+    final = folder / FOLDER / f"study-{when.strftime(_STAMP)}-damaged.db"
+    try:
+        final.parent.mkdir(exist_ok=True)
+        shutil.copyfile(db_path, final)
+        if Path(str(db_path) + "-wal").is_file():
+            shutil.copyfile(str(db_path) + "-wal", str(final) + "-wal")
+    except OSError as exc:
+        raise StudyError(f"Could not keep a copy of {db_path} before restoring ({exc}); nothing was restored.") from exc
+    return Backup(final, when, final.stat().st_size, "damaged")
+
+
 def _prune(folder: Path, keep: int | None) -> None:
     for old in backups(folder)[keep:] if keep is not None else []:
         with contextlib.suppress(OSError):
@@ -170,12 +191,16 @@ def _not_open_elsewhere(db_path: Path) -> None:
     """Refuse while another connection has the database open: in WAL mode the last
     connection to close removes the ``-wal`` file, so one left after ours closed means
     someone else still has it open."""
+    conn = sqlite3.connect(str(db_path), timeout=0)
     try:
-        conn = sqlite3.connect(str(db_path), timeout=0)
         conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        conn.close()
     except sqlite3.Error as exc:
-        raise StudyError(f"{db_path} is in use ({exc}); close it everywhere and try again.") from exc
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise StudyError(f"{db_path} is in use ({exc}); close it everywhere and try again.") from exc
+        return  # damaged, which is why it is being restored: nothing can have it open for work
+    finally:
+        conn.close()
     if Path(str(db_path) + "-wal").exists():
         raise StudyError(f"{db_path.parent} is open in another window or program (a transcription?); "
                          "close it there and try again. Nothing was restored.")

@@ -29,7 +29,7 @@ from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
 from desktop.settings_dialog import SettingsDialog
-from desktop.study.backups import BackupJob, BackupsDialog
+from desktop.study.backups import BackupJob, BackupsDialog, offer_restore
 from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
@@ -257,9 +257,11 @@ class MainWindow(QMainWindow):
         try:
             study = Study.open(path)
         except StudyError as exc:
-            QMessageBox.warning(self, self.tr("Open study"), str(exc))
-            self.settings.forget_recent(path)
-            return
+            study = offer_restore(self, Path(path), str(exc))  # a damaged study with backups
+            if study is None:
+                QMessageBox.warning(self, self.tr("Open study"), str(exc))
+                self.settings.forget_recent(path)
+                return
         if not self.close():
             study.close()
             return

@@ -83,4 +83,15 @@
         <translation>بازگردانی نسخهٔ پشتیبان</translation>
     </message>
 </context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Open study</source>
+        <translation>باز کردن پژوهش</translation>
+    </message>
+    <message>
+        <source>The study has backups. Put the newest, of %1, back in its place and open it? The file that would not open is kept in the backups folder.</source>
+        <translation>این پژوهش نسخهٔ پشتیبان دارد. تازه‌ترین نسخه، از %1، به جای آن بازگردانده و باز شود؟ فایلی که باز نشد در پوشهٔ پشتیبان نگه داشته می‌شود.</translation>
+    </message>
+</context>
 </TS>

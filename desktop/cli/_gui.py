@@ -37,7 +37,14 @@ def open_app(study: str | None = None, lang: str | None = None) -> int:
     folder = choose_study(study, settings.last_study)
     from codebook import Study
 
-    opened = Study.open(folder)  # a StudyError is printed by the command as "mosahebeh: ..."
+    try:
+        opened = Study.open(folder)
+    except StudyError as exc:  # a damaged study with backups: offer the newest; else the command prints it
+        from desktop.study.backups import offer_restore
+
+        opened = offer_restore(None, Path(folder), str(exc))
+        if opened is None:
+            raise
     settings.add_recent(str(opened.folder))
     from desktop.context import StudyContext
     from desktop.main_window import MainWindow

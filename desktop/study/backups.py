@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
@@ -14,6 +14,34 @@ from codebook import backups
 from codebook.dates import digits, format_date
 from codebook.errors import StudyError
 from desktop.i18n import current_language
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Backups", text)
+
+
+def offer_restore(parent, folder, problem: str):
+    """A study that will not open (``problem`` says why) but has backups: offer to put the newest back
+    and open it. Returns the opened :class:`codebook.Study`, or None (no backups, declined, or failed)."""
+    from codebook import Study
+
+    copies = backups.backups(folder)
+    if not copies:
+        return None
+    lang = current_language()
+    newest = copies[0]
+    when = f"{format_date(newest.made.date().isoformat(), lang)}  {digits(newest.made.strftime('%H:%M'), lang)}"
+    answer = QMessageBox.question(parent, _tr("Open study"), problem + "\n\n" + _tr(
+        "The study has backups. Put the newest, of %1, back in its place and open it? The file that would not "
+        "open is kept in the backups folder.").replace("%1", when))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        backups.restore(folder, newest.path)
+        return Study.open(folder)
+    except StudyError as exc:
+        QMessageBox.warning(parent, _tr("Open study"), str(exc))
+        return None
 
 
 def _run(folder, signals: "BackupJob") -> None:

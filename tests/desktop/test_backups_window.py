@@ -35,3 +35,27 @@ def test_opening_makes_the_daily_copy_and_the_dialog_restores_one(ctx, qtbot):
     assert [b.why for b in backups(folder)][0] == "restore"  # the state before the restore is kept
     new.backup.wait()
     new.close()
+
+
+def test_a_damaged_study_with_backups_is_offered_its_newest_copy(ctx, qtbot, tmp_path, demo_path, monkeypatch):
+    import shutil
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from codebook.backups import backups, make_backup
+    from desktop.main_window import MainWindow
+
+    damaged = tmp_path / "damaged.mosahebeh"
+    shutil.copytree(demo_path, damaged)
+    make_backup(damaged)
+    (damaged / "study.db").write_bytes(b"\0" * 4096)  # a disk error, say
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window = MainWindow(ctx)
+    window.switch_study(str(damaged))
+    assert asked and "backups" in asked[0]
+    new = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    assert new.ctx.study.folder == damaged and new.ctx.study.participants.list()
+    assert any(b.why == "damaged" for b in backups(damaged))
+    new.backup.wait()
+    new.close()

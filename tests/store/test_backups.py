@@ -133,3 +133,17 @@ def test_the_oldest_copy_can_be_restored_and_odd_folder_names_work(tmp_path):
         s.participants.add("دوم")
     restore(folder, oldest.path)  # the copy of the state before is made first: the oldest must survive it
     assert people(folder / "study.db") == ["اول"] and len(backups(folder)) == KEEP
+
+
+def test_a_damaged_study_is_restored_and_its_bytes_kept(tmp_path):
+    folder = created(tmp_path / "s")
+    with Study.open(folder) as s:
+        s.participants.add("سالم")
+    copy = make_backup(folder)
+    (folder / "study.db").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StudyError):
+        Study.open(folder)
+    kept = restore(folder, copy.path)
+    assert kept.why == "damaged" and kept.path.read_bytes().startswith(b"not a database")
+    with Study.open(folder) as s:
+        assert [p.pseudonym for p in s.participants.list()] == ["سالم"]
