@@ -70,27 +70,13 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
         raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
     when = (now or datetime.now()).replace(microsecond=0)
     where = folder / FOLDER
-    final = where / f"study-{when.strftime(_STAMP)}-{why}.db"
-    n = 1
-    while final.exists():
-        final = where / f"study-{when.strftime(_STAMP)}-{why}-{n}.db"
-        n += 1
+    final = _new_name(where, when, why)
     partial = final.with_name("." + final.name + ".partial")
     try:
         where.mkdir(exist_ok=True)
         # Read through an ordinary connection: a read-only one cannot remove the WAL files when it is the last
         # one to close, and they would be left beside a closed study.
-        source = sqlite3.connect(str(db_path), timeout=15)
-        try:
-            target = sqlite3.connect(str(partial))
-            try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-                target.commit()
-            finally:
-                target.close()
-        finally:
-            source.close()
+        _copy(sqlite3.connect(str(db_path), timeout=15), partial, standalone=True)
         os.replace(partial, final)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
@@ -139,15 +125,7 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
         before = _keep_bytes(folder)
     partial = db_path.with_name("." + DB_NAME + ".restoring")
     try:
-        source = _read_only(copy)
-        try:
-            target = sqlite3.connect(str(partial))
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        _copy(_read_only(copy), partial)
         for side in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(str(db_path) + side)
@@ -165,7 +143,7 @@ def _keep_bytes(folder: Path) -> Backup:
     """The database file (and its WAL) copied byte for byte into ``backups/`` as ``…-damaged.db``."""
     db_path = folder / DB_NAME
     when = datetime.now().replace(microsecond=0)
-    final = folder / FOLDER / f"study-{when.strftime(_STAMP)}-damaged.db"
+    final = _new_name(folder / FOLDER, when, "damaged")
     try:
         final.parent.mkdir(exist_ok=True)
         shutil.copyfile(db_path, final)
@@ -174,6 +152,30 @@ def _keep_bytes(folder: Path) -> Backup:
     except OSError as exc:
         raise StudyError(f"Could not keep a copy of {db_path} before restoring ({exc}); nothing was restored.") from exc
     return Backup(final, when, final.stat().st_size, "damaged")
+
+
+def _new_name(where: Path, when: datetime, why: str) -> Path:
+    """``study-YYYYMMDD-HHMMSS-why.db`` in ``where``, with ``-1``, ``-2``… when taken (read by :func:`backups`)."""
+    final, n = where / f"study-{when.strftime(_STAMP)}-{why}.db", 1
+    while final.exists():
+        final, n = where / f"study-{when.strftime(_STAMP)}-{why}-{n}.db", n + 1
+    return final
+
+
+def _copy(source: sqlite3.Connection, target: Path, *, standalone: bool = False) -> None:
+    """SQLite's backup API from ``source`` (closed afterwards) into a new file ``target``;
+    ``standalone``: in rollback-journal mode, one file that needs no WAL beside it."""
+    try:
+        out = sqlite3.connect(str(target))
+        try:
+            source.backup(out)
+            if standalone:
+                out.execute("PRAGMA journal_mode = DELETE")
+                out.commit()
+        finally:
+            out.close()
+    finally:
+        source.close()
 
 
 def _prune(folder: Path, keep: int | None) -> None:

@@ -16,6 +16,11 @@ from codebook.errors import StudyError
 from desktop.i18n import current_language
 
 
+def made_at(copy: backups.Backup, lang: str) -> str:
+    """When a copy was made, as the lists write dates (Jalali in Persian) with the time."""
+    return f"{format_date(copy.made.date().isoformat(), lang)}  {digits(copy.made.strftime('%H:%M'), lang)}"
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Backups", text)
 
@@ -28,9 +33,8 @@ def offer_restore(parent, folder, problem: str):
     copies = backups.backups(folder)
     if not copies:
         return None
-    lang = current_language()
     newest = copies[0]
-    when = f"{format_date(newest.made.date().isoformat(), lang)}  {digits(newest.made.strftime('%H:%M'), lang)}"
+    when = made_at(newest, current_language())
     answer = QMessageBox.question(parent, _tr("Open study"), problem + "\n\n" + _tr(
         "The study has backups. Put the newest, of %1, back in its place and open it? The file that would not "
         "open is kept in the backups folder.").replace("%1", when))
@@ -126,7 +130,7 @@ class BackupsDialog(QDialog):
         self.copies = backups.backups(self.folder)
         self.table.setRowCount(len(self.copies))
         for r, b in enumerate(self.copies):
-            when = f"{format_date(b.made.date().isoformat(), lang)}  {digits(b.made.strftime('%H:%M'), lang)}"
+            when = made_at(b, lang)
             size = self.tr("%1 MB").replace("%1", self.locale().toString(b.size / 1e6, "f", 1))
             for c, text in enumerate((when, self.why(b.why), size)):
                 item = QTableWidgetItem(text)
