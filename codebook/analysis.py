@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from codebook.coders import coders
 from codebook.errors import StudyError
 from codebook.saturation import Saturation, assess
 
@@ -81,7 +82,7 @@ def _coding_counts(study: "Study", coder: str | None = None) -> dict[tuple[int, 
 
     Over all coders, when the study has more than one, a passage that several
     coders coded with the same code counts once (:func:`_passages`), not once per coder."""
-    if coder is None and study.db.execute("SELECT COUNT(DISTINCT coder) FROM codings").fetchone()[0] > 1:
+    if coder is None and len(coders(study)) > 1:
         return _passages(study)
     rows = study.db.execute(
         "SELECT c.interview_id, c.code_id, COUNT(*) FROM codings c JOIN codes k ON k.id = c.code_id "

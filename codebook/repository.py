@@ -49,8 +49,13 @@ class Repository:
         except NotFoundError:
             raise self._missing(record_id) from None
 
+    @staticmethod
+    def _storable(record_id) -> bool:
+        """Whether SQLite can take ``record_id`` as a parameter (a wider int raises OverflowError)."""
+        return not isinstance(record_id, int) or -2**63 <= record_id < 2**63
+
     def _need(self, record_id: int) -> dict:
-        if isinstance(record_id, int) and not -2**63 <= record_id < 2**63:  # SQLite would raise OverflowError
+        if not self._storable(record_id):
             raise self._missing(record_id)
         try:
             return self._table.get(record_id)

@@ -51,7 +51,7 @@ class TranscriptSearch:
         the page is full."""
         found: list[Segment] = []
         skip = offset
-        for row, _spans in self._matching_rows(query, interview_id, "s.*"):
+        for row, _spans in self._matching_rows(query, interview_id):
             if skip:
                 skip -= 1
                 continue
@@ -66,8 +66,7 @@ class TranscriptSearch:
         transcript order. Reads no word timings: the whole study's matches of a
         common word come in a fraction of the time :meth:`search` takes for them."""
         return [(row["interview_id"], row["id"], a, b)
-                for row, spans in self._matching_rows(query, interview_id, "s.id, s.interview_id, s.text, s.search",
-                                                      spans=True)
+                for row, spans in self._matching_rows(query, interview_id, spans=True)
                 for a, b in spans]
 
     def replacements(self, query: str, replacement: str,
@@ -76,8 +75,7 @@ class TranscriptSearch:
         {segment id: (interview id, old text, new text, matches)}, segments whose text
         would not change left out. Nothing is written (the caller writes, undoably)."""
         out = {}
-        for row, spans in self._matching_rows(query, interview_id, "s.id, s.interview_id, s.text, s.search",
-                                              spans=True):
+        for row, spans in self._matching_rows(query, interview_id, spans=True):
             new = splice(row["text"], spans, replacement)
             if new != row["text"]:
                 out[row["id"]] = (row["interview_id"], row["text"], new, len(spans))
@@ -99,17 +97,18 @@ class TranscriptSearch:
                         if a >= end:
                             return row[0], sid, a, b
                 start = (row[0], row[1], sid)
-        for row, spans in self._matching_rows(query, interview_id, "s.id, s.interview_id, s.text, s.search",
-                                              spans=True, after=start):
+        for row, spans in self._matching_rows(query, interview_id, spans=True, after=start):
             a, b = spans[0]
             return row["interview_id"], row["id"], a, b
         return None
 
-    def _matching_rows(self, query: str, interview_id: int | None, columns: str, *, spans: bool = False,
+    def _matching_rows(self, query: str, interview_id: int | None, *, spans: bool = False,
                        after: tuple[int, int, int] | None = None):
         """(row, spans) of the segments matching ``query``, lazily, in interview then
         transcript order (only those after the (interview id, start ms, segment id)
-        ``after``, when given); ``spans`` are found only when asked for (else [])."""
+        ``after``, when given). With ``spans`` the matches are found in each row, which
+        holds only what they need (id, interview, text); without, rows are whole and spans []."""
+        columns = "s.id, s.interview_id, s.text, s.search" if spans else "s.*"
         key = compact_key(query)
         if not key:
             return

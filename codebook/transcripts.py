@@ -43,12 +43,12 @@ class Transcripts(TranscriptSearch, Repository):
 
     def place(self, segment_id: int) -> Segment:
         """A segment without its word timings (``words`` empty): where it stands and its text, cheaply."""
-        if isinstance(segment_id, int) and not -2**63 <= segment_id < 2**63:  # SQLite would raise OverflowError
-            raise StudyError(f"No segment with id {segment_id} in this study.")
+        if not self._storable(segment_id):
+            raise self._missing(segment_id)
         row = self._row("SELECT id, interview_id, start_ms, end_ms, speaker, text, '[]' AS words, checked, source "
                         "FROM segments WHERE id = ?", [segment_id])
         if row is None:
-            raise StudyError(f"No segment with id {segment_id} in this study.")
+            raise self._missing(segment_id)
         return segment_from_row(row)
 
     def count(self, interview_id: int) -> tuple[int, int]:
