@@ -26,10 +26,10 @@ class _Command(QUndoCommand):
         self.study = model.ctx.study
 
     def _done(self, *kinds: str, segment_id: int | None = None, reload: bool = False, segment_ids=(),
-              in_place: bool = True, code_ids=None) -> None:
-        """Refresh the model, then tell the other views once what changed: the interview, the segments
-        and (for an edit in place) the codes whose codings cover them, so a retrieval of another code
-        does not refresh."""
+              in_place: bool = True, code_ids=None, interview_id=...) -> None:
+        """Refresh the model, then tell the other views once what changed: the interview (the model's
+        unless given; None: several), the segments and (for an edit in place) the codes whose codings
+        cover them, so a retrieval of another code does not refresh."""
         if reload:
             self.model.reload()
         elif segment_id is not None:
@@ -38,7 +38,9 @@ class _Command(QUndoCommand):
         if code_ids is None:
             code_ids = {c.code_id for sid in ids for c in self.study.codings.covering(sid)} \
                 if in_place and "codings" in kinds else ()
-        self.model.ctx.notify(*(kinds or ("segments",)), interview_id=self.model.interview_id, segment_ids=ids,
+        if interview_id is ...:
+            interview_id = self.model.interview_id
+        self.model.ctx.notify(*(kinds or ("segments",)), interview_id=interview_id, segment_ids=ids,
                               in_place=in_place, code_ids=code_ids, origin=self.model)
 
 
@@ -99,10 +101,9 @@ class ReplaceTexts(_Command):
         self._told()
 
     def _told(self) -> None:
-        self.model.reload()
         interviews = {iid for iid, _old, _new in self.texts.values()}
-        self.model.ctx.notify("segments", "codings", interview_id=interviews.pop() if len(interviews) == 1 else None,
-                              segment_ids=self.texts, in_place=True, origin=self.model)
+        self._done("segments", "codings", reload=True, segment_ids=self.texts, code_ids=(),  # codes: any
+                   interview_id=interviews.pop() if len(interviews) == 1 else None)
 
 
 class SetSpeaker(_Command):

@@ -89,6 +89,13 @@ class FindReplaceDialog(QDialog):
         """The interview searched, or None for the whole study."""
         return None if self.in_study.isChecked() else self.editor.interview_id
 
+    def _nowhere(self, iid: int | None) -> bool:
+        """"This interview" with none open: says Not found. and returns True."""
+        if iid is None and not self.in_study.isChecked():
+            self.status.setText(self.tr("Not found."))
+            return True
+        return False
+
     def _restart(self, *_args) -> None:
         """The query or the scope changed: the next *Find next* starts from the first match."""
         self._last = None
@@ -107,8 +114,7 @@ class FindReplaceDialog(QDialog):
         background, one interview at a time, and shown when known."""
         query, iid = self.find_edit.text(), self._scope()
         ts = self.ctx.study.transcripts
-        if iid is None and not self.in_study.isChecked():  # "this interview" with none open
-            self.status.setText(self.tr("Not found."))
+        if self._nowhere(iid):
             return
         if iid != self._where:  # another interview opened in the editor since: start over there
             self._restart()
@@ -153,8 +159,7 @@ class FindReplaceDialog(QDialog):
     def replace_all(self) -> int:
         """Replace every match in scope as one undo step; returns how many were replaced."""
         iid = self._scope()
-        if iid is None and not self.in_study.isChecked():
-            self.status.setText(self.tr("Not found."))
+        if self._nowhere(iid):
             return 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # thousands of segments take seconds
         try:
