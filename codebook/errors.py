@@ -3,10 +3,14 @@ app words the three store conditions below in the UI language itself.
 
 The store turns SQLite's own errors into these (``codebook.study``), so no
 front end reads ``sqlite3`` error texts.
+
+Like :mod:`transcribe.errors`, each carries an identifier (the English template)
+and its values: ``raise StudyError("Interview {id} has no audio.", id=7)``.
 """
+from transcribe.errors import WordedError
 
 
-class StudyError(Exception):
+class StudyError(WordedError):
     """A clear, user-facing problem with a study, a file or an option."""
 
 
