@@ -1,6 +1,7 @@
 """Interviews: who, when, how (WhatsApp, phone…), the audio file and where the work stands."""
 from __future__ import annotations
 
+import builtins
 import shutil
 from pathlib import Path
 
@@ -33,12 +34,12 @@ class Interviews(Repository):
     def get(self, interview_id: int) -> Interview:
         return _interview(self._need(interview_id))
 
-    def list(self) -> list[Interview]:
+    def list(self) -> builtins.list[Interview]:
         """Interviews in the order they were held: by date (undated last), then creation."""
         return [_interview(r) for r in self._rows(
             "SELECT * FROM interviews ORDER BY date IS NULL, date, created, id")]
 
-    def of_participant(self, participant_id: int) -> list[Interview]:
+    def of_participant(self, participant_id: int) -> builtins.list[Interview]:
         return [i for i in self.list() if i.participant_id == participant_id]
 
     def update(self, interview_id: int, **values) -> Interview:

@@ -10,8 +10,9 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from codebook.errors import StudyError
 from codebook.models import Code
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @contextlib.contextmanager
-def open_theirs(path: str | os.PathLike) -> Iterator[tuple["Study", dict[int, str], bool]]:
+def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str], bool]]:
     """Their work as an open study: (study, {code id: GUID}, whether their codes carry
     creation times comparable with mine). A ``.qdpx`` or an archive is unpacked into a
     temporary folder, removed afterwards."""
@@ -74,7 +75,7 @@ def _unpack_archive(path: Path, into: Path) -> Path:
     return into / dbs[0]
 
 
-def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
+def _qdpx_code_guids(theirs: Study, path: Path) -> dict[int, str]:
     """{code id in the temporary study: its GUID in the project}, matched by the path of names."""
     from codebook.refiqda.archive import SafeZip
     from codebook.refiqda.codebook_xml import read_codes
@@ -84,6 +85,8 @@ def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
     try:
         info = archive.find("project.qde") or next(
             (i for n, i in archive.entries.items() if n.endswith(".qde") and "/" not in n), None)
+        if info is None:
+            raise StudyError("{name} holds no project.qde: it is not a REFI-QDA project.", name=path.name)
         root = parse(archive.read(info), "project")
     finally:
         archive.close()
@@ -99,7 +102,7 @@ def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
     return {c.id: by_path[p] for c, p in _code_paths(theirs).items() if p in by_path}
 
 
-def _code_paths(study: "Study") -> dict[Code, tuple[str, ...]]:
+def _code_paths(study: Study) -> dict[Code, tuple[str, ...]]:
     codes = study.codes.list()
     by_id = {c.id: c for c in codes}
     out = {}

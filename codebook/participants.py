@@ -2,6 +2,9 @@
 kept apart, real identities that no export or report ever reads."""
 from __future__ import annotations
 
+import builtins
+from types import EllipsisType
+
 from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Identity, Participant
@@ -47,7 +50,7 @@ class Participants(Repository):
         row = self._need(participant_id)
         return Participant(**row, attributes=self.attributes_of(participant_id))
 
-    def list(self) -> list[Participant]:
+    def list(self) -> builtins.list[Participant]:
         attrs: dict[int, dict[str, str]] = {}
         for r in self._rows(
             "SELECT pa.participant_id, pa.name, pa.value FROM participant_attributes pa "
@@ -62,7 +65,7 @@ class Participants(Repository):
         return self.get(row["id"]) if row else None
 
     def update(self, participant_id: int, *, pseudonym: str | None = None,
-               referred_by: int | None | type(...) = ..., notes: str | None = None) -> Participant:
+               referred_by: int | None | EllipsisType = ..., notes: str | None = None) -> Participant:
         values: dict = {}
         if pseudonym is not None:
             pseudonym = canonical(pseudonym).strip()
@@ -92,7 +95,7 @@ class Participants(Repository):
 
     # -- attributes ----------------------------------------------------------
 
-    def attribute_names(self) -> list[str]:
+    def attribute_names(self) -> builtins.list[str]:
         return [r["name"] for r in self._rows("SELECT name FROM attributes ORDER BY position, name")]
 
     def define_attribute(self, name: str, kind: str = "text") -> None:
@@ -135,7 +138,7 @@ class Participants(Repository):
 
     # -- referrals -----------------------------------------------------------
 
-    def referred(self, participant_id: int | None) -> list[Participant]:
+    def referred(self, participant_id: int | None) -> builtins.list[Participant]:
         """Whom ``participant_id`` referred; with None, the seeds (referred by nobody)."""
         return [p for p in self.list() if p.referred_by == participant_id]
 

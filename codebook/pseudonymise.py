@@ -82,7 +82,7 @@ class Replacer:
             self._pattern = None
 
     @classmethod
-    def for_study(cls, study, enabled: bool = True) -> "Replacer":
+    def for_study(cls, study, enabled: bool = True) -> Replacer:
         """The study's replacement list (glossary terms with a replacement), or none."""
         return cls(study.glossary.replacements() if enabled else {})
 

@@ -29,8 +29,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from transcribe.errors import ModelError
 from transcribe.choice import SELECTED, offline_hint, selected_file, selected_model, selection  # noqa: F401
+from transcribe.errors import ModelError
 from transcribe.paths import models_dir
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
@@ -249,7 +249,7 @@ def _extract_zip(archive: Path, dest: Path) -> None:
         members = z.infolist()
         _limits(len(members), sum(m.file_size for m in members))
         for m in members:
-            path = _member_path(m.filename)
+            _member_path(m.filename)  # refuses ../, absolute paths and the like before anything is written
             mode = m.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise ModelError(f"The archive is unsafe: {m.filename!r} is a link. Nothing was extracted.")
@@ -280,6 +280,8 @@ def _extract_tar(archive: Path, dest: Path) -> None:
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
             src = t.extractfile(m)
+            if src is None:  # a member with no data (a device, a FIFO): not a model file
+                raise ModelError(f"{archive.name} holds {m.name}, which is not a regular file. Nothing was added.")
             with src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 << 20)
             if out.stat().st_size != m.size:

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from transcribe import channels
 from transcribe.audio import SAMPLE_RATE, audio_channels, iter_windows, probe_duration_ms

@@ -15,8 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from codebook.errors import StudyError
-from codebook.refiqda.xmlutil import (CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse,
-                                      xml_text)
+from codebook.refiqda.xmlutil import CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse, xml_text
 
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
@@ -62,7 +61,7 @@ class CodeSpec:
     color: str | None
     description: str
     note_refs: list[str]
-    children: list["CodeSpec"] = field(default_factory=list)
+    children: list[CodeSpec] = field(default_factory=list)
 
 
 def read_codes(codes_el: etree._Element | None) -> list[CodeSpec]:
