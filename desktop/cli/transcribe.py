@@ -21,6 +21,7 @@ import sys
 import time
 
 from codebook.dates import format_hms
+from codebook.wording import counted
 
 UNTRANSCRIBED = "[untranscribed]"
 
@@ -140,7 +141,7 @@ def _run_study(args, language, reporter) -> int:
         elif args.json:
             print(json.dumps(summary))
         else:
-            print(f"Interview {args.interview}: {segments} segments saved in {study.folder}.", file=sys.stderr)
+            print(f"Interview {args.interview}: {counted(segments, 'segment')} saved in {study.folder}.", file=sys.stderr)
         if message and not args.progress_json:
             print(f"mosahebeh: interview {args.interview}: {message}", file=sys.stderr)
     return 0
