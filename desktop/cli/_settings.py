@@ -26,7 +26,7 @@ def unescape(raw: str) -> str:
     """A value as QSettings wrote it to an INI file, back to the string it stored."""
     out: list[str] = []
     quoted = False
-    i, raw = 0, raw.strip()
+    i, raw = 0, raw.strip(" \t\r\n")  # ASCII blanks only, as Qt trims
     while i < len(raw):
         ch = raw[i]
         if ch == '"':
@@ -54,12 +54,12 @@ def read_setting(key: str, path: Path | None = None) -> str | None:
     group, _, name = key.rpartition("/")
     path = path or settings_path()
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may be in a value
     except (OSError, UnicodeDecodeError):
         return None
     section = ""
     for line in lines:
-        line = line.strip()
+        line = line.strip(" \t\r")  # ASCII blanks only: a no-break space may begin or end a value
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
         elif "=" in line and section == (group or "General"):
