@@ -19,6 +19,7 @@ from pathlib import Path
 from codebook.errors import StudyError
 from codebook.formats.read import detect, parse_cues, parse_stamped, read_text, speaker_of
 from codebook.formats.write import UNTRANSCRIBED
+from codebook.models import NewSegment
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # mosahebeh transcribe's text output: "[0:00:01–0:00:04 speaker] text" (the speaker is optional)
@@ -38,7 +39,7 @@ def spoken_text(path: str | Path, text: str | None = None) -> str:
         text = read_text(path)
     fmt = detect(path, text)
     if fmt in ("srt", "vtt"):
-        return _without_gaps(_drop_labels([s.text for s in parse_cues(text)]))
+        return _without_gaps(_unlabelled(parse_cues(text)))
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         return _without_gaps(_json_text(text, path))
     lines = [line for line in text.splitlines() if line.strip()]
@@ -53,20 +54,18 @@ def _stamped_or_plain(text: str, *, labelled: bool = False) -> str:
     try:
         segments = parse_stamped(text)
     except StudyError:
-        lines = [speaker_of(line)[1] for line in text.splitlines()]
-        return _drop_labels(lines) if labelled else "\n".join(lines)
-    # A known label is already off (the segment has a speaker); a pseudonym is not a known label:
-    # it is taken off when every segment begins with a label.
-    if all(s.speaker or _LABEL.match(s.text) for s in segments):
+        if labelled:
+            return _unlabelled([NewSegment(0, 0, *reversed(speaker_of(line))) for line in text.splitlines()])
+        return "\n".join(speaker_of(line)[1] for line in text.splitlines())
+    return _unlabelled(segments)
+
+
+def _unlabelled(segments: list[NewSegment]) -> str:
+    """The segments' texts. A known label is already off (the segment has a speaker); a pseudonym is
+    not a known label: it is taken off when every segment begins with a label."""
+    if segments and all(s.speaker or _LABEL.match(s.text) for s in segments):
         return "\n".join(s.text if s.speaker else _LABEL.sub("", s.text, count=1) for s in segments)
     return "\n".join(s.text for s in segments)
-
-
-def _drop_labels(texts: list[str]) -> str:
-    """Cue texts, less a leading ``Label:`` when every cue has one (a pseudonym, say)."""
-    if texts and all(_LABEL.match(t) for t in texts):
-        texts = [_LABEL.sub("", t, count=1) for t in texts]
-    return "\n".join(texts)
 
 
 def _without_gaps(text: str) -> str:
