@@ -115,13 +115,13 @@ class Codes(Repository):
         parent: int | None = None
         with self.db.atomic():
             for i, name in enumerate(parts):
-                code = self.by_name(name, parent)
-                if code is None and not make:
+                found = self.by_name(name, parent)
+                if found is None and not make:
                     raise StudyError("The codebook has no code “{path}”.", path="/".join(parts))
-                if code is None:
-                    code = self.add(name, parent, kind="code" if i == len(parts) - 1 else "category")
-                    made.append(code)
-                parent = code.id
+                if found is None:
+                    found = self.add(name, parent, kind="code" if i == len(parts) - 1 else "category")
+                    made.append(found)
+                code, parent = found, found.id
         return code, made
 
     def update(self, code_id: int, *, name: str | None = None, description: str | None = None,

@@ -55,7 +55,8 @@ def _stamped_or_plain(text: str, *, labelled: bool = False) -> str:
         segments = parse_stamped(text)
     except StudyError:
         if labelled:
-            return _unlabelled([NewSegment(0, 0, *reversed(speaker_of(line))) for line in text.splitlines()])
+            pairs = [speaker_of(line) for line in text.splitlines()]
+            return _unlabelled([NewSegment(0, 0, rest, speaker) for speaker, rest in pairs])
         return "\n".join(speaker_of(line)[1] for line in text.splitlines())
     return _unlabelled(segments)
 

@@ -11,7 +11,6 @@ import json
 import re
 import shlex
 import shutil
-from pathlib import Path
 
 import pytest
 from cli_helpers import ROOT, mosahebeh
