@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        epilog="CODE alone names the one code of that name anywhere in the codebook (made at the "
                               "top when there is none); CATEGORY/SUBCATEGORY/CODE goes deeper. The coder stamped "
                               "on the coding is --coder, else the name set in the app's Settings "
-                              "(Settings › Coding), else none, as the app itself does.")
+                              "(“Your name as coder”), else none, as the app itself does.")
     p.add_argument("--study", required=True, metavar="PATH", help="the study folder")
     p.add_argument("--interview", required=True, type=int, metavar="ID",
                    help="the interview (its id: see `mosahebeh interviews`)")

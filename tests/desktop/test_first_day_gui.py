@@ -89,3 +89,15 @@ def test_opening_audio_prints_no_ffmpeg_stream_dump(demo_path, tmp_path):
     loud = subprocess.run([sys.executable, "-c", _PLAYER, str(audio)], env=env, capture_output=True, text=True,
                           timeout=120)
     assert "Input #0" in loud.stderr
+
+
+def test_the_codebook_export_counts_in_the_singular(ctx, qtbot, tmp_path):
+    from codebook import exchange
+    from desktop.exchange.dialogs import ExportDialog
+
+    dialog = ExportDialog(ctx)
+    qtbot.addWidget(dialog)
+    one = exchange.Exported("qdc", tmp_path / "c.qdc", count=1, categories=1)
+    assert dialog.written_text(one).startswith("Wrote the codebook (1 category, 1 code) to ")
+    many = exchange.Exported("qdc", tmp_path / "c.qdc", count=14, categories=4)
+    assert dialog.written_text(many).startswith("Wrote the codebook (4 categories, 14 codes) to ")
