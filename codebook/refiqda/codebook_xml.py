@@ -17,7 +17,6 @@ from lxml import etree
 from codebook.errors import StudyError
 from codebook.refiqda.xmlutil import (CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse,
                                       xml_text)
-from codebook.wording import counted
 
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
@@ -149,6 +148,8 @@ class CodebookImport:
     categories: int = 0            # of the added, how many are categories
 
     def summary(self) -> str:
+        from codebook.wording import counted
+
         text = (f"Imported the codebook: {counted(self.categories, 'category')} and "
                 f"{counted(self.added - self.categories, 'code')} added, {self.reused} already there.")
         return text + ("\nRepaired: " + "; ".join(self.repairs) + "." if self.repairs else "")
