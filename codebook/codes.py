@@ -97,7 +97,7 @@ class Codes(Repository):
         """The code ``CATEGORY/CODE`` (or a bare ``CODE``, as :meth:`at_path` reads it); never made."""
         return self.at_path(path, make=False)[0]
 
-    def at_path(self, path: str, *, make: bool = True) -> tuple[Code, list[Code]]:
+    def at_path(self, path: str, *, make: bool = True) -> tuple[Code, tuple[Code, ...]]:
         """The code ``CATEGORY/CODE`` (any depth; the last name is the code), made with its
         categories where missing; returns it and what was made. A bare ``CODE`` is the one code
         of that name anywhere in the tree, else a new code at the top."""
@@ -110,7 +110,7 @@ class Codes(Repository):
                 raise StudyError("Several codes are named “{name}” ({paths}): write CATEGORY/CODE.",
                                  name=parts[0], paths=", ".join(self.path(c.id) for c in named))
             if named:
-                return named[0], []
+                return named[0], ()
         made: list[Code] = []
         parent: int | None = None
         with self.db.atomic():
@@ -122,7 +122,7 @@ class Codes(Repository):
                     found = self.add(name, parent, kind="code" if i == len(parts) - 1 else "category")
                     made.append(found)
                 code, parent = found, found.id
-        return code, made
+        return code, tuple(made)
 
     def update(self, code_id: int, *, name: str | None = None, description: str | None = None,
                color: str | None = None, kind: str | None = None) -> Code:
