@@ -86,6 +86,47 @@ class Codes(Repository):
         row = self._row(sql + " ORDER BY id", params)
         return Code(**row) if row else None
 
+    def path(self, code_id: int) -> str:
+        """The code's place in the tree as the command line writes it: ``CATEGORY/CODE``."""
+        names = []
+        current: int | None = code_id
+        while current is not None:
+            code = self.get(current)
+            names.append(code.name)
+            current = code.parent_id
+        return "/".join(reversed(names))
+
+    def by_path(self, path: str) -> Code:
+        """The code ``CATEGORY/CODE`` (or a bare ``CODE``, as :meth:`at_path` reads it); never made."""
+        return self.at_path(path, make=False)[0]
+
+    def at_path(self, path: str, *, make: bool = True) -> tuple[Code, tuple[Code, ...]]:
+        """The code ``CATEGORY/CODE`` (any depth; the last name is the code), made with its
+        categories where missing; returns it and what was made. A bare ``CODE`` is the one code
+        of that name anywhere in the tree, else a new code at the top."""
+        parts = [canonical(p).strip() for p in path.split("/")]
+        if not all(parts):
+            raise StudyError("“{path}” is not a code: write CATEGORY/CODE, or CODE.", path=path)
+        if len(parts) == 1:
+            named = [c for c in self.list() if c.name == parts[0] and c.kind == "code"]
+            if len(named) > 1:
+                raise StudyError("Several codes are named “{name}” ({paths}): write CATEGORY/CODE.",
+                                 name=parts[0], paths=", ".join(self.path(c.id) for c in named))
+            if named:
+                return named[0], ()
+        made: list[Code] = []
+        parent: int | None = None
+        with self.db.atomic():
+            for i, name in enumerate(parts):
+                found = self.by_name(name, parent)
+                if found is None and not make:
+                    raise StudyError("The codebook has no code “{path}”.", path="/".join(parts))
+                if found is None:
+                    found = self.add(name, parent, kind="code" if i == len(parts) - 1 else "category")
+                    made.append(found)
+                code, parent = found, found.id
+        return code, tuple(made)
+
     def update(self, code_id: int, *, name: str | None = None, description: str | None = None,
                color: str | None = None, kind: str | None = None) -> Code:
         values: dict = {}

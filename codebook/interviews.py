@@ -110,6 +110,7 @@ class Interviews(Repository):
             raise StudyError(f"No audio file at {source}.")
         if duration_ms is None:
             duration_ms = probe_duration_ms(source)
+        interview = self.get(interview_id)  # before anything is copied
         folder = self.study.folder.resolve()
         if folder in source.resolve().parents:
             target = source.resolve()
@@ -120,7 +121,6 @@ class Interviews(Repository):
             except OSError as exc:
                 target.unlink(missing_ok=True)
                 raise StudyError(f"Cannot copy {source} into the study: {exc.strerror or exc}.") from exc
-        interview = self.get(interview_id)
         status = interview.status if interview.status != "planned" else "recorded"
-        return self.update(interview_id, audio_path=target.relative_to(folder).as_posix(),
+        return self.update(interview_id, audio_path=target.resolve().relative_to(folder).as_posix(),
                            duration_ms=duration_ms, status=status)

@@ -64,6 +64,25 @@ class Participants(Repository):
         row = self._row("SELECT id FROM participants WHERE pseudonym = ?", [canonical(pseudonym).strip()])
         return self.get(row["id"]) if row else None
 
+    def find(self, ref: str | int) -> Participant:
+        """The participant ``ref`` names, as a person types it on the command line: a pseudonym, or an
+        id (a whole number, or ``#7``). A number that is one participant's id and another's
+        pseudonym is refused, naming both (``#ID`` always means the id)."""
+        text = canonical(str(ref)).strip()
+        if text.startswith("#"):
+            return self.get(_number(text[1:], text))
+        by_name = self.by_pseudonym(text)
+        number = _number(text, None) if text.isdecimal() else None
+        if number is not None and self._storable(number) and self._row(
+                "SELECT id FROM participants WHERE id = ?", [number]):
+            if by_name is not None and by_name.id != number:
+                raise StudyError("“{ref}” is participant {id}'s id and participant {other}'s pseudonym: write "
+                                 "#{id} for the one, #{other} for the other.", ref=text, id=number, other=by_name.id)
+            return self.get(number)
+        if by_name is not None:
+            return by_name
+        raise StudyError("No participant with the pseudonym or id “{ref}” in this study.", ref=text)
+
     def update(self, participant_id: int, *, pseudonym: str | None = None,
                referred_by: int | None | EllipsisType = ..., notes: str | None = None) -> Participant:
         values: dict = {}
@@ -154,3 +173,11 @@ class Participants(Repository):
             "INSERT INTO identities(participant_id, real_name, contact) VALUES (?, ?, ?) "
             "ON CONFLICT(participant_id) DO UPDATE SET real_name = excluded.real_name, contact = excluded.contact",
             [participant_id, canonical(real_name).strip(), canonical(contact).strip()])
+
+
+def _number(text: str, ref: str | None) -> int:
+    """``text`` as a whole number (Persian and Arabic digits too)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise StudyError("“{ref}” is not a participant id (write #7 for id 7).", ref=ref or text) from None

@@ -147,8 +147,10 @@ class CodebookImport:
     categories: int = 0            # of the added, how many are categories
 
     def summary(self) -> str:
-        text = (f"Imported the codebook: {self.categories} categories and {self.added - self.categories} codes "
-                f"added, {self.reused} already there.")
+        from codebook.wording import counted
+
+        text = (f"Imported the codebook: {counted(self.categories, 'category')} and "
+                f"{counted(self.added - self.categories, 'code')} added, {self.reused} already there.")
         return text + ("\nRepaired: " + "; ".join(self.repairs) + "." if self.repairs else "")
 
 
