@@ -56,7 +56,8 @@ NOSCRIBE_VAD = {"min_silence_duration_ms": 500, "threshold": 0.5, "speech_pad_ms
 # name -> (runner, options). "pipeline": our Pipeline with transcribe_options(**options);
 # "bare": WhisperModel.transcribe(**options); "batched": BatchedInferencePipeline.transcribe(**options).
 CONFIGS: dict[str, tuple[str, dict]] = {
-    "ours": ("pipeline", {}),
+    "ours": ("pipeline", {}),  # the default: "accurate" decoding (beam 5)
+    "ours-fast": ("pipeline", {"decode": "fast"}),  # the named fast choice: greedy
     "noscribe": ("bare", {**LANG, "beam_size": 5, "word_timestamps": True, "vad_filter": True,
                           "vad_parameters": NOSCRIBE_VAD, "condition_on_previous_text": True}),
     "batched8": ("batched", {**LANG, "batch_size": 8, "word_timestamps": True}),
@@ -75,11 +76,15 @@ CONFIGS: dict[str, tuple[str, dict]] = {
                                              "condition_on_previous_text": True}),
     "batched8-greedy": ("batched", {**LANG, "batch_size": 8, "beam_size": 1, "word_timestamps": True}),
     "batched4": ("batched", {**LANG, "batch_size": 4, "word_timestamps": True}),
+    # batched with Whisper's own timestamps: segments of a sentence or two instead of one per 30 s chunk
+    "batched4-ts": ("batched", {**LANG, "batch_size": 4, "word_timestamps": True, "without_timestamps": False,
+                                "temperature": [0.0], "condition_on_previous_text": False,
+                                "vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400}}),
     "ours-beam5-prev": ("pipeline", {"beam_size": 5, "temperature": [0.0], "condition_on_previous_text": True}),
     "previous-default": ("pipeline", {"beam_size": 5, "temperature": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
                                       "vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400}}),
 }
-DEFAULT_CONFIGS = "ours,noscribe,batched8,batched16,greedy"
+DEFAULT_CONFIGS = "ours,ours-fast,noscribe,batched8,greedy"
 
 
 def load_set(folder: Path, form: str = "gaps") -> tuple[list[tuple[str, float, float]], "object"]:

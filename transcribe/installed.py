@@ -61,7 +61,8 @@ _KEEP = object()
 
 def select(model=_KEEP, **device) -> dict:
     """Choose the model in use (``None`` or ``"bundled"``: the bundled one) and, optionally,
-    ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic).
+    ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic) and ``decode``
+    (``accurate`` or ``fast``: :data:`transcribe.whisper.DECODES`; None means the default).
     A model that is not installed is refused (nothing goes online)."""
     from transcribe.models import BUNDLED, resolve_model
 
@@ -70,7 +71,9 @@ def select(model=_KEEP, **device) -> dict:
         spec = None if model in (None, "", BUNDLED) else str(model)
         resolve_model(spec, allow_download=False)  # raises ModelError if it is not here
         data["model"] = spec
-    for key in ("device", "compute_type", "cpu_threads"):
+    if device.get("decode") not in (None, "accurate", "fast"):
+        raise ModelError("Decoding is accurate or fast, not {decode}.", decode=device["decode"])
+    for key in ("device", "compute_type", "cpu_threads", "decode"):
         if key in device:
             data[key] = device[key]
     tmp = selected_file().with_suffix(".tmp")
