@@ -133,6 +133,9 @@ class WaveformStrip(QWidget):
             self._invalidate()
 
     def set_spans(self, spans: list[Span], labels: dict[str, str] | None = None) -> None:
+        """The segments to draw (a model signal that changed none of them redraws nothing)."""
+        if spans == self.spans and (labels is None or labels == self.labels):
+            return
         self.spans = spans
         self._starts = np.array([s.start_ms for s in spans], np.int64)
         self._ends = np.array([s.end_ms for s in spans], np.int64)
@@ -321,6 +324,9 @@ class WaveformStrip(QWidget):
 
     def _draw_boundaries(self, p: QPainter, lanes_h: int) -> None:
         start, span = self.shown()
+        visible = int(np.count_nonzero((self._ends >= start) & (self._starts <= start + span)))
+        if visible and self.width() / visible < 8:  # a comb of lines would hide the colours: zoom in to see them
+            return
         pen = QPen(QColor(30, 40, 50, 120), 1)
         p.setPen(pen)
         last = None
