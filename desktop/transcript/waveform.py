@@ -356,9 +356,9 @@ class WaveformStrip(QWidget):
             x = round(self.x_of(t))
             p.drawLine(x, top, x, top + 4)
             text = _clock(int(t), lang, tenths=step < 1000)
-            tw = metrics.horizontalAdvance(text)
-            tx = min(max(2, x - tw // 2), w - tw - 2)
-            p.drawText(QRect(tx, top + 2, tw + 1, axis_h - 2), Qt.AlignmentFlag.AlignCenter, text)
+            tw = metrics.horizontalAdvance(text) + 8  # (room for the shaping of Persian digits)
+            tx = min(max(0, x - tw // 2), w - tw)
+            p.drawText(QRect(tx, top + 2, tw, axis_h - 2), Qt.AlignmentFlag.AlignCenter, text)
             t += step
 
     def _draw_legend(self, p: QPainter) -> None:

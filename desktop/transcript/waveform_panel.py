@@ -69,6 +69,7 @@ class WaveformPanel(QWidget):
         self._clock = QElapsedTimer()
         self._last_progress = 0.0
         self.path: Path | None = None
+        self.failed = False  # the last envelope could not be made (its reason is shown in the strip)
 
         self.strip.seekRequested.connect(self._seek)
         self.strip.edgeDragged.connect(lambda row, edge, ms: self.move_edge(row, edge, ms))
@@ -118,9 +119,10 @@ class WaveformPanel(QWidget):
         self._stop = threading.Event()
         self._generation += 1
         self.path = path
+        self.failed = False
         self.strip.duration_ms = 0
         self.strip.set_window(0, 0)
-        self.strip.set_envelope(None, "" if path is not None else self.tr("No audio"))
+        self.strip.set_envelope(None, "" if path is not None else self.tr("This interview has no audio file."))
         self.refresh_spans()
         if path is None or not self.editor.settings.show_waveform:  # a hidden strip computes nothing
             return
@@ -152,6 +154,7 @@ class WaveformPanel(QWidget):
     def _loaded(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return
+        self.failed = not isinstance(result, env_mod.Envelope)
         if isinstance(result, env_mod.Envelope):
             self.strip.set_envelope(result)
         else:
@@ -167,8 +170,7 @@ class WaveformPanel(QWidget):
         while self.path is not None and self.strip.envelope is None and time.monotonic() < end:
             self._pool.waitForDone(20)
             QCoreApplication.processEvents()
-            if not self._busy() and self.strip.envelope is None and self.strip.status.startswith(
-                    self.tr("No waveform").split(":")[0]):
+            if self.failed:
                 break
         return self.strip.envelope is not None
 
@@ -216,7 +218,7 @@ class WaveformPanel(QWidget):
             n = model.segment(other)
             n_start, n_end = (n.start_ms, ms) if edge == "start" else (ms, n.end_ms)
             if n_end <= n_start:
-                self.editor.message.emit(self.tr("That would leave the next segment with no time."))
+                self.editor.message.emit(self.tr("That would leave the neighbouring segment with no time."))
                 return False
             changes.append((n, n_start, n_end))
         stack = self.editor.ctx.undo_stack
@@ -233,7 +235,7 @@ class WaveformPanel(QWidget):
         """F3 / Shift+F3: the current segment's start or end to where the player is."""
         row = self.editor.current_row()
         if row < 0 or not self.editor.player.loaded:
-            self.editor.message.emit(self.tr("Choose a segment and play the audio to set its times."))
+            self.editor.message.emit(self.tr("Choose a segment of an interview with audio to set its times."))
             return False
         return self.move_edge(row, edge, self.editor.player.position())
 

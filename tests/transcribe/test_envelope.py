@@ -3,6 +3,7 @@ real Persian speech, the cache keyed by the file as it is, and column reduction 
 from __future__ import annotations
 
 import os
+
 import numpy as np
 import pytest
 import soundfile as sf
@@ -13,7 +14,6 @@ from transcribe import envelope
 from transcribe.audio import SAMPLE_RATE, probe_duration_ms
 from transcribe.errors import AudioError
 from transcribe.speech import speak
-
 
 
 def _tone(seconds: float, amp: float, freq: float = 440.0) -> np.ndarray:
