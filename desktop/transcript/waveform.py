@@ -457,6 +457,8 @@ class WaveformStrip(QWidget):
         s = self.spans[row]
         if ms != (s.start_ms if edge == "start" else s.end_ms):
             self.edgeDragged.emit(row, edge, ms)
+        else:  # pressed on a boundary without moving it: a click, so seek there
+            self.seekRequested.emit(int(max(0, min(self.duration_ms, self.ms_of(event.position().x())))))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()

@@ -33,8 +33,15 @@ class _Signals(QObject):
 
 def _load(generation: int, path: Path, signals: _Signals, stop: threading.Event) -> None:
     """:func:`transcribe.envelope.load` off the GUI thread (a plain callable for the pool)."""
+    told = [0.0]
+
+    def progress(share: float) -> None:  # a decoded piece is ~1000 samples: tell the GUI every 1%, not each
+        if share - told[0] >= 0.01 or share >= 1.0:
+            told[0] = share
+            signals.progress.emit(generation, share)
+
     try:
-        result: object = env_mod.load(path, lambda share: signals.progress.emit(generation, share), stop.is_set)
+        result: object = env_mod.load(path, progress, stop.is_set)
     except env_mod.Cancelled:
         return
     except Exception as exc:  # noqa: BLE001 - shown in the strip, not lost in the thread
