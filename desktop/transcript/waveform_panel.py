@@ -128,7 +128,8 @@ class WaveformPanel(QWidget):
         self.path = path
         self.failed = False
         self.strip.duration_ms = 0
-        self.strip.set_window(0, 0)
+        self.strip.view_start, self.strip.view_span = 0.0, 0.0  # each recording opens whole
+        self._sync_scroll()
         self.strip.set_envelope(None, "" if path is not None else self.tr("This interview has no audio file."))
         self.refresh_spans()
         if path is None or not self.editor.settings.show_waveform:  # a hidden strip computes nothing

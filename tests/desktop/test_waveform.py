@@ -130,6 +130,8 @@ def test_playhead_follows_playback_and_turns_the_page(editor, qtbot):
     start, span = strip.shown()
     assert start <= strip.position_ms <= start + span and start > 4000  # the page turned with it
     editor.player.pause()
+    editor.open_interview(1)  # another recording opens whole, its scroll bar hidden
+    assert not strip.zoomed() and not editor.waveform.scrollbar.isVisibleTo(editor)
 
 
 def test_hidden_from_the_toolbar_and_remembered(editor, qtbot, ctx):
