@@ -40,6 +40,9 @@ def test_computed_in_the_worker_then_cached(editor, qtbot):
     editor.open_interview(IV)
     strip = editor.waveform.strip
     assert strip.envelope is None and strip.status  # "Computing the waveform…" while the worker runs
+    editor.waveform._clock.restart()
+    editor.waveform._progress(editor.waveform._generation, 0.5)  # as the worker tells it, with the time left
+    assert "50%" in strip.status and "left" in strip.status
     assert editor.waveform.wait_ready(30)
     assert strip.envelope.channels == 2 and abs(strip.envelope.duration_ms - 41650) < 50
     assert envelope.cache_file(audio).is_file()
