@@ -153,6 +153,17 @@ def test_hidden_from_the_toolbar_and_remembered(editor, qtbot, ctx):
     assert editor.waveform.isVisible() and Settings().show_waveform is True
 
 
+def _wheel(widget, x, delta, modifiers=Qt.KeyboardModifier.NoModifier):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(x, 20)
+    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(), QPoint(0, delta),
+                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
 def test_wheel_zooms_around_the_pointer_rtl_mirrors(qtbot):
     strip = WaveformStrip()
     qtbot.addWidget(strip)
@@ -163,6 +174,13 @@ def test_wheel_zooms_around_the_pointer_rtl_mirrors(qtbot):
     strip.zoom(0.5, at)
     start, span = strip.shown()
     assert span == 30_000 and abs(strip.ms_of(250) - at) < 1
+    _wheel(strip, 250, 120)  # one notch in: closer, around the pointer
+    assert strip.shown()[1] == 24_000 and abs(strip.ms_of(250) - at) < 1
+    _wheel(strip, 250, -120, Qt.KeyboardModifier.ControlModifier)  # Ctrl+wheel zooms as well
+    assert strip.shown()[1] == 30_000
+    _wheel(strip, 250, -120, Qt.KeyboardModifier.ShiftModifier)  # Shift+wheel scrolls on in time
+    assert strip.shown()[0] > start and strip.shown()[1] == 30_000
+    start, span = strip.shown()
     strip.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     assert strip.x_of(start) == 1000 and strip.x_of(start + span) == 0  # time runs right to left
     assert speaker_color("P2") == speaker_color("P2") != speaker_color("P1")
