@@ -7,7 +7,8 @@ dragging a boundary asks for new segment times (:attr:`WaveformStrip.edgeDragged
 zooms around the pointer, Shift+wheel (or a sideways wheel) scrolls.
 
 Drawing: everything that only changes with the view (zoom, scroll, size, segments, speakers) is
-drawn once into a pixmap from the envelope's columns (numpy, one pass); a playhead tick repaints
+drawn once into a pixmap from the envelope's columns (:mod:`desktop.transcript.waveform_layer`,
+numpy, one pass); a playhead tick repaints
 two strips a few pixels wide from it, so following playback costs next to nothing. When the
 playhead leaves the shown window the view turns a page.
 
@@ -17,15 +18,12 @@ the strip follows ``layoutDirection()`` so both always agree.
 """
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QImage,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -35,45 +33,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from codebook.dates import digits, format_clock
-from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
-from desktop.i18n import current_language
+from desktop.transcript.waveform_layer import ROLE_COLORS, draw_layer, speaker_color  # noqa: F401 (re-exported: the colours)
 from transcribe.envelope import Envelope
 
-# The two roles of a call, then a palette for any other label (P1, P2, … or an unsure mark):
-# Okabe–Ito's colour-blind-safe colours, the two roles first.
-ROLE_COLORS = {SPEAKER_INTERVIEWER: "#0072b2", SPEAKER_PARTICIPANT: "#d55e00"}
-PALETTE = ("#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b", "#7f7f00", "#4b0092", "#b8860b")
-NO_SPEAKER = "#8d99a6"   # a segment without a speaker
-SILENCE = "#c5ccd3"      # audio outside every segment
-BACKGROUND = "#fbfbfc"
 PLAYHEAD = "#d50000"
 CURRENT = "#f5b400"
 MIN_SPAN_MS = 2000       # the narrowest window the zoom goes to
 MIN_SEGMENT_MS = 50      # a dragged boundary keeps its segment at least this long
 GRAB_PX = 4              # how near a boundary the pointer must be to drag it
-TICK_STEPS_S = (0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
-
-
-def speaker_color(label: str) -> QColor:
-    """The colour of a speaker label: the call's two roles fixed, ``P<n>`` the n-th palette colour,
-    any other label a palette colour picked by a hash of its name (so the same label always gets
-    the same colour), no label grey."""
-    if not label:
-        return QColor(NO_SPEAKER)
-    if label in ROLE_COLORS:
-        return QColor(ROLE_COLORS[label])
-    if label[:1] in "Pp" and label[1:].isdigit() and int(label[1:]) > 0:
-        return QColor(PALETTE[(int(label[1:]) - 1) % len(PALETTE)])
-    return QColor(PALETTE[zlib.crc32(label.encode("utf-8")) % len(PALETTE)])
-
-
-def _argb(color: QColor, tint: float = 1.0) -> int:
-    """``color`` mixed with the background (``tint`` 1: the colour itself) as 0xAARRGGBB."""
-    bg = QColor(BACKGROUND)
-    r, g, b = (round(c * tint + k * (1 - tint)) for c, k in
-               ((color.red(), bg.red()), (color.green(), bg.green()), (color.blue(), bg.blue())))
-    return 0xFF000000 | (r << 16) | (g << 8) | b
 
 
 @dataclass(frozen=True)
@@ -98,8 +65,8 @@ class WaveformStrip(QWidget):
         self.envelope: Envelope | None = None
         self.status = ""                    # shown instead of the waveform ("computing…", an error)
         self.spans: list[Span] = []
-        self._starts = np.zeros(0, np.int64)
-        self._ends = np.zeros(0, np.int64)
+        self.starts_ms = np.zeros(0, np.int64)
+        self.ends_ms = np.zeros(0, np.int64)
         self.duration_ms = 0
         self.view_start = 0.0
         self.view_span = 0.0                # 0: the whole recording
@@ -112,7 +79,7 @@ class WaveformStrip(QWidget):
 
     def sizeHint(self):
         from PySide6.QtCore import QSize
-        return QSize(600, 96 + self._axis_height())
+        return QSize(600, 96 + self.axis_height())
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -137,8 +104,8 @@ class WaveformStrip(QWidget):
         if spans == self.spans and (labels is None or labels == self.labels):
             return
         self.spans = spans
-        self._starts = np.array([s.start_ms for s in spans], np.int64)
-        self._ends = np.array([s.end_ms for s in spans], np.int64)
+        self.starts_ms = np.array([s.start_ms for s in spans], np.int64)
+        self.ends_ms = np.array([s.end_ms for s in spans], np.int64)
         if labels is not None:
             self.labels = labels
         self._invalidate()
@@ -210,7 +177,7 @@ class WaveformStrip(QWidget):
 
     # -- painting -------------------------------------------------------------------------------
 
-    def _axis_height(self) -> int:
+    def axis_height(self) -> int:
         return self.fontMetrics().height() + 6
 
     def _invalidate(self) -> None:
@@ -228,12 +195,12 @@ class WaveformStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._layer is None or self._layer.size() != self.size():
-            self._layer = self._draw_layer()
+            self._layer = draw_layer(self)
         p = QPainter(self)
         p.drawPixmap(event.rect(), self._layer, event.rect())
         if self.status or self.envelope is None:
             return
-        lanes_h = self.height() - self._axis_height()
+        lanes_h = self.height() - self.axis_height()
         rect = self._span_rect(self.current_row)
         if rect is not None:
             p.fillRect(QRect(rect.left(), 0, rect.width(), 4), QColor(CURRENT))
@@ -256,138 +223,6 @@ class WaveformStrip(QWidget):
             return None
         a, b = max(-2, int(a)), min(self.width() + 2, int(np.ceil(b)))
         return QRect(a, 0, max(3, b - a + 1), self.height())
-
-    def _draw_layer(self) -> QPixmap:
-        w, h = max(1, self.width()), max(1, self.height())
-        pix = QPixmap(w, h)
-        pix.fill(QColor(BACKGROUND))
-        p = QPainter(pix)
-        axis_h = self._axis_height()
-        lanes_h = h - axis_h
-        if self.status or self.envelope is None:
-            p.setPen(QColor("#5f6b76"))
-            p.drawText(QRect(0, 0, w, lanes_h), Qt.AlignmentFlag.AlignCenter, self.status)
-            p.end()
-            return pix
-        image = self._lanes_image(w, lanes_h)
-        p.drawImage(0, 0, image)
-        self._draw_boundaries(p, lanes_h)
-        self._draw_axis(p, lanes_h, axis_h)
-        self._draw_legend(p)
-        p.end()
-        return pix
-
-    def _column_colors(self, w: int) -> tuple[np.ndarray, np.ndarray]:
-        """Per pixel column: the waveform's colour and the background's (a light tint of the same)."""
-        start, span = self.shown()
-        times = start + (np.arange(w) + 0.5) * (span / w)
-        fg = np.full(w, _argb(QColor(SILENCE)), np.uint32)
-        bg = np.full(w, _argb(QColor(BACKGROUND)), np.uint32)
-        if len(self.spans):
-            idx = np.searchsorted(self._starts, times, side="right") - 1
-            inside = (idx >= 0) & (times < self._ends[np.clip(idx, 0, None)])
-            speakers = sorted({s.speaker for s in self.spans})
-            solid = np.array([_argb(speaker_color(s)) for s in speakers], np.uint32)
-            light = np.array([_argb(speaker_color(s), 0.13) for s in speakers], np.uint32)
-            which = np.array([speakers.index(s.speaker) for s in self.spans], np.int64)
-            cols = which[np.clip(idx, 0, None)]
-            fg = np.where(inside, solid[cols], fg)
-            bg = np.where(inside, light[cols], bg)
-        return fg, bg
-
-    def _lanes_image(self, w: int, h: int) -> QImage:
-        env = self.envelope
-        assert env is not None
-        start, span = self.shown()
-        fg, bg = self._column_colors(w)
-        rows = []
-        lanes = env.channels
-        lane_h = h // lanes
-        for ch in range(lanes):
-            lh = lane_h if ch < lanes - 1 else h - lane_h * (lanes - 1)
-            lo, hi = env.columns(start, start + span, w, ch)
-            half = (lh - 4) / 2
-            mid = lh / 2
-            top = np.floor(mid - np.clip(hi, -1, 1) * half).astype(np.int32)
-            bottom = np.ceil(mid - np.clip(lo, -1, 1) * half).astype(np.int32)
-            bottom = np.maximum(bottom, top + 1)  # silence still shows a hairline of its colour
-            y = np.arange(lh, dtype=np.int32)[:, None]
-            lane = np.where((y >= top[None, :]) & (y <= bottom[None, :]), fg[None, :], bg[None, :])
-            if ch:
-                lane[0, :] = _argb(QColor("#d0d5da"))
-            rows.append(lane)
-        pixels = np.ascontiguousarray(np.vstack(rows).astype(np.uint32))
-        if self.rtl():
-            pixels = np.ascontiguousarray(pixels[:, ::-1])
-        image = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_ARGB32)
-        return image.copy()  # own its pixels (the array goes away)
-
-    def _draw_boundaries(self, p: QPainter, lanes_h: int) -> None:
-        start, span = self.shown()
-        visible = int(np.count_nonzero((self._ends >= start) & (self._starts <= start + span)))
-        if visible and self.width() / visible < 8:  # a comb of lines would hide the colours: zoom in to see them
-            return
-        pen = QPen(QColor(30, 40, 50, 120), 1)
-        p.setPen(pen)
-        last = None
-        for s in self.spans:
-            for at in (s.start_ms, s.end_ms):
-                if not start <= at <= start + span:
-                    continue
-                x = round(self.x_of(at))
-                if last is not None and abs(x - last) < 3:
-                    continue
-                p.drawLine(x, 0, x, lanes_h)
-                last = x
-
-    def _draw_axis(self, p: QPainter, top: int, axis_h: int) -> None:
-        lang = current_language()
-        start, span = self.shown()
-        w = self.width()
-        p.fillRect(QRect(0, top, w, axis_h), QColor("#eef1f4"))
-        p.setPen(QColor("#9aa5b1"))
-        p.drawLine(0, top, w, top)
-        metrics = self.fontMetrics()
-        label_w = metrics.horizontalAdvance("00:00:00") + 24
-        step = next((s * 1000 for s in TICK_STEPS_S if s * 1000 / span * w >= label_w), 3600_000)
-        t = np.ceil(start / step) * step
-        p.setPen(QColor("#3c4650"))
-        while t <= start + span:
-            x = round(self.x_of(t))
-            p.drawLine(x, top, x, top + 4)
-            text = _clock(int(t), lang, tenths=step < 1000)
-            tw = metrics.horizontalAdvance(text) + 8  # (room for the shaping of Persian digits)
-            tx = min(max(0, x - tw // 2), w - tw)
-            p.drawText(QRect(tx, top + 2, tw, axis_h - 2), Qt.AlignmentFlag.AlignCenter, text)
-            t += step
-
-    def _draw_legend(self, p: QPainter) -> None:
-        speakers = sorted({s.speaker for s in self.spans}, key=lambda s: (s not in ROLE_COLORS, s))
-        if not speakers:
-            return
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        p.setFont(font)
-        metrics = p.fontMetrics()
-        items = [(speaker_color(s), self.labels.get(s, s) or "—") for s in speakers]
-        width = sum(metrics.horizontalAdvance(t) + 22 for _, t in items) + 6
-        height = metrics.height() + 4
-        x = self.width() - width - 4 if self.rtl() else 4
-        p.fillRect(QRectF(x, 3, width, height), QColor(255, 255, 255, 215))
-        cx = x + 4
-        order = items[::-1] if self.rtl() else items
-        for color, text in order:
-            if self.rtl():
-                tw = metrics.horizontalAdvance(text)
-                p.setPen(QColor("#2b333b"))
-                p.drawText(QRectF(cx, 3, tw + 2, height), Qt.AlignmentFlag.AlignVCenter, text)
-                p.fillRect(QRectF(cx + tw + 6, 3 + height / 2 - 5, 10, 10), color)
-            else:
-                p.fillRect(QRectF(cx, 3 + height / 2 - 5, 10, 10), color)
-                tw = metrics.horizontalAdvance(text)
-                p.setPen(QColor("#2b333b"))
-                p.drawText(QRectF(cx + 14, 3, tw + 2, height), Qt.AlignmentFlag.AlignVCenter, text)
-            cx += tw + 22
 
     # -- the mouse --------------------------------------------------------------------------------
 
@@ -474,14 +309,4 @@ class WaveformStrip(QWidget):
 
     def point_of(self, ms: float) -> QPoint:
         """Where on the strip ``ms`` is drawn (middle of the lanes): for tests and scripts."""
-        return QPoint(round(self.x_of(ms)), (self.height() - self._axis_height()) // 2)
-
-
-def _clock(ms: int, lang: str, tenths: bool = False) -> str:
-    """An axis label: ``m:ss`` (``h:mm:ss`` past an hour), tenths when the ticks are that close."""
-    if tenths:
-        return format_clock(ms, lang)
-    s = ms // 1000
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    return digits(f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}", lang)
+        return QPoint(round(self.x_of(ms)), (self.height() - self.axis_height()) // 2)

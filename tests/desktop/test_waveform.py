@@ -208,7 +208,7 @@ def test_a_35_minute_interview_drawn_at_once(tmp_path, qtbot, monkeypatch):
     strip.set_spans([Span(i, i * step, i * step + step - 200, ("interviewer", "participant")[i % 2])
                      for i in range(400)])
     image = strip.grab().toImage()
-    lanes = strip.height() - strip._axis_height()
+    lanes = strip.height() - strip.axis_height()
     filled = sum(any(QColor(image.pixel(x, y)).name() in ROLE_COLORS.values() for y in range(lanes))
                  for x in range(0, 1366, 10))
     assert filled >= 120  # nearly every sampled column shows coloured waveform (the 200 ms gaps are grey)
