@@ -58,6 +58,11 @@ NOSCRIBE_VAD = {"min_silence_duration_ms": 500, "threshold": 0.5, "speech_pad_ms
 CONFIGS: dict[str, tuple[str, dict]] = {
     "ours": ("pipeline", {}),  # the default: "accurate" decoding (beam 5)
     "ours-fast": ("pipeline", {"decode": "fast"}),  # the named fast choice: greedy
+    # a more sensitive VAD: Silero at 0.5 keeps too little of phone-band speech
+    "ours-vad35": ("pipeline", {"vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400,
+                                                   "threshold": 0.35}}),
+    "ours-vad30": ("pipeline", {"vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400,
+                                                   "threshold": 0.3}}),
     "noscribe": ("bare", {**LANG, "beam_size": 5, "word_timestamps": True, "vad_filter": True,
                           "vad_parameters": NOSCRIBE_VAD, "condition_on_previous_text": True}),
     "batched8": ("batched", {**LANG, "batch_size": 8, "word_timestamps": True}),
