@@ -168,7 +168,7 @@ class CategoryTable:
 
 def _check_by(by: str) -> None:
     if by not in BY:
-        raise StudyError(f"Count by 'segments' or 'interviews', not {by!r}.")
+        raise StudyError("Count by 'segments' or 'interviews', not {by!r}.", by=by)
 
 
 def frequency_tables(study: "Study", by: str = "segments", lang: str = "en",

@@ -36,6 +36,7 @@ from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
 from desktop.transcript import TranscriptEditor
 from desktop.transcription.queue import TranscriptionQueue
+from desktop.i18n import worded
 
 
 class MainWindow(QMainWindow):
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
             try:
                 Study.create(path).close()
             except StudyError as exc:
-                QMessageBox.warning(self, self.tr("New study"), str(exc))
+                QMessageBox.warning(self, self.tr("New study"), worded(exc))
                 return
             self.switch_study(path if path.endswith(".mosahebeh") else path + ".mosahebeh")
 
@@ -257,9 +258,9 @@ class MainWindow(QMainWindow):
         try:
             study = Study.open(path)
         except StudyError as exc:
-            study = offer_restore(self, Path(path), str(exc))  # a damaged study with backups
+            study = offer_restore(self, Path(path), worded(exc))  # a damaged study with backups
             if study is None:
-                QMessageBox.warning(self, self.tr("Open study"), str(exc))
+                QMessageBox.warning(self, self.tr("Open study"), worded(exc))
                 self.settings.forget_recent(path)
                 return
         if not self.close():
@@ -287,11 +288,11 @@ class MainWindow(QMainWindow):
         try:
             restore(folder, copy)
         except StudyError as exc:
-            QMessageBox.warning(None, self.tr("Restore a backup"), str(exc))
+            QMessageBox.warning(None, self.tr("Restore a backup"), worded(exc))
         try:
             study = Study.open(folder)
         except StudyError as exc:
-            QMessageBox.warning(None, self.tr("Open study"), str(exc))
+            QMessageBox.warning(None, self.tr("Open study"), worded(exc))
             return
         window = MainWindow(StudyContext(study), self.settings)
         window.show()

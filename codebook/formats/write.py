@@ -215,7 +215,7 @@ def export_transcript(study, interview_id: int, fmt: str, out: str | os.PathLike
 
     view = TranscriptView(study, interview_id, lang=lang, replacer=replacer)
     if not view.rows:
-        raise StudyError(f"Interview {interview_id} ({view.title}) has no transcript to export.")
+        raise StudyError("Interview {interview_id} ({title}) has no transcript to export.", interview_id=interview_id, title=view.title)
     if fmt == "docx":
         return to_docx(view, out, timestamps=timestamps)
     if fmt == "txt":
@@ -224,4 +224,4 @@ def export_transcript(study, interview_id: int, fmt: str, out: str | os.PathLike
         return write_text(out, to_srt(view))
     if fmt == "vtt":
         return write_text(out, to_vtt(view))
-    raise StudyError(f"A transcript is exported as txt, docx, srt or vtt, not {fmt!r}.")
+    raise StudyError("A transcript is exported as txt, docx, srt or vtt, not {fmt!r}.", fmt=fmt)

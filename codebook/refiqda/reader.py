@@ -49,7 +49,7 @@ class Reader(TextReader):
         self.unschemed = 0
 
     def fail(self, message: str):
-        raise StudyError(f"{self.name}: {message} Nothing was imported.")
+        raise StudyError("{file}: {message} Nothing was imported.", file=self.name, message=message)
 
     # -- the project --------------------------------------------------------------
 

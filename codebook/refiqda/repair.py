@@ -68,7 +68,7 @@ def validate(root, name: str) -> list[str]:
                     changed = True
     if removed and not schema_errors(root):
         return [f"{_plural(n, 'empty ' + tag + ' element')}" for tag, n in removed.items()]
-    raise StudyError(f"{name} does not follow the REFI-QDA schema ({'; '.join(errors[:3])}). Nothing was imported.")
+    raise StudyError("{name} does not follow the REFI-QDA schema ({items}). Nothing was imported.", name=name, items='; '.join(errors[:3]))
 
 
 def _walk(el, skipped: bool = False):
@@ -98,8 +98,7 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
                 if in_skipped[key] and not skipped:
                     index[key], in_skipped[key] = el, False
                 continue
-            raise StudyError(f"{name}: the GUID {g} is used twice (<{_tag(index[key])}> and <{_tag(el)}>). "
-                             "Nothing was imported.")
+            raise StudyError("{name}: the GUID {g} is used twice (<{tag}> and <{tag2}>). Nothing was imported.", name=name, g=g, tag=_tag(index[key]), tag2=_tag(el))
         index[key], in_skipped[key] = el, skipped
     users = {k for k, el in index.items() if _tag(el) == "User"}
     dangling_users = 0
@@ -115,8 +114,7 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
         for attr in OTHER_REFS:
             g = el.get(attr)
             if g and norm_guid(g) not in index:
-                raise StudyError(f"{name}: <{_tag(el)} {attr}=\"{g}\"> points to nothing in the project. "
-                                 "Nothing was imported.")
+                raise StudyError('{name}: <{tag} {attr}="{g}"> points to nothing in the project. Nothing was imported.', name=name, tag=_tag(el), attr=attr, g=g)
     repairs = []
     if twins:
         repairs.append(f"{_plural(twins, 'GUID')} used twice, once in a part not imported (that part ignored)")

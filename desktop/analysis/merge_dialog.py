@@ -18,6 +18,7 @@ from codebook import coders as cd
 from codebook import merge as mg
 from codebook.errors import StudyError
 from transcribe.errors import TranscribeError
+from desktop.i18n import worded
 
 
 class _Loader(QThread):
@@ -41,7 +42,7 @@ class _Loader(QThread):
             self.theirs = theirs
         except (StudyError, TranscribeError, OSError) as exc:
             self.stack.close()
-            self.error = str(exc)
+            self.error = worded(exc)
         except Exception as exc:  # noqa: BLE001 - said in the window, not lost in a thread
             self.stack.close()
             self.error = f"{type(exc).__name__}: {exc}"
@@ -197,7 +198,7 @@ class MergeDialog(QDialog):
         try:
             self.result = mg.apply(self.ctx.study, self.theirs, self.plan)
         except (StudyError, OSError) as exc:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was merged: %1").replace("%1", str(exc)))
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was merged: %1").replace("%1", worded(exc)))
             return
         self.ctx.undo_stack.push(MergeCommand(self.ctx, self.result,
                                               self.tr("Merge from %1").replace("%1", self.plan.source)))

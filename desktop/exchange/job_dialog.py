@@ -17,6 +17,7 @@ from codebook.dates import digits
 from codebook.errors import StudyError
 from desktop.i18n import current_language
 from transcribe.errors import TranscribeError
+from desktop.i18n import worded
 
 
 def number(value) -> str:
@@ -63,7 +64,7 @@ class Worker(QThread):
             with Study.open(self.folder) as study:
                 self.done.emit(self.job(study))
         except (StudyError, TranscribeError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(worded(exc))
         except Exception as exc:  # noqa: BLE001 - show any failure rather than die silently
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 

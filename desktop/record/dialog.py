@@ -27,6 +27,7 @@ from desktop.settings import Settings
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder
 from transcribe.recording import devices as devices_mod
+from desktop.i18n import worded
 
 SETTINGS = "recording/"
 AUDIO_FILTER = "Audio and video (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.flac *.webm *.mp4 *.mkv *.mov);;All files (*)"
@@ -132,7 +133,7 @@ class RecordDialog(QDialog):
             self.devices = self.list_devices()
         except TranscribeError as exc:
             self.devices = []
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(worded(exc))
         self.mic_box.addItem(self.tr("(none)"), None)
         self.remote_box.addItem(self.tr("(none)"), None)
         for d in self.devices:
@@ -187,7 +188,7 @@ class RecordDialog(QDialog):
             self.recorder.set_consent(self.consent.isChecked())
         except (TranscribeError, StudyError) as exc:
             self.recorder = None
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), worded(exc))
             return
         for w in (self.mic_box, self.remote_box, self.record_btn):
             w.setEnabled(False)
@@ -247,7 +248,7 @@ class RecordDialog(QDialog):
         try:
             return fn()
         except TranscribeError as exc:
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(worded(exc))
             return None
 
     def stop(self) -> None:
@@ -264,7 +265,7 @@ class RecordDialog(QDialog):
             try:
                 self._finisher.done.emit(recorder.stop(), None)
             except TranscribeError as exc:
-                self._finisher.done.emit(None, str(exc))
+                self._finisher.done.emit(None, worded(exc))
         threading.Thread(target=work, daemon=True, name="finish-take").start()
 
     def _finished(self, result, error: str | None) -> None:
@@ -274,7 +275,7 @@ class RecordDialog(QDialog):
             try:
                 attach_take(self.ctx.study, take)
             except (StudyError, TranscribeError) as exc:
-                error = str(exc)
+                error = worded(exc)
         self.ctx.notify("interviews")
         self.ctx.notify("marks")
         if error:
@@ -324,7 +325,7 @@ def offer_recovery(ctx: StudyContext, parent: QWidget | None = None) -> None:
             try:
                 attach_take(ctx.study, take)
             except (StudyError, TranscribeError) as exc:
-                errors.append(str(exc))
+                errors.append(worded(exc))
     finally:
         QApplication.restoreOverrideCursor()
     ctx.notify("interviews")
@@ -349,7 +350,7 @@ def import_audio(ctx: StudyContext, interview_id: int, parent: QWidget | None = 
             raise StudyError(QApplication.translate("RecordDialog", "%1 holds no audio.").replace("%1", Path(path).name))
         ctx.study.interviews.attach_audio(interview_id, path, duration_ms=duration)
     except (StudyError, TranscribeError) as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, worded(exc))
         return False
     ctx.notify("interviews")
     return True

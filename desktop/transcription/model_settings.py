@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
                                QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from desktop.i18n import worded
 
 LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
 
@@ -273,7 +274,7 @@ class ModelSettingsWidget(QWidget):
         try:
             remove(name)
         except TranscribeError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(worded(exc))
         self.refresh()
         self.changed.emit()
 
@@ -287,7 +288,7 @@ class ModelSettingsWidget(QWidget):
             select(model.name)
         except TranscribeError as exc:
             self.refresh()
-            self.problem.setText(str(exc))
+            self.problem.setText(worded(exc))
             return False
         self.refresh()
         self.changed.emit()
