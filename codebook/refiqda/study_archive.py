@@ -81,7 +81,8 @@ def export_archive(study, out: str | os.PathLike) -> ArchiveResult:
         counts[what] = study.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     counts["audio files"] = len(audio)
     return ArchiveResult(out, counts, ["It holds everything, participants' real names and contacts too: "
-                                       "keep and share it as you would the study folder itself."])
+                                       "store it and share it only with the care the study folder "
+                                       "itself needs."])
 
 
 def _entry_ok(name: str) -> bool:

@@ -193,8 +193,8 @@ class ExportDialog(JobDialog):
         if result.kind == "archive":
             c = result.project.counts
             return self.tr("Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: "
-                           "%5). It holds participants' real names and contacts too: keep and share it as you "
-                           "would the study folder itself.").replace("%1", ltr_path(result.path)) \
+                           "%5). It holds participants' real names and contacts too: store it and share it only with "
+                           "the care the study folder itself needs.").replace("%1", ltr_path(result.path)) \
                 .replace("%2", number(c.get("interviews", 0))).replace("%3", number(c.get("segments", 0))) \
                 .replace("%4", number(c.get("codings", 0))).replace("%5", number(c.get("audio files", 0)))
         if result.kind == "qdc":
@@ -221,7 +221,7 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips: each is worded through self.tr (day_fa.ts).
-    COUNTS, SKIPPED = COUNT_KINDS, SKIPPED_KINDS
+    COUNTS, SKIPPED = (*COUNT_KINDS, "participants", "audio files"), SKIPPED_KINDS  # a study archive counts these too
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent, self.tr("Import"))
