@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
         act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
             icon_name="open-transcript")
         act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        act(help_menu, self.tr("User guide (in Persian)"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+
+    def show_user_guide(self) -> None:
+        """The Persian user guide (docs/fa/guide.md), offline, beside the window."""
+        from desktop.help import show_guide
+
+        self.user_guide = show_guide(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

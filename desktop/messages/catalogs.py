@@ -59,10 +59,13 @@ def code_strings(folders=("desktop", "codebook", "transcribe")) -> set[str]:
     return found
 
 
+QT_OWN = "qt_"  # a catalog named qt_*_fa.ts words Qt's own widgets (QFileDialog, QMessageBox…): not our code's
+
+
 def orphans(msgs: list[Message] | None = None, strings: set[str] | None = None) -> list[Message]:
     msgs = messages() if msgs is None else msgs
     strings = code_strings() if strings is None else strings
-    return [m for m in msgs if m.source not in strings]
+    return [m for m in msgs if m.source not in strings and not m.file.startswith(QT_OWN)]
 
 
 def duplicates(msgs: list[Message] | None = None) -> list[str]:
@@ -72,7 +75,8 @@ def duplicates(msgs: list[Message] | None = None) -> list[str]:
     by_source: dict[str, set[str]] = defaultdict(set)
     for m in msgs:
         by_key[(m.context, m.source)].append(m)
-        by_source[m.source].add(m.translation)
+        if not m.file.startswith(QT_OWN):  # Qt's own contexts word their strings for their own widgets
+            by_source[m.source].add(m.translation)
     for (ctx, source), ms in by_key.items():
         if len(ms) > 1:
             out.append(f"{ctx} {source!r} is in {', '.join(m.file for m in ms)}")
