@@ -35,15 +35,17 @@ WORDS = {
     "fa": {"category": "مقوله", "code": "کد", "count": "فراوانی", "share": "درصد", "total": "جمع",
            "participants": "تعداد مشارکت‌کنندگان", "by_segments": "فراوانی: تعداد بخش‌های کدگذاری‌شده",
            "by_interviews": "فراوانی: تعداد مصاحبه‌هایی که کد در آن‌ها آمده است",
-           "frequencies": "جدول فراوانی کدها", "participants_title": "ویژگی‌های مشارکت‌کنندگان",
+           "frequencies": "جدول فراوانی کدها", "participants_title": "ویژگی‌های جمعیت‌شناختی مشارکت‌کنندگان",
+           "share_of_category": "درصد از جمع مقوله",
            "quotes": "نقل‌قول‌ها به تفکیک کد", "pseudonym": "نام مستعار", "interview": "مصاحبه",
            "time": "زمان", "text": "متن", "memo": "یادداشت", "interview_n": "مصاحبه (به ترتیب برگزاری)",
-           "new": "کدهای جدید", "cumulative": "تعداد تجمعی کدها", "none": "(بی‌پاسخ)",
+           "new": "کدهای جدید", "cumulative": "تعداد تجمعی کدها", "none": "(نامشخص)",
            "codes_axis": "تعداد کدها", "chao2": "برآورد Chao2 از کل کدها"},
     "en": {"category": "Category", "code": "Code", "count": "Frequency", "share": "Percent", "total": "Total",
            "participants": "Participants", "by_segments": "Frequency: coded segments",
            "by_interviews": "Frequency: interviews that mention the code",
            "frequencies": "Code frequencies", "participants_title": "Participants",
+           "share_of_category": "Percent of category total",
            "quotes": "Quotes by code", "pseudonym": "Pseudonym", "interview": "Interview",
            "time": "Time", "text": "Text", "memo": "Memo", "interview_n": "Interview (in the order held)",
            "new": "New codes", "cumulative": "Codes found", "none": "(missing)",
@@ -88,7 +90,7 @@ def frequency_tables(study, by: str = "segments", lang: str = "fa") -> list[Tabl
     for t in tables(study, by=by, lang=lang):
         rows = [["\u2003" * r.depth + r.name, r.count, r.share] for r in t.rows]
         rows.append([w["total"], t.total, 1.0 if t.total else 0.0])
-        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share"]], rows,
+        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share_of_category"]], rows,
                          {len(rows) - 1}, {2}, w["by_" + by]))
     if not out:
         raise StudyError("The codebook is empty: there is no frequency table to export.")

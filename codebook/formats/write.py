@@ -16,6 +16,7 @@ from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
 from codebook.files import write_atomic
 from codebook.safety import xml_text
+from transcribe.normalize import persian_digits
 
 RLM = "\u200f"
 # Written where the transcriber found speech but no text (an untranscribed segment nobody has typed yet).
@@ -200,6 +201,8 @@ def to_docx(view: TranscriptView, out: str | os.PathLike, *, timestamps: bool = 
         p = doc.add_paragraph()
         if timestamps:
             stamp = clock(start, hours=False)
+            if rtl:  # an appendix of a Persian paper writes its time stamps in Persian digits (TXT/SRT/VTT stay Latin)
+                stamp = persian_digits(stamp)
             add_run(p, f"[{stamp}] ", rtl=False, size=9, color="666666")
         if speaker:
             add_run(p, f"{speaker}: ", bold=True, rtl=rtl)

@@ -38,10 +38,12 @@ def replaced_text(report) -> str:
     """What pseudonymisation replaced (a :class:`codebook.pseudonymise.Report`), in the UI language."""
     if not report.total:
         return _tr("No names from the replacement list were found in the exported text.")
-    terms = "؛ ".join if current_language() == "fa" else "; ".join
+    fa = current_language() == "fa"
+    terms = "؛ ".join if fa else "; ".join
+    arrow = "←" if fa else "→"  # points from the name to its replacement in the reading direction
     return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
             .replace("%2", number(len(report.counts)))
-            + terms(f"{t} → {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
+            + terms(f"{t} {arrow} {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
 
 
 class Worker(QThread):
