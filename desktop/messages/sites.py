@@ -88,15 +88,50 @@ def _constants(tree: ast.Module) -> dict[str, str]:
     return out
 
 
+def _module_name(path: Path) -> str:
+    try:
+        return ".".join(path.resolve().relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    except ValueError:
+        return path.stem
+
+
+def _literal(node: ast.expr, consts: dict[str, str]) -> str | None:
+    """A string the expression always is: a literal, a known constant, or ``+`` of those."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return consts.get(node.id)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _literal(node.left, consts), _literal(node.right, consts)
+        return None if left is None or right is None else left + right
+    return None
+
+
 def sites(files: Iterable[Path] | None = None) -> Iterator[Site]:
-    """Every construction of a worded error in ``files`` (default: codebook/, transcribe/, desktop/)."""
-    parsed = [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in (files or python_files())]
-    core = [ast.parse(p.read_text(encoding="utf-8")) for p in python_files(("codebook", "transcribe"))]
-    classes = worded_classes([t for _, t in parsed] + core)
+    """Every construction of a worded error in ``files`` (default: codebook/, transcribe/, desktop/).
+
+    A class imported under another name (``import StudyError as SE``) and a template held in a
+    constant of this module or imported from another (``from codebook.jobs import BUSY``) are followed."""
+    paths = list(files or python_files())
+    parsed = [(p, ast.parse(p.read_text(encoding="utf-8"), str(p))) for p in paths]
+    core_paths = python_files(("codebook", "transcribe"))
+    core = [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in core_paths]
+    classes = worded_classes([t for _, t in parsed] + [t for _, t in core])
+    module_consts = {_module_name(p): _constants(t) for p, t in core + parsed}
     for path, tree in parsed:
-        consts = _constants(tree)
+        consts = dict(_constants(tree))
+        aliases: set[str] = set()
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _name(node.func) in classes and _name(node.func) != BASE):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    if alias.name in classes and alias.asname:
+                        aliases.add(alias.asname)
+                    value = module_consts.get(node.module, {}).get(alias.name)
+                    if value is not None:
+                        consts.setdefault(alias.asname or alias.name, value)
+        known = classes | aliases
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _name(node.func) in known and _name(node.func) != BASE):
                 continue
             if isinstance(node.func, ast.Attribute) and node.func.attr == "__init__":
                 continue
@@ -106,11 +141,11 @@ def sites(files: Iterable[Path] | None = None) -> Iterator[Site]:
             if not node.args:
                 continue  # no sentence (a class used as a signal)
             first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                yield Site(path, node.lineno, cls, first.value, "literal", keywords, star)
-            elif isinstance(first, ast.Name) and first.id in consts:
-                yield Site(path, node.lineno, cls, consts[first.id], "literal", keywords, star)
-            elif isinstance(first, ast.JoinedStr):
+            template = _literal(first, consts)
+            if template is not None:
+                yield Site(path, node.lineno, cls, template, "literal", keywords, star)
+            elif isinstance(first, ast.JoinedStr) or (isinstance(first, ast.BinOp) and any(
+                    isinstance(n, ast.JoinedStr) for n in ast.walk(first))):
                 yield Site(path, node.lineno, cls, None, "fstring", keywords, star)
             else:
                 yield Site(path, node.lineno, cls, None, "dynamic", keywords, star)

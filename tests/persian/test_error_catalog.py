@@ -53,10 +53,21 @@ def test_the_checker_catches_what_it_is_for(tmp_path):
         "def g(p):\n"
         "    raise StudyError('{path} has no Persian.', path=p)\n"
         "def h(p):\n"
-        "    raise MyError('No backup at {copy}.', cpy=p)\n")
+        "    raise MyError('No backup at {copy}.', cpy=p)\n"
+        "from codebook.errors import StudyError as SE\n"
+        "from codebook.jobs import BUSY\n"
+        "def i(p):\n"
+        "    raise SE('An aliased ' + 'class: {x}.', x=p)\n"
+        "def j(p):\n"
+        "    raise SE(BUSY, id=p)\n"
+        "def k(p):\n"
+        "    raise SE('Half ' + f'{p} pasted.')\n")
     found = problems({"No backup at {copy}.": "…{copy}", "Gone.": "رفته."}, list(sites([code])))
-    assert len(found["fstring"]) == 1 and "bad.py:5" in found["fstring"][0]  # a subclass defined in the file counts
-    assert len(found["missing"]) == 1 and "{path} has no Persian." in found["missing"][0]
+    assert len(found["fstring"]) == 2 and "bad.py:5" in found["fstring"][0]  # a subclass defined in the file counts
+    assert "bad.py:17" in found["fstring"][1]  # an f-string inside a concatenation too
+    missing = "\n".join(found["missing"])
+    assert len(found["missing"]) == 3 and "{path} has no Persian." in missing
+    assert "An aliased class: {x}." in missing and "already being transcribed" in missing  # alias, imported constant
     assert len(found["keywords"]) == 1 and "copy" in found["keywords"][0]
     assert found["orphan"] == ["'Gone.'"]
     assert problems({"No backup at {copy}.": "{cpy}"}, list(sites([code])))["placeholders"]
