@@ -98,6 +98,8 @@ class JobDialog(QDialog):
 
     def file_row(self, browse) -> QLineEdit:
         edit = QLineEdit(self)
+        # a path reads left to right, in a Persian window too (its folders would otherwise swap ends)
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         button = QPushButton(QCoreApplication.translate("_JobDialog", "Choose…"), self)
         button.clicked.connect(browse)
         row = QWidget(self)
