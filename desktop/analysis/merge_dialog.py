@@ -18,7 +18,8 @@ from codebook import coders as cd
 from codebook import merge as mg
 from codebook.errors import StudyError
 from transcribe.errors import TranscribeError
-from desktop.i18n import worded
+from desktop.bidi import path_run
+from desktop.i18n import current_language, worded
 
 
 class _Loader(QThread):
@@ -128,7 +129,7 @@ class MergeDialog(QDialog):
         self._stack.close()
         self.plan = self.theirs = None
         self.merge_button.setEnabled(False)
-        self.preview.setPlainText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self.preview.setPlainText(self.tr("Reading %1…").replace("%1", path_run(Path(path).name, current_language())))
         loader = _Loader(self.ctx.study.folder, path, self)
         loop = QEventLoop(self)
         loader.finished.connect(loop.quit)

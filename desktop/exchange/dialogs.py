@@ -318,7 +318,7 @@ class ImportDialog(JobDialog):
                              .format(ltr_path(r.study_folder)))
             return "\n".join(lines)
         done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
-            .replace("%2", r.path.name).replace("%3", r.interview_label)
+            .replace("%2", ltr_path(r.path.name)).replace("%3", r.interview_label)
         notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
                  "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
                  "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
-from desktop.bidi import ltr_run, plain
+from desktop.bidi import ltr_run, path_run, plain
 from desktop.context import StudyContext
 from desktop.i18n import current_language
 from desktop.settings import Settings
@@ -347,7 +347,8 @@ def import_audio(ctx: StudyContext, interview_id: int, parent: QWidget | None = 
     try:
         duration = probe_duration_ms(path)
         if duration <= 0:
-            raise StudyError(QApplication.translate("RecordDialog", "%1 holds no audio.").replace("%1", Path(path).name))
+            raise StudyError(QApplication.translate("RecordDialog", "%1 holds no audio.").replace(
+                "%1", path_run(Path(path).name, current_language())))
         ctx.study.interviews.attach_audio(interview_id, path, duration_ms=duration)
     except (StudyError, TranscribeError) as exc:
         QMessageBox.warning(parent, title, worded(exc))
