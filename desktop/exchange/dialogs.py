@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEd
 
 from codebook import exchange
 from codebook.errors import StudyError
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from codebook.refiqda.import_ import COUNT_KINDS, SKIPPED_KINDS
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
 from desktop.settings import Settings
@@ -309,7 +309,7 @@ class ImportDialog(JobDialog):
                             for k, n in project.counts.items() if n)
             lines = [self.tr("Imported %1.").replace("%1", done or self.tr("nothing"))]
             if getattr(project, "repairs", None):  # other tools' known slips, mended and said
-                lines.append(self.tr("Repaired: %1.").replace("%1", sep.join(project.repairs)))
+                lines.append(self.tr("Repaired: %1.").replace("%1", sep.join(worded(r) for r in project.repairs)))
             if getattr(project, "skipped", None):
                 lines.append(self.tr("Not imported: %1.").replace("%1", sep.join(
                     f"{self.tr(k) if k in self.SKIPPED else k} ({number(n)})" for k, n in project.skipped.items())))

@@ -1,6 +1,7 @@
 """Where errors are worded: every ``XError("template", name=value)`` of the code, found by reading the source (ast).
 
-An error class is *worded* when it derives from :class:`transcribe.errors.WordedError`
+An error class is *worded* when it derives from :class:`transcribe.errors.WordedError` (a sentence
+that is not an error: :class:`codebook.worded.WordedText`)
 (found by name across the scanned folders, so new subclasses count). Each call of
 such a class is a *site*; its first argument is the English template:
 
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("codebook", "transcribe", "desktop")
 BASE = "WordedError"
+BASES = {BASE, "WordedText"}  # errors, and sentences that are not errors (codebook.worded)
 
 
 @dataclass
@@ -65,7 +67,7 @@ def _name(node: ast.expr) -> str | None:
 def worded_classes(trees: Iterable[ast.Module]) -> set[str]:
     """Names of the classes deriving (directly or not) from WordedError."""
     trees = list(trees)
-    names, grew = {BASE}, True
+    names, grew = set(BASES), True
     while grew:
         grew = False
         for tree in trees:

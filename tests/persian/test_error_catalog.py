@@ -133,3 +133,15 @@ def test_the_command_line_words_its_errors_in_persian(tmp_path, how, monkeypatch
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(args[2:] if how == "flag" else args) == 2
     assert "\u0627" not in capsys.readouterr().err  # English without the flag or a Persian locale
+
+
+def test_sentences_that_are_not_errors_are_worded_too():
+    from codebook.refiqda.repair import check_references  # noqa: F401  (the module that makes them)
+    from codebook.worded import WordedText
+
+    repair = WordedText("1 empty {tag} element", tag="Sets")
+    assert repair == "1 empty Sets element" and isinstance(repair, str)  # the English text, as before
+    assert word(repair, "fa") == f"یک عنصر خالی {FSI}Sets{PDI}"
+    many = WordedText("{count} references to a user not listed in the project (ignored)", count=3)
+    assert word(many, "fa") == "۳ ارجاع به کاربری که در فهرست کاربران پروژه نیست (نادیده گرفته شد)"
+    assert any(s.cls == "WordedText" for s in CORE)  # the checker sees them
