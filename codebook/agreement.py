@@ -167,7 +167,7 @@ def resolve_codes(study: Study, items: Sequence[str]) -> list[int]:
     for item in items:
         found = [c for c in every if str(c.id) == item.strip() or c.name == canonical(item).strip()]
         if not found:
-            raise StudyError(f"No code named {item!r} in this study.")
+            raise StudyError("No code named {item!r} in this study.", item=item)
         for c in found:
             members = [c] + study.codes.descendants(c.id)
             out.extend(m.id for m in members if m.kind == "code" and m.id not in out)
@@ -183,7 +183,7 @@ def resolve_interviews(study: Study, items: Sequence[str]) -> list[int]:
     for item in items:
         found = [iv.id for iv in every if str(iv.id) == item.strip() or study.interviews.label(iv) == item.strip()]
         if not found:
-            raise StudyError(f"No interview {item!r} in this study (give its id or its label).")
+            raise StudyError("No interview {item!r} in this study (give its id or its label).", item=item)
         out.extend(i for i in found if i not in out)
     return out
 
@@ -204,7 +204,7 @@ def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", 
     from codebook.errors import StudyError
 
     if unit not in UNITS:
-        raise StudyError(f"Unknown unit {unit!r}; use segment or span.")
+        raise StudyError("Unknown unit {unit!r}; use segment or span.", unit=unit)
     if unit == "span" and not 0 < overlap <= 1:
         raise StudyError("The overlap is a share of the longer coding, above 0 and at most 1 (e.g. 0.8).")
     if coder_a == coder_b:
@@ -213,7 +213,7 @@ def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", 
     for name in (coder_a, coder_b):
         if name not in known:
             listed = ", ".join(repr(c) for c in known) or "none yet"
-            raise StudyError(f"No coding by a coder named {name!r} in this study (coders: {listed}).")
+            raise StudyError("No coding by a coder named {name!r} in this study (coders: {listed}).", name=name, listed=listed)
     all_codes = [c for c in study.codes.list() if c.kind == "code"]
     if codes is not None:
         wanted = set(codes)
@@ -288,12 +288,29 @@ def sentence(result: Agreement, lang: str = "en") -> str:
 
         def num(x):
             return "تعریف‌نشده" if x is None else fa_digits(f"{x:.2f}")
-        unit = ("بخش متن (هر بخش پیاده‌سازی، حضور یا نبود هر کد)" if result.unit == "segment" else
-                f"کدگذاری (هم‌پوشانی دست‌کم {fa_digits(f'{round(result.overlap * 100)}')}٪ از کدگذاری بلندتر)")
-        return (f"توافق دو کدگذار ({result.coders[0]} و {result.coders[1]}) روی {fa_digits(str(n_iv))} مصاحبه، "
-                f"با واحد {unit} و {fa_digits(str(o.units))} تصمیم، "
-                f"کاپای کوهن {num(o.kappa)} و آلفای کریپندورف (اسمی) {num(o.alpha)} بود "
-                f"(توافق درصدی {fa_digits(f'{(o.percent or 0) * 100:.1f}')}٪).")
+        def coef(name: str, x: float | None) -> str:
+            return f"{name} {num(x)}" if x is not None else f"{name} قابل محاسبه نبود"
+
+        if result.unit == "segment":
+            unit = ("واحد تحلیل «بخش متن» بود، یعنی حضور یا نبود هر کد در هر بخش از متن پیاده‌شده "
+                    f"({fa_digits(str(o.units))} واحد مقایسه)")
+        else:
+            unit = ("واحد تحلیل «بازهٔ کدگذاری‌شده» بود (دو کدگذاری در صورتی هم‌خوان شمرده شدند که دست‌کم "
+                    f"{fa_digits(str(round(result.overlap * 100)))} درصد از کدگذاری بلندتر را بپوشانند؛ "
+                    f"{fa_digits(str(o.units))} واحد مقایسه)")
+        coders = f"برای توافق دو کدگذار ({result.coders[0]} و {result.coders[1]}) در {fa_digits(str(n_iv))} مصاحبه"
+        percent = f"درصد توافق {fa_digits(f'{(o.percent or 0) * 100:.1f}')} درصد بود"
+        if o.kappa is None and o.alpha is None:
+            values = (f"{coders}، ضریب کاپای کوهن و ضریب آلفای کریپندورف قابل محاسبه نبودند، زیرا همهٔ "
+                      "واحدها در یک دسته قرار داشتند")
+        elif o.kappa is None or o.alpha is None:
+            values = (f"{coders}، {coef('ضریب کاپای کوهن', o.kappa)} و "
+                      f"{coef('ضریب آلفای کریپندورف (برای داده‌های اسمی)', o.alpha)}"
+                      f"{' به دست آمد' if o.kappa is None else ''}")
+        else:
+            values = (f"{coders}، ضریب کاپای کوهن {num(o.kappa)} و ضریب آلفای کریپندورف "
+                      f"(برای داده‌های اسمی) نیز {num(o.alpha)} به دست آمد")
+        return f"{values}؛ {percent}. {unit}."
 
     def num(x):
         return "undefined" if x is None else f"{x:.2f}"
@@ -310,7 +327,7 @@ def sentence(result: Agreement, lang: str = "en") -> str:
 
 HEADERS = {
     "en": ["Category", "Code", "Units", "Percent agreement", "Cohen's kappa", "Krippendorff's alpha"],
-    "fa": ["مقوله", "کد", "واحدها", "توافق درصدی", "کاپای کوهن", "آلفای کریپندورف"],
+    "fa": ["مقوله", "کد", "تعداد واحدها", "درصد توافق", "کاپای کوهن", "آلفای کریپندورف"],
 }
 TITLES = {"en": "Agreement between coders", "fa": "توافق میان کدگذاران"}
 OVERALL = {"en": "All codes", "fa": "همهٔ کدها"}
@@ -342,4 +359,4 @@ def export(result: Agreement, fmt: str, out, lang: str = "fa"):
         return write_xlsx([table], out, lang, sheet=TITLES[lang])
     if fmt == "docx":
         return write_docx([table], out, lang, title=TITLES[lang])
-    raise StudyError(f"The agreement table is exported as xlsx or docx, not {fmt!r}.")
+    raise StudyError("The agreement table is exported as xlsx or docx, not {fmt!r}.", fmt=fmt)

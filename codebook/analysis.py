@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from codebook.study import Study
 
 BY = ("segments", "interviews")
-UNCATEGORISED = {"en": "Uncategorised", "fa": "بدون دسته"}
+UNCATEGORISED = {"en": "Uncategorised", "fa": "بدون مقوله"}
 
 
 # -- which interviews, which codes --------------------------------------------------------
@@ -169,7 +169,7 @@ class CategoryTable:
 
 def _check_by(by: str) -> None:
     if by not in BY:
-        raise StudyError(f"Count by 'segments' or 'interviews', not {by!r}.")
+        raise StudyError("Count by 'segments' or 'interviews', not {by!r}.", by=by)
 
 
 def frequency_tables(study: Study, by: str = "segments", lang: str = "en",
@@ -179,7 +179,7 @@ def frequency_tables(study: Study, by: str = "segments", lang: str = "en",
     ``by='segments'`` counts coded segments (codings); ``by='interviews'``
     counts the interviews that mention the code. Every code is listed, also
     those not used yet (count 0). Codes under no category come last, in a
-    table named "Uncategorised" (``lang`` 'fa': "بدون دسته"), when there are any.
+    table named "Uncategorised" (``lang`` 'fa': "بدون مقوله"), when there are any.
     With ``coder``, only that coder's codings count; over several coders, a
     passage they coded alike counts once (see :func:`_passages`)."""
     _check_by(by)

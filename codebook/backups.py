@@ -67,7 +67,7 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     folder = Path(folder)
     db_path = folder / DB_NAME
     if not db_path.is_file():
-        raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
+        raise StudyError("No study at {folder}: it has no {DB_NAME}.", folder=folder, DB_NAME=DB_NAME)
     when = (now or datetime.now()).replace(microsecond=0)
     where = folder / FOLDER
     final = _new_name(where, when, why)
@@ -81,7 +81,7 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
-        raise StudyError(f"Could not back up {db_path} into {where} ({exc}). The study itself is unchanged.") from exc
+        raise StudyError("Could not back up {db_path} into {where} ({exc}). The study itself is unchanged.", db_path=db_path, where=where, exc=exc) from exc
     _prune(folder, keep)
     for stale in where.glob(".*.partial"):  # left by a copy whose process was killed (an hour is long past it)
         with contextlib.suppress(OSError):
@@ -107,7 +107,7 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     copy = Path(copy)
     db_path = folder / DB_NAME
     if not copy.is_file():
-        raise StudyError(f"No backup at {copy}.")
+        raise StudyError("No backup at {copy}.", copy=copy)
     try:
         check = _read_only(copy)
         try:
@@ -115,9 +115,9 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
         finally:
             check.close()
     except sqlite3.Error as exc:
-        raise StudyError(f"{copy} is not a readable study database ({exc}); nothing was restored.") from exc
+        raise StudyError("{copy} is not a readable study database ({exc}); nothing was restored.", copy=copy, exc=exc) from exc
     if not ok:
-        raise StudyError(f"{copy} is damaged; nothing was restored. Choose an older copy.")
+        raise StudyError("{copy} is damaged; nothing was restored. Choose an older copy.", copy=copy)
     _not_open_elsewhere(db_path)
     try:
         before = make_backup(folder, "restore", keep=None)  # not pruned yet: the copy to restore may be the oldest
@@ -133,8 +133,7 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
-        raise StudyError(f"Could not restore {copy} ({exc}); the study is as it was "
-                         f"(and copied to {before.path.name}).") from exc
+        raise StudyError("Could not restore {copy} ({exc}); the study is as it was (and copied to {file}).", copy=copy, exc=exc, file=before.path.name) from exc
     _prune(folder, KEEP)
     return before
 
@@ -150,7 +149,7 @@ def _keep_bytes(folder: Path) -> Backup:
         if Path(str(db_path) + "-wal").is_file():
             shutil.copyfile(str(db_path) + "-wal", str(final) + "-wal")
     except OSError as exc:
-        raise StudyError(f"Could not keep a copy of {db_path} before restoring ({exc}); nothing was restored.") from exc
+        raise StudyError("Could not keep a copy of {db_path} before restoring ({exc}); nothing was restored.", db_path=db_path, exc=exc) from exc
     return Backup(final, when, final.stat().st_size, "damaged")
 
 
@@ -199,10 +198,9 @@ def _not_open_elsewhere(db_path: Path) -> None:
     except sqlite3.Error as exc:
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise StudyError(f"{db_path} is in use ({exc}); close it everywhere and try again.") from exc
+            raise StudyError("{db_path} is in use ({exc}); close it everywhere and try again.", db_path=db_path, exc=exc) from exc
         return  # damaged, which is why it is being restored: nothing can have it open for work
     finally:
         conn.close()
     if Path(str(db_path) + "-wal").exists():
-        raise StudyError(f"{db_path.parent} is open in another window or program (a transcription?); "
-                         "close it there and try again. Nothing was restored.")
+        raise StudyError("{db_path_folder} is open in another window or program (a transcription?); close it there and try again. Nothing was restored.", db_path_folder=db_path.parent)

@@ -35,7 +35,7 @@ def rename(study: Study, old: str, new: str) -> int:
     if old == new:
         return 0
     if old not in dict(coders(study)):
-        raise StudyError(f"No coding by a coder named {old!r} in this study.")
+        raise StudyError("No coding by a coder named {old!r} in this study.", old=old)
     with study.atomic():
         return study.codings.rename_coder(old, new)
 

@@ -25,7 +25,7 @@ class Codes(Repository):
         if not name:
             raise StudyError("A code needs a name.")
         if kind not in ("code", "category"):
-            raise StudyError(f"Unknown code kind {kind!r}.")
+            raise StudyError("Unknown code kind {kind!r}.", kind=kind)
         if parent_id is not None:
             self._need(parent_id)
         count = self.db.execute("SELECT COUNT(*) FROM codes").fetchone()[0]
@@ -211,7 +211,7 @@ class Codings(Repository):
             raise StudyError("The selection lies outside the segment text.")
         code = self.study.codes.get(code_id)
         if code.kind == "category":
-            raise StudyError(f"{code.name!r} is a category; apply one of its codes.")
+            raise StudyError("{code_file!r} is a category; apply one of its codes.", code_file=code.name)
         cid = self._insert({"interview_id": start.interview_id, "code_id": code_id,
                             "start_segment_id": start.id, "start_offset": start_offset,
                             "end_segment_id": end.id, "end_offset": end_offset, "memo": canonical(memo),

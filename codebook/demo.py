@@ -49,7 +49,7 @@ def proportional_words(text: str, start_ms: int, end_ms: int) -> tuple[Word, ...
 def _timings() -> list[dict]:
     path = ASSETS / "timings.json"
     if not path.is_file():
-        raise StudyError(f"The demo audio is missing ({path}); reinstall Mosahebeh.")
+        raise StudyError("The demo audio is missing ({path}); reinstall Mosahebeh.", path=path)
     timings = json.loads(path.read_text(encoding="utf-8"))
     for spec, interview in zip(timings, D.INTERVIEWS):
         # Compared through the Persian folding: the displayed text writes the ezafe («کتابخانهٔ شما»)
@@ -68,13 +68,13 @@ def build_demo(path: str | Path) -> Path:
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
     if target.exists() and any(target.iterdir()):
-        raise StudyError(f"{target} already exists; choose another folder or remove it first.")
+        raise StudyError("{target} already exists; choose another folder or remove it first.", target=target)
     timings = _timings()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".demo-", dir=target.parent))
     except OSError as exc:
-        raise StudyError(f"Cannot write in {target.parent}: {exc.strerror or exc}.") from exc
+        raise StudyError("Cannot write in {target_folder}: {reason}.", target_folder=target.parent, reason=exc.strerror or exc) from exc
     try:
         with Study.create(tmp / f"demo{SUFFIX}", name=D.STUDY_NAME) as study:
             _fill(study, timings)

@@ -77,7 +77,7 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
     from codebook.pseudonymise import Replacer
 
     if fmt not in EXPORT_FORMATS:
-        raise StudyError(f"Cannot export as {fmt}; choose one of {', '.join(EXPORT_FORMATS)}.")
+        raise StudyError("Cannot export as {fmt}; choose one of {items}.", fmt=fmt, items=', '.join(EXPORT_FORMATS))
     if fmt == "archive":  # the whole study, lossless (codebook.refiqda.study_archive)
         if pseudonymise:
             raise StudyError("A study archive keeps the study exactly as it is; it cannot be pseudonymised "
@@ -96,7 +96,7 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
     report = replacer.report if pseudonymise else None
     if what == "transcript":
         if fmt not in TRANSCRIPT_FORMATS:
-            raise StudyError(f"A transcript is exported as txt, docx, srt or vtt, not {fmt}.")
+            raise StudyError("A transcript is exported as txt, docx, srt or vtt, not {fmt}.", fmt=fmt)
         if interview is not None:
             export_transcript(study, interview, fmt, out, lang=lang, timestamps=timestamps, replacer=replacer)
             label = study.interviews.label(study.interviews.get(interview))
@@ -132,7 +132,7 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
 
             saturation = study_saturation(study)
         return Exported(what, out, replaced=report, saturation=saturation)
-    raise StudyError(f"Nothing to export as {fmt} for {what!r}.")
+    raise StudyError("Nothing to export as {fmt} for {what!r}.", fmt=fmt, what=what)
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def import_format(path: str | Path, given: str | None = None) -> str:
     fmt = given or path.suffix.lower().lstrip(".")
     fmt = {"htm": "html", "qde": "qdpx", "zip": "archive"}.get(fmt, fmt)
     if fmt not in IMPORT_FORMATS:
-        raise StudyError(f"Cannot tell the format of {path.name}; give --format ({', '.join(IMPORT_FORMATS)}).")
+        raise StudyError("Cannot tell the format of {file}; give --format ({items}).", file=path.name, items=', '.join(IMPORT_FORMATS))
     return fmt
 
 
@@ -174,19 +174,20 @@ def import_file(study, path: str | Path, fmt: str | None = None, *, interview: i
 
     path = Path(path)
     if not path.is_file():
-        raise StudyError(f"No file at {path}.")
+        raise StudyError("No file at {path}.", path=path)
     fmt = import_format(path, fmt)
     if fmt == "qdpx":
         return Imported("qdpx", path, project=refiqda.import_qdpx(study, path), study_folder=study.folder)
     if fmt == "qdc":
         return Imported("qdc", path, codebook=refiqda.import_qdc(study, path))
     if fmt == "archive":
-        raise StudyError(f"{path.name} is a whole study: it opens as a new study "
-                         "(mosahebeh import --study NEW.mosahebeh FILE), not into this one.")
+        raise StudyError("{file} is a whole study: it opens as a new study (mosahebeh import --study NEW.mosahebeh FILE), not into this one.", file=path.name)
     if interview is None:
         ids = "; ".join(f"{iv.id} = {study.interviews.label(iv)}" for iv in study.interviews.list()[:12])
-        raise StudyError("A transcript needs its interview: give --interview ID"
-                         + (f" (this study's interviews: {ids})." if ids else "; this study has no interviews yet."))
+        if ids:
+            raise StudyError("A transcript needs its interview: give --interview ID (this study's interviews: {ids}).",
+                             ids=ids)
+        raise StudyError("A transcript needs its interview: give --interview ID; this study has no interviews yet.")
     # a .txt-named file read as given; any other name given --format txt is sniffed by the reader
     n = import_transcript(study, interview, path, None if fmt == "txt" and path.suffix.lower() != ".txt" else fmt,
                           replace=replace)
@@ -204,7 +205,7 @@ def import_project(path: str | Path, folder: str | Path, *, new: bool = False) -
 
     path, folder = Path(path), Path(folder)
     if not path.is_file():
-        raise StudyError(f"No file at {path}.")
+        raise StudyError("No file at {path}.", path=path)
     if folder.suffix != SUFFIX and not (folder / DB_NAME).exists():
         folder = folder.with_name(folder.name + SUFFIX)
     created = new or not (folder / DB_NAME).exists()

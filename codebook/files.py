@@ -31,7 +31,7 @@ class atomic_path:
     def __enter__(self) -> Path:
         folder = self.out.parent
         if not folder.is_dir():
-            raise StudyError(f"The folder {folder} does not exist.")
+            raise StudyError("The folder {folder} does not exist.", folder=folder)
         fd, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=folder)
         os.close(fd)
         self.tmp = Path(name)
@@ -47,8 +47,8 @@ class atomic_path:
                 return False
             except OSError as err:
                 self.tmp.unlink(missing_ok=True)
-                raise StudyError(f"Cannot write {self.out}: {err.strerror or err}.") from err
+                raise StudyError("Cannot write {out}: {err_reason}.", out=self.out, err_reason=err.strerror or err) from err
         self.tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise StudyError(f"Cannot write {self.out}: {exc.strerror or exc}. Nothing was written.") from exc
+            raise StudyError("Cannot write {out}: {reason}. Nothing was written.", out=self.out, reason=exc.strerror or exc) from exc
         return False

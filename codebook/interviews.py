@@ -47,7 +47,7 @@ class Interviews(Repository):
         if unknown:
             raise TypeError(f"unknown interview fields: {sorted(unknown)}")
         if "status" in values and values["status"] not in STATUSES:
-            raise StudyError(f"Unknown interview status {values['status']!r}.")
+            raise StudyError("Unknown interview status {status!r}.", status=values['status'])
         if "consent" in values:
             values["consent"] = int(bool(values["consent"]))
         for key in ("title", "notes"):
@@ -107,7 +107,7 @@ class Interviews(Repository):
 
         source = Path(source)
         if not source.is_file():
-            raise StudyError(f"No audio file at {source}.")
+            raise StudyError("No audio file at {source}.", source=source)
         if duration_ms is None:
             duration_ms = probe_duration_ms(source)
         interview = self.get(interview_id)  # before anything is copied
@@ -120,7 +120,7 @@ class Interviews(Repository):
                 (shutil.copy2 if copy else shutil.move)(source, target)
             except OSError as exc:
                 target.unlink(missing_ok=True)
-                raise StudyError(f"Cannot copy {source} into the study: {exc.strerror or exc}.") from exc
+                raise StudyError("Cannot copy {source} into the study: {reason}.", source=source, reason=exc.strerror or exc) from exc
         status = interview.status if interview.status != "planned" else "recorded"
         return self.update(interview_id, audio_path=target.resolve().relative_to(folder).as_posix(),
                            duration_ms=duration_ms, status=status)

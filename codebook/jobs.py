@@ -81,7 +81,7 @@ class Jobs(Repository):
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            raise StudyError(BUSY.format(id=interview_id)) from None
+            raise StudyError(BUSY, id=interview_id) from None
         try:
             yield
         finally:

@@ -364,8 +364,7 @@ def merge(mine: Study, path: str | os.PathLike, *, dry_run: bool = False,
     with open_theirs(path) as (theirs, guids, same_origin):
         p = plan(mine, theirs, guids, same_origin=same_origin, their_coder=their_coder, source=Path(path).name)
         if not p.matched_interviews:
-            raise StudyError(f"None of the interviews in {Path(path).name} matches one here (by audio or by "
-                             f"transcript text); nothing was merged.")
+            raise StudyError("None of the interviews in {Path_file} matches one here (by audio or by transcript text); nothing was merged.", Path_file=Path(path).name)
         if dry_run:
             return p, None
         return p, apply(mine, theirs, p)

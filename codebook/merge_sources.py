@@ -35,7 +35,7 @@ def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str]
             yield theirs, {c.id: theirs.record_guid("code", c.id) for c in theirs.codes.list()}, True
         return
     if not path.is_file():
-        raise StudyError(f"Nothing to merge at {path}: give a study folder, a study archive (.zip) or a .qdpx.")
+        raise StudyError("Nothing to merge at {path}: give a study folder, a study archive (.zip) or a .qdpx.", path=path)
     tmp = Path(tempfile.mkdtemp(prefix="mosahebeh-merge-"))
     try:
         if path.suffix.lower() == ".qdpx":
@@ -51,8 +51,7 @@ def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str]
             with Study.open(db.parent) as theirs:
                 yield theirs, {c.id: theirs.record_guid("code", c.id) for c in theirs.codes.list()}, True
         else:
-            raise StudyError(f"{path.name} is not a study folder, a study archive (.zip) or a REFI-QDA "
-                             f"project (.qdpx).")
+            raise StudyError("{file} is not a study folder, a study archive (.zip) or a REFI-QDA project (.qdpx).", file=path.name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -65,12 +64,12 @@ def _unpack_archive(path: Path, into: Path) -> Path:
         names = z.namelist()
         dbs = [n for n in names if n == DB_NAME or n.endswith("/" + DB_NAME) and n.count("/") == 1]
         if len(dbs) != 1:
-            raise StudyError(f"{path.name} is a zip, but not a study archive (it holds no single {DB_NAME}).")
+            raise StudyError("{file} is a zip, but not a study archive (it holds no single {DB_NAME}).", file=path.name, DB_NAME=DB_NAME)
         root = into.resolve()
         for info in z.infolist():
             target = (into / info.filename).resolve()
             if root not in target.parents and target != root:
-                raise StudyError(f"{path.name} holds a path outside its folder ({info.filename}); not merged.")
+                raise StudyError("{file} holds a path outside its folder ({filename}); not merged.", file=path.name, filename=info.filename)
         z.extractall(into)
     return into / dbs[0]
 

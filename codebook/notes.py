@@ -17,7 +17,7 @@ class Memos(Repository):
 
     def add(self, text: str, *, title: str = "", target_kind: str = "study", target_id: int | None = None) -> Memo:
         if target_kind not in MEMO_TARGETS:
-            raise StudyError(f"A memo can be on {', '.join(MEMO_TARGETS)}, not {target_kind!r}.")
+            raise StudyError("A memo can be on {items}, not {target_kind!r}.", items=', '.join(MEMO_TARGETS), target_kind=target_kind)
         stamp = now()
         mid = self._insert({"target_kind": target_kind, "target_id": target_id, "title": canonical(title).strip(),
                             "text": canonical(text), "created": stamp, "updated": stamp})
@@ -112,7 +112,7 @@ class Marks(Repository):
     def add(self, interview_id: int, at_ms: int, *, kind: str = "mark", label: str = "",
             question_id: int | None = None) -> Mark:
         if kind not in ("mark", "question"):
-            raise StudyError(f"Unknown mark kind {kind!r}.")
+            raise StudyError("Unknown mark kind {kind!r}.", kind=kind)
         if kind == "question":
             if question_id is None:
                 raise StudyError("A question mark needs the question.")

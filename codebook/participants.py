@@ -34,7 +34,7 @@ class Participants(Repository):
         if not pseudonym:
             raise StudyError("A participant needs a pseudonym.")
         if self.by_pseudonym(pseudonym):
-            raise StudyError(f"The pseudonym {pseudonym!r} is already used in this study.")
+            raise StudyError("The pseudonym {pseudonym!r} is already used in this study.", pseudonym=pseudonym)
         with self.db.atomic():
             if referred_by is not None:
                 self._need(referred_by)
@@ -90,7 +90,7 @@ class Participants(Repository):
             pseudonym = canonical(pseudonym).strip()
             other = self.by_pseudonym(pseudonym)
             if not pseudonym or (other and other.id != participant_id):
-                raise StudyError(f"The pseudonym {pseudonym!r} is empty or already used.")
+                raise StudyError("The pseudonym {pseudonym!r} is empty or already used.", pseudonym=pseudonym)
             values["pseudonym"] = pseudonym
         if referred_by is not ...:
             if referred_by is not None and self._refers_back(referred_by, participant_id):
@@ -128,7 +128,7 @@ class Participants(Repository):
     def rename_attribute(self, old: str, new: str) -> None:
         new = canonical(new).strip()
         if not new or new in self.attribute_names():
-            raise StudyError(f"The attribute name {new!r} is empty or already used.")
+            raise StudyError("The attribute name {new!r} is empty or already used.", new=new)
         self.db.execute("UPDATE attributes SET name = ? WHERE name = ?", [new, old])
 
     def remove_attribute(self, name: str) -> None:

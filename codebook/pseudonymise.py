@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-_VARIANTS = {"ی": "[یيى]", "ي": "[یيى]", "ک": "[کك]", "ك": "[کك]", "ه": "[هة]"}
+_VARIANTS = {"ی": "[یيى]", "ي": "[یيى]", "ک": "[کكڪ]", "ك": "[کكڪ]", "ڪ": "[کكڪ]", "ه": "[هةە]", "ە": "[هةە]"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Replacer:
             for term in sorted(self.replacements, key=len, reverse=True):
                 alternatives.append("".join(_VARIANTS.get(ch, re.escape(ch)) for ch in term))
             self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-            self._fold = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+            self._fold = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ة": "ه", "ە": "ه"})
             self._keys = {t.translate(self._fold): t for t in self.replacements}
         else:
             self._pattern = None

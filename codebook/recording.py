@@ -61,12 +61,11 @@ def attach_take(study: Study, take: Take, progress: Callable[[float], None] | No
     m = take.manifest
     interview_id = m.get("interview_id")
     if not interview_id:
-        raise StudyError(f"The take {take.folder} is not for an interview of this study.")
+        raise StudyError("The take {folder} is not for an interview of this study.", folder=take.folder)
     try:
         study.interviews.get(interview_id)
     except StudyError as exc:
-        raise StudyError(f"The take {take.folder} was for interview {interview_id}, which is no longer in the study; "
-                         "its audio is kept in the take folder.") from exc
+        raise StudyError("The take {folder} was for interview {interview_id}, which is no longer in the study; its audio is kept in the take folder.", folder=take.folder, interview_id=interview_id) from exc
     if m.get("attached"):
         return study.interviews.get(interview_id)
     if m.get("state") == "finished" and m.get("result") and Path(m["result"]).is_file():

@@ -35,23 +35,27 @@ WORDS = {
     "fa": {"category": "مقوله", "code": "کد", "count": "فراوانی", "share": "درصد", "total": "جمع",
            "participants": "تعداد مشارکت‌کنندگان", "by_segments": "فراوانی: تعداد بخش‌های کدگذاری‌شده",
            "by_interviews": "فراوانی: تعداد مصاحبه‌هایی که کد در آن‌ها آمده است",
-           "frequencies": "جدول فراوانی کدها", "participants_title": "ویژگی‌های مشارکت‌کنندگان",
+           "frequencies": "جدول فراوانی کدها", "participants_title": "ویژگی‌های جمعیت‌شناختی مشارکت‌کنندگان",
+           "share_of_category": "درصد از جمع مقوله",
            "quotes": "نقل‌قول‌ها به تفکیک کد", "pseudonym": "نام مستعار", "interview": "مصاحبه",
-           "time": "زمان", "text": "متن", "memo": "یادداشت", "interview_n": "مصاحبه",
-           "new": "کدهای جدید", "cumulative": "مجموع کدها", "none": "(بی‌پاسخ)"},
+           "time": "زمان", "text": "متن", "memo": "یادداشت", "interview_n": "مصاحبه (به ترتیب برگزاری)",
+           "new": "کدهای جدید", "cumulative": "تعداد تجمعی کدها", "none": "(نامشخص)",
+           "codes_axis": "تعداد کدها", "chao2": "برآورد Chao2 از کل کدها"},
     "en": {"category": "Category", "code": "Code", "count": "Frequency", "share": "Percent", "total": "Total",
            "participants": "Participants", "by_segments": "Frequency: coded segments",
            "by_interviews": "Frequency: interviews that mention the code",
            "frequencies": "Code frequencies", "participants_title": "Participants",
+           "share_of_category": "Percent of category total",
            "quotes": "Quotes by code", "pseudonym": "Pseudonym", "interview": "Interview",
-           "time": "Time", "text": "Text", "memo": "Memo", "interview_n": "Interview",
-           "new": "New codes", "cumulative": "Codes found", "none": "(missing)"},
+           "time": "Time", "text": "Text", "memo": "Memo", "interview_n": "Interview (in the order held)",
+           "new": "New codes", "cumulative": "Codes found", "none": "(missing)",
+           "codes_axis": "Number of codes", "chao2": "Chao2 estimate of all codes"},
 }
 
 
 def _w(lang: str) -> dict:
     if lang not in WORDS:
-        raise StudyError(f"Reports are written in 'fa' or 'en', not {lang!r}.")
+        raise StudyError("Reports are written in 'fa' or 'en', not {lang!r}.", lang=lang)
     return WORDS[lang]
 
 
@@ -86,7 +90,7 @@ def frequency_tables(study, by: str = "segments", lang: str = "fa") -> list[Tabl
     for t in tables(study, by=by, lang=lang):
         rows = [["\u2003" * r.depth + r.name, r.count, r.share] for r in t.rows]
         rows.append([w["total"], t.total, 1.0 if t.total else 0.0])
-        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share"]], rows,
+        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share_of_category"]], rows,
                          {len(rows) - 1}, {2}, w["by_" + by]))
     if not out:
         raise StudyError("The codebook is empty: there is no frequency table to export.")
@@ -244,7 +248,7 @@ def write_quotes(groups: list, fmt: str, out, lang: str = "fa") -> Path:
         write_atomic(Path(out), buf.getvalue().encode("utf-8-sig"))
         return Path(out)
     if fmt != "docx":
-        raise StudyError(f"Quotes are exported as docx or csv, not {fmt!r}.")
+        raise StudyError("Quotes are exported as docx or csv, not {fmt!r}.", fmt=fmt)
     rtl = lang == "fa"
     doc = rtl_document(lang)
     rtl_paragraph(doc.add_heading(w["quotes"], level=1), rtl)
@@ -271,15 +275,38 @@ def ltr_numbers(text: str) -> str:
     return _PLUS.sub(lambda m: "\u202a" + m.group(0) + "\u202c", text)
 
 
+RLM = "\u200f"
+_VERDICT_WORD = re.compile("[\u200e\u200f\u202a-\u202e]*[0-9۰-۹]+\\+[0-9۰-۹]+[\u202c.،؛:)]*")
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    lines, line = [], ""
+    """``text`` in lines of at most ``width`` characters, broken at spaces; a verdict like
+    ``۴+۲`` (or one wrapped in direction marks) never starts a line: it stays with the word before it."""
+    words: list[str] = []
     for word in text.split():
+        if words and _VERDICT_WORD.fullmatch(word):
+            words[-1] += " " + word  # «در ‎۴+۲»: never break before the verdict
+        else:
+            words.append(word)
+    lines, line = [], ""
+    for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
     return lines + ([line] if line else [])
+
+
+def caption_lines(sentence: str, lang: str, width: int = 80) -> list[str]:
+    """The lines handed to matplotlib under the plot. matplotlib (with libraqm) lays out each
+    line by the direction of its first strong letter, so in Persian every line starts with an
+    RLM (the line is right to left whatever follows: a verdict, a Latin name) and the verdict
+    ``X+Y`` is kept left to right inside it, never at the start of a line."""
+    lines = _wrap(sentence, width)
+    if lang != "fa":
+        return lines
+    return [RLM + ltr_numbers(line.replace("\u200e", "")) for line in lines]
 
 
 def saturation_plot(study, out, lang: str = "fa", **params) -> str:
@@ -304,24 +331,28 @@ def saturation_plot(study, out, lang: str = "fa", **params) -> str:
     fa = lang == "fa"
     label = ltr_numbers if fa else (lambda s: s)
     font = _font(font_manager)
-    fig = Figure(figsize=(7, 4.6), dpi=150)
-    ax = fig.add_axes((0.1, 0.3, 0.85, 0.62))
+    fig = Figure(figsize=(7, 5.6), dpi=150)
+    ax = fig.add_axes((0.1, 0.4, 0.85, 0.55))
     xs = list(range(1, len(sat.interviews) + 1))
     ax.bar(xs, sat.new_codes, color="#7fb3d5", label=label(w["new"]))
     ax.plot(xs, sat.cumulative, color="#c0392b", marker="o", label=label(w["cumulative"]))
+    if sat.chao2 > 0:
+        ax.axhline(sat.chao2, color="#27ae60", linestyle=":", linewidth=1.2, label=label(w["chao2"]))
     if sat.guest.saturated:
         ax.axvline(sat.guest.x + 0.5, color="#555", linestyle="--", linewidth=1)
     ax.set_xticks(xs, [num(x, lang) for x in xs], fontproperties=font)
     ax.set_xlabel(label(w["interview_n"]), fontproperties=font)
+    ax.set_ylabel(label(w["codes_axis"]), fontproperties=font)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole numbers, each once
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: num(int(round(v)), lang)))
     for t in ax.get_yticklabels():
         t.set_fontproperties(font)
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: num(int(v), lang)))
     ax.legend(prop=font, loc="center right")
     ax.spines[["top", "right"]].set_visible(False)
     sentence = sat.sentence(lang)
-    lines = _wrap(sentence, 80)
-    fig.text(0.95 if fa else 0.05, 0.04 + 0.045 * (len(lines) - 1), "\n".join(label(x) for x in lines),
-             ha="right" if fa else "left", va="bottom", fontproperties=font, fontsize=10)
+    lines = caption_lines(sentence, lang)
+    fig.text(0.95 if fa else 0.05, 0.27, "\n".join(lines), ha="right" if fa else "left", va="top",
+             fontproperties=font, fontsize=10, linespacing=1.6)
     with atomic_path(out) as tmp:
         fig.savefig(str(tmp), format=out.suffix.lower()[1:])
     return sentence
@@ -350,12 +381,12 @@ def export_report(study, what: str, fmt: str, out: str | os.PathLike, *, lang: s
             return write_xlsx(tables, out, lang, sheet=title)
         if fmt == "docx":
             return write_docx(tables, out, lang, title=title if what == "frequencies" else "")
-        raise StudyError(f"Tables are exported as csv, xlsx or docx, not {fmt!r}.")
+        raise StudyError("Tables are exported as csv, xlsx or docx, not {fmt!r}.", fmt=fmt)
     if what == "quotes":
         return write_quotes(quotes(study, lang, replacer, code_id), fmt, out, lang)
     if what == "saturation":
         if fmt not in ("png", "svg"):
-            raise StudyError(f"The saturation plot is exported as png or svg, not {fmt!r}.")
+            raise StudyError("The saturation plot is exported as png or svg, not {fmt!r}.", fmt=fmt)
         saturation_plot(study, out, lang)
         return out
-    raise StudyError(f"Unknown report {what!r}; choose one of {', '.join(WHAT)}.")
+    raise StudyError("Unknown report {what!r}; choose one of {items}.", what=what, items=', '.join(WHAT))

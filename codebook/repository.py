@@ -66,7 +66,7 @@ class Repository:
             raise self._missing(record_id) from None
 
     def _missing(self, record_id: int) -> StudyError:
-        return StudyError(f"No {self.table[:-1]} with id {record_id} in this study.")
+        return StudyError("No {table} with id {record_id} in this study.", table=self.table[:-1], record_id=record_id)
 
     def remove(self, record_id: int) -> None:
         self._need(record_id)

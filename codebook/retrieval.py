@@ -155,5 +155,5 @@ def format_quote(q: Quote, lang: str = "en") -> str:
 def format_quotes(quotes: list[Quote], lang: str = "en") -> str:
     """Quotes one per paragraph (blank line between), for the clipboard."""
     if lang not in ("en", "fa"):
-        raise StudyError(f"Quotes are formatted in 'en' or 'fa', not {lang!r}.")
+        raise StudyError("Quotes are formatted in 'en' or 'fa', not {lang!r}.", lang=lang)
     return "\n\n".join(format_quote(q, lang) for q in quotes)

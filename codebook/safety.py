@@ -119,7 +119,7 @@ def safe_filename(stem: str, ext: str = "", limit: int = NAME_BYTES) -> str:
     suffix = f".{ext}" if ext else ""
     room = limit - len(suffix.encode("utf-8"))
     if room < 1:
-        raise StudyError(f"The extension {ext!r} is too long for a file name.")
+        raise StudyError("The extension {ext!r} is too long for a file name.", ext=ext)
     while len(text.encode("utf-8")) > room:
         text = text[:-1]
     text = text.rstrip(" .") or "untitled"
@@ -131,9 +131,9 @@ def check_names(folder, names: list[str]) -> None:
     seen = set()
     for name in names:
         if name != safe_filename(*_split(name)) or len(name.encode("utf-8")) > NAME_BYTES:
-            raise StudyError(f"Refused to write {name!r} in {folder}: not a safe file name. Nothing was written.")
+            raise StudyError("Refused to write {name!r} in {folder}: not a safe file name. Nothing was written.", name=name, folder=folder)
         if name.casefold() in seen:
-            raise StudyError(f"Two files would both be called {name!r} in {folder}. Nothing was written.")
+            raise StudyError("Two files would both be called {name!r} in {folder}. Nothing was written.", name=name, folder=folder)
         seen.add(name.casefold())
 
 

@@ -333,22 +333,39 @@ def _pct(share: float) -> str:
     return text
 
 
+CITATION_FA = "بر پایهٔ روش گست، نِیمی و چن (۲۰۲۰)"
+_WORDS_FA = ("صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
+
+
+def fa_count(n: int) -> str:
+    """A count in running Persian prose: one to nine in words (as journals write them), larger in digits."""
+    return _WORDS_FA[n] if 0 < n < 10 else fa_digits(n)
+
+
 def guest_sentence(g: GuestResult, n_interviews: int, lang: str = "en") -> str:
     """"Saturation (base size 4, run length 2, ≤5% new information) was reached at 7+2." and its
-    Persian twin, written for a paper: «اشباع (اندازهٔ پایه: ۴ مصاحبه؛ طول دنباله: ۲؛ آستانهٔ
-    اطلاعات جدید: ۵ درصد) در ۷+۲ حاصل شد.»; or that it was not reached, or cannot yet be assessed."""
+    Persian twin, written for a paper (review 3, §8.1): the method cited, the settings in prose with
+    the «حداکثر» of the threshold, the verdict glossed: «بر پایهٔ روش گست، نِیمی و چن (۲۰۲۰)، با
+    اندازهٔ پایهٔ ۴ مصاحبه، طول دنبالهٔ ۲ مصاحبه و آستانهٔ اطلاعات جدیدِ حداکثر ۵ درصد، اشباع کدها در
+    ۷+۲ حاصل شد؛ یعنی …»; or that it was not reached, or cannot yet be assessed."""
     pct = _pct(g.threshold)
     if lang == "fa":
-        head = (f"اشباع (اندازهٔ پایه: {fa_digits(g.base)} مصاحبه؛ طول دنباله: {fa_digits(g.run)}؛ "
-                f"آستانهٔ اطلاعات جدید: {fa_digits(pct)} درصد)")
+        settings = (f"با اندازهٔ پایهٔ {fa_digits(g.base)} مصاحبه، طول دنبالهٔ {fa_digits(g.run)} مصاحبه و "
+                    f"آستانهٔ اطلاعات جدیدِ حداکثر {fa_digits(pct)} درصد")
         if g.saturated:
-            return f"{head} در {label_text(g.x, g.run, 'fa')} حاصل شد."
+            together = " روی‌هم‌رفته" if g.run > 1 else ""
+            verb = "نیفزودند" if g.run > 1 else "نیفزود"
+            return (f"{CITATION_FA}، {settings}، اشباع کدها در {label_text(g.x, g.run, 'fa')} حاصل شد؛ یعنی "
+                    f"پس از مصاحبهٔ {fa_digits(g.x)}، {fa_count(g.run)} مصاحبهٔ بعدی{together} بیش از "
+                    f"{fa_digits(pct)} درصد کد جدید (نسبت به کدهای مصاحبه‌های پایه) {verb}.")
         if g.assessable:
-            return f"{head} در {fa_digits(n_interviews)} مصاحبه حاصل نشد."
+            return f"{CITATION_FA}، {settings}، اشباع کدها در {fa_digits(n_interviews)} مصاحبهٔ انجام‌شده حاصل نشد."
+        head = (f"ارزیابی اشباع کدها (روش گست، نِیمی و چن، ۲۰۲۰؛ اندازهٔ پایهٔ {fa_digits(g.base)} مصاحبه و "
+                f"طول دنبالهٔ {fa_digits(g.run)} مصاحبه) هنوز ممکن نیست")
         if n_interviews >= g.base + g.run:
-            return f"{head} هنوز قابل ارزیابی نیست، زیرا در مصاحبه‌های پایه هیچ کدی ثبت نشده است."
-        return (f"{head} هنوز قابل ارزیابی نیست: دست‌کم {fa_digits(g.base + g.run)} مصاحبه لازم است، "
-                f"حال آنکه تنها {fa_digits(n_interviews)} مصاحبه در دست است.")
+            return f"{head}، زیرا در مصاحبه‌های پایه هنوز کدی ثبت نشده است."
+        return (f"{head}: دست‌کم {fa_digits(g.base + g.run)} مصاحبه لازم است و تاکنون "
+                f"{fa_digits(n_interviews)} مصاحبه انجام شده است.")
     head = f"Saturation (base size {g.base}, run length {g.run}, ≤{pct}% new information)"
     if g.saturated:
         return f"{head} was reached at {g.x}+{g.run}."
@@ -369,11 +386,13 @@ def robustness_sentence(r: Robustness, run: int, lang: str = "en") -> str:
     if lang == "fa":
         if not r.share_saturated:
             return f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در هیچ‌یک حاصل نشد."
-        text = f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در {fa_digits(share)} درصد موارد حاصل شد"
+        text = f"در {fa_digits(r.k)} ترتیب تصادفی مصاحبه‌ها، اشباع در {fa_digits(share)} درصد ترتیب‌ها حاصل شد"
         if r.median_x is None:
             return text + "."
-        return (text + f" (میانهٔ نقطهٔ اشباع \u200e{fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ "
-                f"صدک‌های پنجم و نود و پنجم: {fa_digits(_x(r.p5_x))} و {fa_digits(_x(r.p95_x))}).")
+        of_what = "صدک‌های پنجم و نود و پنجمِ شمار مصاحبه‌ها تا اشباع"
+        p5, p95 = fa_digits(_x(r.p5_x)), fa_digits(_x(r.p95_x))
+        spread = f"{of_what} هر دو {p5}" if p5 == p95 else f"{of_what}: {p5} و {p95}"
+        return text + f" (میانهٔ نقطهٔ اشباع: \u200e{fa_digits(_x(r.median_x))}+{fa_digits(run)}؛ {spread})."
     text = f"Across {r.k} random orderings of the interviews, saturation was reached in {share}% of them"
     if r.median_x is None:
         return text + "."
@@ -383,8 +402,8 @@ def robustness_sentence(r: Robustness, run: int, lang: str = "en") -> str:
 def chao2_sentence(found: int, estimate: float, lang: str = "en") -> str:
     share = round(100 * found / estimate) if estimate else 0
     if lang == "fa":
-        return (f"{fa_digits(found)} کد شناسایی شد، یعنی حدود {fa_digits(share)} درصد از "
-                f"{fa_digits(_x(round(estimate, 1)))} کدی که برآوردگر Chao2 پیش‌بینی می‌کند.")
+        return (f"{fa_count(found) if found == 1 else fa_digits(found)} کد شناسایی شد که حدود {fa_digits(share)} "
+                f"درصد از کل کدهای برآوردشده با برآوردگر Chao2 ({fa_digits(_x(round(estimate, 1)))} کد) است.")
     found_text = "1 code was found" if found == 1 else f"{found} codes were found"
     return f"{found_text}, about {share}% of the {_x(round(estimate, 1))} estimated by Chao2."
 
@@ -400,28 +419,28 @@ def read_incidence_csv(path: str | Path) -> tuple[list[str], list[frozenset[str]
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.reader(f))
     except FileNotFoundError:
-        raise StudyError(f"No incidence file at {path}.") from None
+        raise StudyError("No incidence file at {path}.", path=path) from None
     except IsADirectoryError:
-        raise StudyError(f"{path} is a folder; give the incidence CSV file.") from None
+        raise StudyError("{path} is a folder; give the incidence CSV file.", path=path) from None
     except UnicodeDecodeError:
-        raise StudyError(f"{path} is not UTF-8 text; save the CSV as UTF-8.") from None
+        raise StudyError("{path} is not UTF-8 text; save the CSV as UTF-8.", path=path) from None
     except (OSError, csv.Error) as exc:
-        raise StudyError(f"Cannot read {path}: {exc}.") from None
+        raise StudyError("Cannot read {path}: {exc}.", path=path, exc=exc) from None
     rows = [(n, r) for n, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
     if not rows:
-        raise StudyError(f"{path} is empty; it needs the header 'interview,code' and one row per code used.")
+        raise StudyError("{path} is empty; it needs the header 'interview,code' and one row per code used.", path=path)
     header = [h.strip().lower() for h in rows[0][1]]
     if header[:2] != ["interview", "code"] or any(h for h in header[2:]):
-        raise StudyError(f"{path} must start with the header 'interview,code' (found {','.join(rows[0][1])!r}).")
+        raise StudyError("{path} must start with the header 'interview,code' (found {items!r}).", path=path, items=','.join(rows[0][1]))
     order: dict[str, set[str]] = {}
     for n, row in rows[1:]:
         label = row[0].strip() if row else ""
         code = row[1].strip() if len(row) > 1 else ""
         if not label:
-            raise StudyError(f"{path}, line {n}: the interview is empty.")
+            raise StudyError("{path}, line {n}: the interview is empty.", path=path, n=n)
         codes = order.setdefault(label, set())
         if code:
             codes.add(code)
     if not order:
-        raise StudyError(f"{path} has a header but no interviews.")
+        raise StudyError("{path} has a header but no interviews.", path=path)
     return list(order), [frozenset(v) for v in order.values()]

@@ -111,19 +111,15 @@ class _Connection(sqlite3.Connection):
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             return StudyLockedError(
-                f"Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish "
-                f"writing to {self.path}; the last change was not saved. Try again in a moment.")
+                "Waited {BUSY_TIMEOUT_S} s for another program (a transcription, another window) to finish writing to {path}; the last change was not saved. Try again in a moment.", BUSY_TIMEOUT_S=BUSY_TIMEOUT_S, path=self.path)
         if code == sqlite3.SQLITE_FULL:
-            return StudyFullError(f"The disk is full: the last change to {self.path} was not saved. "
-                                  "Free some space and do it again.")
+            return StudyFullError("The disk is full: the last change to {path} was not saved. Free some space and do it again.", path=self.path)
         if code == sqlite3.SQLITE_READONLY:
-            return StudyReadOnlyError(f"{self.path} is read-only: changes cannot be saved there.")
+            return StudyReadOnlyError("{path} is read-only: changes cannot be saved there.", path=self.path)
         if code == sqlite3.SQLITE_IOERR:
-            return StudyError(f"The disk holding {self.path} is full or failing ({exc}); the change was undone "
-                              "and nothing was saved.")
+            return StudyError("The disk holding {path} is full or failing ({exc}); the change was undone and nothing was saved.", path=self.path, exc=exc)
         if code == sqlite3.SQLITE_CORRUPT:
-            return StudyError(f"The study database {self.path} is damaged ({exc}); restore a copy from "
-                              f"{self.path.parent / 'backups'} (File › Backups…, or mosahebeh backups --restore).")
+            return StudyError("The study database {path} is damaged ({exc}); restore a copy from {count} (File › Backups…, or mosahebeh backups --restore).", path=self.path, exc=exc, count=self.path.parent / 'backups')
         return exc
 
 
@@ -164,9 +160,9 @@ class Study:
         if folder.suffix != SUFFIX:
             folder = folder.with_name(folder.name + SUFFIX)
         if (folder / DB_NAME).exists():
-            raise StudyError(f"{folder} already holds a study; open it instead.")
+            raise StudyError("{folder} already holds a study; open it instead.", folder=folder)
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise StudyError(f"{folder} is not empty; choose a new folder for the study.")
+            raise StudyError("{folder} is not empty; choose a new folder for the study.", folder=folder)
         tmp = None
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
@@ -190,10 +186,12 @@ class Study:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, StudyError):
-                raise StudyError(str(exc).replace(str(tmp), str(folder))
-                                 if tmp is not None else str(exc)) from exc
+                if tmp is None:
+                    raise
+                raise StudyError(exc.template, **{k: str(v).replace(str(tmp), str(folder)) if isinstance(v, (str, Path))
+                                                  else v for k, v in exc.values.items()}) from exc
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StudyError(f"Cannot create the study folder {folder}: {reason}. Nothing was left behind.") from exc
+            raise StudyError("Cannot create the study folder {folder}: {reason}. Nothing was left behind.", folder=folder, reason=reason) from exc
         except BaseException:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -207,14 +205,14 @@ class Study:
         if folder.name == DB_NAME:
             folder = folder.parent
         if not (folder / DB_NAME).is_file():
-            raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
+            raise StudyError("No study at {folder}: it has no {DB_NAME}.", folder=folder, DB_NAME=DB_NAME)
         return cls._connect(folder, creating=False)
 
     @classmethod
     def _connect(cls, folder: Path, creating: bool, stem: str | None = None) -> Study:
         db_path = folder / DB_NAME
         if not creating and not os.access(db_path, os.R_OK):
-            raise StudyError(f"Cannot read {db_path}: permission denied.")
+            raise StudyError("Cannot read {db_path}: permission denied.", db_path=db_path)
         read_only = "" if creating else _read_only_reason(folder)
         try:
             conn: _Connection
@@ -229,26 +227,25 @@ class Study:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())
         except sqlite3.OperationalError as exc:  # cannot open or read it: say why, it may well be a study
-            raise StudyError(f"Cannot open {db_path} ({exc}{_full(folder)}). Nothing was changed.") from exc
+            raise StudyError("Cannot open {db_path} ({exc}{full}). Nothing was changed.", db_path=db_path, exc=exc, full=_full(folder)) from exc
         except sqlite3.DatabaseError as exc:
-            raise StudyError(f"{db_path} is not a Mosahebeh study database ({exc}). Nothing was changed.") from exc
+            raise StudyError("{db_path} is not a Mosahebeh study database ({exc}). Nothing was changed.", db_path=db_path, exc=exc) from exc
         if version > SCHEMA_VERSION:
             conn.close()
             raise StudyError(
-                f"{folder} was made by a newer Mosahebeh (schema {version}, this one reads up to "
-                f"{SCHEMA_VERSION}). Update Mosahebeh to open it; nothing was changed."
+                "{folder} was made by a newer Mosahebeh (schema {version}, this one reads up to {SCHEMA_VERSION}). Update Mosahebeh to open it; nothing was changed.", folder=folder, version=version, SCHEMA_VERSION=SCHEMA_VERSION
             )
         if version == 0 and tables:
             conn.close()
-            raise StudyError(f"{db_path} is an SQLite database, but not a Mosahebeh study. Nothing was changed.")
+            raise StudyError("{db_path} is an SQLite database, but not a Mosahebeh study. Nothing was changed.", db_path=db_path)
         if version > 0:
             app = db.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if "meta" in tables else None
             if not app or app[0] != APP_ID:
                 conn.close()
-                raise StudyError(f"{db_path} is not a Mosahebeh study. Nothing was changed.")
+                raise StudyError("{db_path} is not a Mosahebeh study. Nothing was changed.", db_path=db_path)
         if version < SCHEMA_VERSION and (read_only or not os.access(db_path, os.W_OK)) and db_path.exists():
             conn.close()
-            raise StudyError(f"{db_path} needs an upgrade but is read-only.")
+            raise StudyError("{db_path} needs an upgrade but is read-only.", db_path=db_path)
         if read_only:
             study = cls(folder, db)
             study.read_only = read_only
@@ -272,7 +269,7 @@ class Study:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StudyError(f"Cannot write to {db_path}: {exc}{_full(folder) if 'full' not in str(exc) else ''}.") from exc
+            raise StudyError("Cannot write to {db_path}: {exc}{value}.", db_path=db_path, exc=exc, value=_full(folder) if 'full' not in str(exc) else '') from exc
         study = cls(folder, db)
         try:
             study.transcripts.refold()  # search columns written by an older Persian folding
@@ -382,8 +379,7 @@ class _ReadOnlyConnection(_Connection):
     def _translated(self, exc: sqlite3.Error) -> Exception:
         text = str(exc)
         if "readonly" in text or "read-only" in text or "not authorized" in text:
-            return StudyReadOnlyError(f"This study is open read-only because {self.reason}: viewing and "
-                                      "exports work, editing is off. Nothing was changed.")
+            return StudyReadOnlyError("This study is open read-only because {reason}: viewing and exports work, editing is off. Nothing was changed.", reason=self.reason)
         return super()._translated(exc)
 
 

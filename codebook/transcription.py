@@ -90,10 +90,9 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
              cancel) -> Job:
     audio = study.interviews.audio_file(interview_id)
     if audio is None:
-        raise StudyError(f"Interview {interview_id} has no audio yet: record or attach its audio first.")
+        raise StudyError("Interview {interview_id} has no audio yet: record or attach its audio first.", interview_id=interview_id)
     if not audio.is_file():
-        raise StudyError(f"The audio of interview {interview_id} is missing ({audio}); put the file back "
-                         "or attach it again.")
+        raise StudyError("The audio of interview {interview_id} is missing ({audio}); put the file back or attach it again.", interview_id=interview_id, audio=audio)
     duration_ms = probe_duration_ms(audio)
     audio_channels(audio)
 
@@ -118,9 +117,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
         checked, coded = corrected_state(study, interview_id)
         if (checked or coded) and not force:
             raise StudyError(
-                f"Interview {interview_id} has a corrected transcript ({checked} checked segments, {coded} "
-                "codings). Re-transcribing replaces it; confirm to go ahead (the corrected version is then "
-                "kept as a memo on the interview).")
+                "Interview {interview_id} has a corrected transcript ({checked} checked segments, {coded} codings). Re-transcribing replaces it; confirm to go ahead (the corrected version is then kept as a memo on the interview).", interview_id=interview_id, checked=checked, coded=coded)
         with study.atomic():
             if count and (checked or coded):
                 keep_aside(study, interview_id)
@@ -156,8 +153,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
         reason = "the disk is full" if isinstance(exc, StudyFullError) else f"the study refused the write ({exc})"
         with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit
             study.jobs.set(interview_id, KIND, state="failed", error=reason)
-        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
-                         "far is kept; transcribe again to go on from there.") from exc
+        raise StudyError("Transcription of interview {interview_id} stopped: {reason}. What was transcribed so far is kept; transcribe again to go on from there.", interview_id=interview_id, reason=reason) from exc
     except (TranscribeError, StudyError) as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=str(exc))
         raise
@@ -166,8 +162,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
                   else f"the study refused the write ({exc})")
         with contextlib.suppress(sqlite3.Error, StudyError):  # on a full disk even this may not fit; 'running' resumes too
             study.jobs.set(interview_id, KIND, state="failed", error=reason)
-        raise StudyError(f"Transcription of interview {interview_id} stopped: {reason}. What was transcribed so "
-                         "far is kept; transcribe again to go on from there.") from exc
+        raise StudyError("Transcription of interview {interview_id} stopped: {reason}. What was transcribed so far is kept; transcribe again to go on from there.", interview_id=interview_id, reason=reason) from exc
     except Exception as exc:
         study.jobs.set(interview_id, KIND, state="failed", error=f"{type(exc).__name__}: {exc}")
         raise

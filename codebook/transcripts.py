@@ -132,14 +132,14 @@ class Transcripts(TranscriptSearch, Repository):
     @staticmethod
     def _segment_row(interview_id: int, s: NewSegment) -> tuple:
         if s.end_ms < s.start_ms:
-            raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
+            raise StudyError("A segment cannot end ({end_ms} ms) before it starts ({start_ms} ms).", end_ms=s.end_ms, start_ms=s.start_ms)
         cols = _text_columns(s.text)
         return (interview_id, int(s.start_ms), int(s.end_ms), s.speaker, words_to_json(s.words), int(s.checked),
                 s.source, cols["text"], cols["search"], cols["compact"], int(s.untranscribed and not s.text.strip()))
 
     def _insert_segment(self, interview_id: int, s: NewSegment) -> int:
         if s.end_ms < s.start_ms:
-            raise StudyError(f"A segment cannot end ({s.end_ms} ms) before it starts ({s.start_ms} ms).")
+            raise StudyError("A segment cannot end ({end_ms} ms) before it starts ({start_ms} ms).", end_ms=s.end_ms, start_ms=s.start_ms)
         return self._insert({"interview_id": interview_id, "start_ms": int(s.start_ms), "end_ms": int(s.end_ms),
                              "speaker": s.speaker, "words": words_to_json(s.words), "checked": int(s.checked),
                              "source": s.source, "untranscribed": int(s.untranscribed and not s.text.strip()),
@@ -153,8 +153,7 @@ class Transcripts(TranscriptSearch, Repository):
                                    [interview_id]).fetchone()[0]
             coded = self.study.codings.count_in(interview_id)
             if done or coded:
-                raise StudyError(f"The transcript has {done} checked segments and {coded} codings; "
-                                 "replacing it would lose them.")
+                raise StudyError("The transcript has {done} checked segments and {coded} codings; replacing it would lose them.", done=done, coded=coded)
         with self.db.atomic():
             self.study.codings.remove_in(interview_id)
             self.db.execute("DELETE FROM segments WHERE interview_id = ?", [interview_id])

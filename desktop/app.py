@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.fonts import FALLBACK_FAMILIES, FONTS, load_fonts, use_bundled_font  # noqa: F401  (were here)
-from desktop.i18n import current_language, set_language  # noqa: F401  (the app's language, set up here)
+from desktop.i18n import current_language, set_language  # the app's language, set up here
 
 ICONS = Path(__file__).resolve().parent.parent / "assets" / "icons"
 
@@ -52,7 +52,9 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, StudyReadOnlyError):
         return tr("The study folder is read-only: changes cannot be saved there.")
     if isinstance(exc, (StudyError, TranscribeError)):
-        return str(exc)
+        from desktop.messages import word
+
+        return word(exc, current_language())
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return full
     return tr("Something went wrong (%1). What was saved before is kept.").replace(

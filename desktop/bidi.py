@@ -35,3 +35,9 @@ def clock_pair(position: str, total: str, lang: str) -> str:
     if lang != "fa":
         return f"{position} / {total}"
     return f"{RLM}{position}{RLM} / {RLM}{total}{RLM}"
+
+
+def path_run(path: object, lang: str) -> str:
+    """A path (or file name) kept as one left-to-right run inside a Persian sentence; as is in English.
+    Without it the slashes of ``/home/x/models`` jump to the far end of a right-to-left line."""
+    return f"\u202a{path}\u202c" if lang == "fa" else str(path)

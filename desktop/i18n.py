@@ -106,3 +106,10 @@ def set_language(lang: str) -> None:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def worded(exc: BaseException) -> str:
+    """The sentence for ``exc`` in the UI language (the store's and transcription's errors in Persian too)."""
+    from desktop.messages import word
+
+    return word(exc, _current_lang)

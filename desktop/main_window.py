@@ -36,6 +36,7 @@ from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
 from desktop.transcript import TranscriptEditor
 from desktop.transcription.queue import TranscriptionQueue
+from desktop.i18n import worded
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +148,14 @@ class MainWindow(QMainWindow):
         act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
             icon_name="open-transcript")
         act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        act(help_menu, self.tr("User guide (in Persian)"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
+
+    def show_user_guide(self) -> None:
+        """The Persian user guide (docs/fa/guide.md), offline, beside the window."""
+        from desktop.help import show_guide
+
+        self.user_guide = show_guide(self)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -247,7 +256,7 @@ class MainWindow(QMainWindow):
             try:
                 Study.create(path).close()
             except StudyError as exc:
-                QMessageBox.warning(self, self.tr("New study"), str(exc))
+                QMessageBox.warning(self, self.tr("New study"), worded(exc))
                 return
             self.switch_study(path if path.endswith(".mosahebeh") else path + ".mosahebeh")
 
@@ -260,9 +269,9 @@ class MainWindow(QMainWindow):
         try:
             study = Study.open(path)
         except StudyError as exc:
-            study = offer_restore(self, Path(path), str(exc))  # a damaged study with backups
+            study = offer_restore(self, Path(path), worded(exc))  # a damaged study with backups
             if study is None:
-                QMessageBox.warning(self, self.tr("Open study"), str(exc))
+                QMessageBox.warning(self, self.tr("Open study"), worded(exc))
                 self.settings.forget_recent(path)
                 return
         if not self.close():
@@ -290,11 +299,11 @@ class MainWindow(QMainWindow):
         try:
             restore(folder, copy)
         except StudyError as exc:
-            QMessageBox.warning(None, self.tr("Restore a backup"), str(exc))
+            QMessageBox.warning(None, self.tr("Restore a backup"), worded(exc))
         try:
             study = Study.open(folder)
         except StudyError as exc:
-            QMessageBox.warning(None, self.tr("Open study"), str(exc))
+            QMessageBox.warning(None, self.tr("Open study"), worded(exc))
             return
         window = MainWindow(StudyContext(study), self.settings)
         window.show()

@@ -17,9 +17,9 @@ def probe_duration_ms(path: str | Path) -> int:
     corrupt or non-audio file."""
     path = Path(path)
     if not path.is_file():
-        raise AudioError(f"No audio file at {path}.")
+        raise AudioError("No audio file at {path}.", path=path)
     if path.stat().st_size == 0:
-        raise AudioError(f"{path.name} is empty (0 bytes).")
+        raise AudioError("{file} is empty (0 bytes).", file=path.name)
     import soundfile as sf
 
     try:
@@ -38,7 +38,7 @@ def _probe_with_av(path: Path) -> int:
         with av.open(str(path)) as container:
             streams = container.streams.audio
             if not streams:
-                raise AudioError(f"{path.name} has no audio track.")
+                raise AudioError("{file} has no audio track.", file=path.name)
             stream = streams[0]
             if stream.duration is not None and stream.time_base is not None:
                 return round(float(stream.duration * stream.time_base) * 1000)
@@ -50,12 +50,12 @@ def _probe_with_av(path: Path) -> int:
             for frame in container.decode(stream):
                 samples += frame.samples
             if samples == 0:
-                raise AudioError(f"{path.name} holds no audio samples.")
+                raise AudioError("{file} holds no audio samples.", file=path.name)
             return round(samples * 1000 / rate)
     except AudioError:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:
-        raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
+        raise AudioError("{file} is not a readable audio file ({exc}).", file=path.name, exc=exc) from exc
 
 
 # -- decoding for Whisper, in bounded windows ------------------------------------
@@ -73,12 +73,12 @@ def audio_channels(path: str | Path) -> int:
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
             if not container.streams.audio:
-                raise AudioError(f"{path.name} has no audio track.")
+                raise AudioError("{file} has no audio track.", file=path.name)
             return container.streams.audio[0].channels or 1
     except AudioError:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as exc:
-        raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
+        raise AudioError("{file} is not a readable audio file ({exc}).", file=path.name, exc=exc) from exc
 
 
 def iter_samples(path: str | Path, *, stereo: bool = False):
@@ -95,10 +95,10 @@ def iter_samples(path: str | Path, *, stereo: bool = False):
     try:
         container = av.open(str(path), mode="r", metadata_errors="ignore")
     except (av.error.FFmpegError, OSError, ValueError) as exc:
-        raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
+        raise AudioError("{file} is not a readable audio file ({exc}).", file=path.name, exc=exc) from exc
     with container:
         if not container.streams.audio:
-            raise AudioError(f"{path.name} has no audio track.")
+            raise AudioError("{file} has no audio track.", file=path.name)
         resampler = av.audio.resampler.AudioResampler(format="s16", layout="stereo" if stereo else "mono",
                                                       rate=SAMPLE_RATE)
         fifo = av.audio.fifo.AudioFifo()
@@ -118,7 +118,7 @@ def iter_samples(path: str | Path, *, stereo: bool = False):
             except av.error.InvalidDataError:
                 continue
             except (av.error.FFmpegError, ValueError) as exc:
-                raise AudioError(f"{path.name} cannot be decoded ({exc}).") from exc
+                raise AudioError("{file} cannot be decoded ({exc}).", file=path.name, exc=exc) from exc
             frame.pts = None
             fifo.write(frame)
             if fifo.samples >= _GROUP:
@@ -183,4 +183,4 @@ def iter_windows(path: str | Path, *, window_s: float = 300.0, start_s: float = 
     if buffered:
         yield position / SAMPLE_RATE, np.concatenate(pieces)
     elif seen == 0:
-        raise AudioError(f"{Path(path).name} holds no audio samples.")
+        raise AudioError("{Path_file} holds no audio samples.", Path_file=Path(path).name)

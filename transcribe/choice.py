@@ -31,8 +31,11 @@ def selected_model() -> str | None:
     return selection()["model"] or None
 
 
+OFFLINE_HINT = ("To use a bigger model without internet, copy its CTranslate2 folder (or a .zip/.tar of it) "
+                "from another computer and add it with Settings → Models → Add from file, or "
+                "`mosahebeh models add PATH`; models live in {folder}.")
+
+
 def offline_hint() -> str:
     """The one sentence for a computer with no model but the bundled one and no internet."""
-    return (f"To use a bigger model without internet, copy its CTranslate2 folder (or a .zip/.tar of it) "
-            f"from another computer and add it with Settings → Models → Add from file, or "
-            f"`mosahebeh models add PATH`; models live in {models_dir()}.")
+    return OFFLINE_HINT.format(folder=models_dir())

@@ -70,15 +70,13 @@ def repo_for(name: str) -> tuple[str, str]:
     entry = recommended(name)
     if entry is not None:
         if entry.needs_conversion:
-            raise ModelError(f"{name} has no CTranslate2 copy on the hub. Convert it on a computer with "
-                             f"transformers installed: {entry.convert_command}; then add the folder.")
+            raise ModelError("{name} has no CTranslate2 copy on the hub. Convert it on a computer with transformers installed: {convert_command}; then add the folder.", name=name, convert_command=entry.convert_command)
         return entry.repo_id, entry.key
     if name in _MODELS:
         return _MODELS[name], name
     if name.count("/") == 1 and all(name.split("/")):
         return name, name.replace("/", "--")
-    raise ModelError(f"Unknown model {name!r}: give a name from `mosahebeh models list --recommended` "
-                     "or a hub id such as owner/name.")
+    raise ModelError("Unknown model {name!r}: give a name from `mosahebeh models list --recommended` or a hub id such as owner/name.", name=name)
 
 
 def endpoint_url(endpoint: str | None = None) -> str:
@@ -155,9 +153,7 @@ def fetch(name: str, *, endpoint: str | None = None, proxy: str | None = None, r
                  if any(fnmatch.fnmatch(s.rfilename, p) for p in ALLOW_PATTERNS)]
         names = {s.rfilename for s in files}
         if not {"config.json", "model.bin"} <= names:
-            raise ModelError(f"{repo_id} on {url_base} is not a CTranslate2 Whisper model (it has no "
-                             f"{' or '.join(sorted({'config.json', 'model.bin'} - names))}). A transformers "
-                             "model must be converted first with ct2-transformers-converter.")
+            raise ModelError("{repo_id} on {url_base} is not a CTranslate2 Whisper model (it has no {items}). A transformers model must be converted first with ct2-transformers-converter.", repo_id=repo_id, url_base=url_base, items=' or '.join(sorted({'config.json', 'model.bin'} - names)))
         total = sum(s.size or 0 for s in files)
         staging.mkdir(parents=True, exist_ok=True)
         done = sum(min((staging / s.rfilename).stat().st_size, s.size or 0) if (staging / s.rfilename).exists()
@@ -201,8 +197,7 @@ def fetch(name: str, *, endpoint: str | None = None, proxy: str | None = None, r
     except (TranscribeError, ModelError):
         raise
     except (httpx2.HTTPError, HfHubHTTPError, OSError, ValueError) as exc:
-        raise ModelError(f"Cannot fetch {repo_id} from {url_base}: {_reason(exc)}. What arrived is kept; "
-                         f"fetch again to resume, or copy the model in with `mosahebeh models add`.") from exc
+        raise ModelError("Cannot fetch {repo_id} from {url_base}: {reason}. What arrived is kept; fetch again to resume, or copy the model in with `mosahebeh models add`.", repo_id=repo_id, url_base=url_base, reason=_reason(exc)) from exc
     return _install(staging, target, repo_id, url_base, info.sha, files)
 
 
@@ -214,7 +209,7 @@ def _reason(exc: Exception) -> str:
 def _verify(path: Path, sibling) -> None:
     size = path.stat().st_size
     if sibling.size is not None and size != sibling.size:
-        raise ModelError(f"{sibling.rfilename} arrived with {size:,} bytes, the hub says {sibling.size:,}.")
+        raise ModelError("{rfilename} arrived with {size:,} bytes, the hub says {size2:,}.", rfilename=sibling.rfilename, size=size, size2=sibling.size)
     if sibling.lfs is not None:
         expected, kind = sibling.lfs.sha256, "sha256"
     elif sibling.blob_id:
@@ -224,8 +219,7 @@ def _verify(path: Path, sibling) -> None:
     actual = _digest(path, kind, size)
     if actual != expected:
         path.unlink(missing_ok=True)
-        raise ModelError(f"{sibling.rfilename} does not match the hub's checksum ({actual[:12]}…, expected "
-                         f"{expected[:12]}…); it was removed. Fetch again.")
+        raise ModelError("{rfilename} does not match the hub's checksum ({actual}…, expected {expected}…); it was removed. Fetch again.", rfilename=sibling.rfilename, actual=actual[:12], expected=expected[:12])
 
 
 def _install(staging: Path, target: Path, repo_id: str, endpoint: str, sha: str | None, files) -> Path:

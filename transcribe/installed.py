@@ -119,8 +119,7 @@ def remove(name: str) -> Path:
         raise ModelError("The bundled model cannot be removed: it is the one that always works offline.")
     folder = models_dir() / name
     if _NAME.sub("", name) != name or not folder.is_dir() or folder.name.startswith("."):
-        raise ModelError(f"No installed model named {name!r} in {models_dir()}. "
-                         "`mosahebeh models list` shows the installed ones.")
+        raise ModelError("No installed model named {name!r} in {models_dir}. `mosahebeh models list` shows the installed ones.", name=name, models_dir=models_dir())
     if selected_model() in (name, str(folder)):
         select(None)
     from transcribe import models
@@ -162,12 +161,11 @@ def add_model(source: str | os.PathLike, *, name: str | None = None, link: bool 
 
     source = Path(source).expanduser()
     if not source.exists():
-        raise ModelError(f"Nothing at {source}: give a model folder or a .zip/.tar of one.")
+        raise ModelError("Nothing at {source}: give a model folder or a .zip/.tar of one.", source=source)
     name = safe_name(name or source.name)
     target = models_dir() / name
     if target.exists() and not replace:
-        raise ModelError(f"A model named {name!r} is already installed ({target}). "
-                         "Choose another name, or remove it first.")
+        raise ModelError("A model named {name!r} is already installed ({target}). Choose another name, or remove it first.", name=name, target=target)
     work = Path(tempfile.mkdtemp(prefix=".adding-", dir=models_dir()))
     try:
         if source.is_dir():
@@ -187,7 +185,7 @@ def add_model(source: str | os.PathLike, *, name: str | None = None, link: bool 
             staged = _model_root(work / "x")
             check_model_folder(staged)
         else:
-            raise ModelError(f"{source.name} is neither a folder nor a .zip/.tar archive.")
+            raise ModelError("{source_file} is neither a folder nor a .zip/.tar archive.", source_file=source.name)
         _check_loads(staged)
         if target.exists() or target.is_symlink():
             if target.is_symlink():
@@ -196,7 +194,7 @@ def add_model(source: str | os.PathLike, *, name: str | None = None, link: bool 
                 shutil.rmtree(target)
         os.replace(staged, target)
     except OSError as exc:
-        raise ModelError(f"Cannot add the model into {models_dir()}: {exc.strerror or exc}.") from exc
+        raise ModelError("Cannot add the model into {models_dir}: {reason}.", models_dir=models_dir(), reason=exc.strerror or exc) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return InstalledModel(name, target, folder_size(target))
@@ -220,7 +218,7 @@ def _check_loads(folder: Path) -> None:
             try:
                 json.loads(path.read_text(encoding="utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
-                raise ModelError(f"{item} in the model is damaged ({exc}); copy the model again.") from exc
+                raise ModelError("{item} in the model is damaged ({exc}); copy the model again.", item=item, exc=exc) from exc
     if (folder / "model.bin").stat().st_size < 1024:
         raise ModelError("model.bin in the model is nearly empty; copy the model again.")
 
@@ -228,8 +226,7 @@ def _check_loads(folder: Path) -> None:
 def _member_path(name: str) -> PurePosixPath:
     path = PurePosixPath(name.replace("\\", "/"))
     if path.is_absolute() or name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in path.parts:
-        raise ModelError(f"The archive is unsafe: it holds a file outside its own folder ({name!r}). "
-                         "Nothing was extracted.")
+        raise ModelError("The archive is unsafe: it holds a file outside its own folder ({name!r}). Nothing was extracted.", name=name)
     return path
 
 
@@ -244,7 +241,7 @@ def extract_archive(archive: Path, dest: Path) -> None:
         else:
             _extract_tar(archive, dest)
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile) as exc:
-        raise ModelError(f"{archive.name} is damaged or incomplete ({exc}); copy it again.") from exc
+        raise ModelError("{archive_file} is damaged or incomplete ({exc}); copy it again.", archive_file=archive.name, exc=exc) from exc
 
 
 def _extract_zip(archive: Path, dest: Path) -> None:
@@ -255,7 +252,7 @@ def _extract_zip(archive: Path, dest: Path) -> None:
             _member_path(m.filename)  # refuses ../, absolute paths and the like before anything is written
             mode = m.external_attr >> 16
             if stat.S_ISLNK(mode):
-                raise ModelError(f"The archive is unsafe: {m.filename!r} is a link. Nothing was extracted.")
+                raise ModelError("The archive is unsafe: {filename!r} is a link. Nothing was extracted.", filename=m.filename)
         for m in members:
             out = dest.joinpath(*_member_path(m.filename).parts)
             if m.is_dir():
@@ -265,7 +262,7 @@ def _extract_zip(archive: Path, dest: Path) -> None:
             with z.open(m) as src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 << 20)
             if out.stat().st_size != m.file_size:
-                raise ModelError(f"{archive.name} is damaged: {m.filename} is incomplete.")
+                raise ModelError("{archive_file} is damaged: {filename} is incomplete.", archive_file=archive.name, filename=m.filename)
 
 
 def _extract_tar(archive: Path, dest: Path) -> None:
@@ -275,7 +272,7 @@ def _extract_tar(archive: Path, dest: Path) -> None:
         for m in members:
             _member_path(m.name)
             if not (m.isfile() or m.isdir()):
-                raise ModelError(f"The archive is unsafe: {m.name!r} is a link or a device. Nothing was extracted.")
+                raise ModelError("The archive is unsafe: {m_file!r} is a link or a device. Nothing was extracted.", m_file=m.name)
         for m in members:
             out = dest.joinpath(*_member_path(m.name).parts)
             if m.isdir():
@@ -288,13 +285,11 @@ def _extract_tar(archive: Path, dest: Path) -> None:
             with src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 << 20)
             if out.stat().st_size != m.size:
-                raise ModelError(f"{archive.name} is damaged: {m.name} is incomplete.")
+                raise ModelError("{archive_file} is damaged: {m_file} is incomplete.", archive_file=archive.name, m_file=m.name)
 
 
 def _limits(count: int, total: int) -> None:
     if count > MAX_MEMBERS:
-        raise ModelError(f"The archive holds {count} files; a Whisper model has fewer than ten. "
-                         "Is it the right file?")
+        raise ModelError("The archive holds {count} files; a Whisper model has fewer than ten. Is it the right file?", count=count)
     if total > MAX_TOTAL_BYTES:
-        raise ModelError(f"The archive would unpack to {total / 1e9:.1f} GB, more than any Whisper model; "
-                         "is it the right file?")
+        raise ModelError("The archive would unpack to {count:.1f} GB, more than any Whisper model; is it the right file?", count=total / 1000000000.0)

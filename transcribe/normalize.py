@@ -24,7 +24,7 @@ hamza                     مسئله = مسأله = مساله; مسئول = م�
                           رئیس = رییس; مسائل = مسایل; اشیاء = اشیا
 word breaks               کتاب‌خانه = کتاب خانه (and = کتابخانه in :func:`compact_key`)
 wrong joiners             U+200B, U+200D, U+00AD, U+FEFF = ZWNJ
-letters                   ي ى = ی; ك = ک; ھ ة ۀ = ه; أ إ ٱ = ا; ؤ = و
+letters                   ي ى = ی; ك ڪ = ک; ھ ة ۀ ە = ه; أ إ ٱ = ا; ؤ = و
 digits, decimal point     ۲٫۵ = ٢٫٥ = 2.5; ۱٬۰۰۰ = 1,000
 ========================  ==========================================
 """
@@ -39,7 +39,7 @@ ZWNJ = "\u200c"
 WRONG_JOINERS = "\u200b\u200d\u00ad\ufeff"
 
 # Bump when the folding changes: stored search columns are rebuilt on open.
-FOLD_VERSION = 2
+FOLD_VERSION = 3
 
 # One character to what it folds to ("" drops it). ئ and ء are decided by
 # their neighbours in fold(); a space stands for every word break.
@@ -47,6 +47,8 @@ _FOLD_CHAR = {
     "\u064a": "\u06cc",  # ي Arabic yeh -> ی
     "\u0649": "\u06cc",  # ى alef maksura -> ی
     "\u0643": "\u06a9",  # ك Arabic kaf -> ک
+    "\u06aa": "\u06a9",  # ڪ swash kaf (Sindhi/Urdu layouts) -> ک
+    "\u06d5": "\u0647",  # ە ae (Kurdish layouts type it for a final heh) -> ه; matching only, shown as typed
     "\u06be": "\u0647",  # ھ heh doachashmee -> ه
     "\u06c1": "\u0647",  # ہ heh goal -> ه
     "\u0629": "\u0647",  # ة teh marbuta -> ه

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Two codings agree when they overlap by at least this share of the longer one</source>
-        <translation>دو کدگذاری وقتی توافق دارند که دست‌کم به این نسبت از کدگذاری بلندتر روی هم بیفتند</translation>
+        <translation>دو کدگذاری هنگامی هم‌خوان شمرده می‌شوند که دست‌کم به این نسبت از کدگذاری بلندتر هم‌پوشانی داشته باشند</translation>
     </message>
     <message>
         <source>Export table…</source>
@@ -45,11 +45,11 @@
     </message>
     <message>
         <source>Units</source>
-        <translation>واحدها</translation>
+        <translation>تعداد واحدها</translation>
     </message>
     <message>
         <source>Percent agreement</source>
-        <translation>توافق درصدی</translation>
+        <translation>درصد توافق</translation>
     </message>
     <message>
         <source>Cohen's kappa</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Agreement compares two coders: choose two different coders. Each coder's name is stamped on their codings (Settings), and a colleague's coding comes in with File › Merge a colleague's coding.</source>
-        <translation>توافق، دو کدگذار را با هم می‌سنجد: دو کدگذار متفاوت برگزینید. نام هر کدگذار روی کدگذاری‌هایش ثبت می‌شود (تنظیمات) و کدگذاری همکار با پرونده › ادغام کدگذاری همکار وارد می‌شود.</translation>
+        <translation>توافق میان دو کدگذار سنجیده می‌شود: دو کدگذار متفاوت برگزینید. نام هر کدگذار روی کدگذاری‌هایش ثبت می‌شود (تنظیمات) و کدگذاری همکار از مسیر فایل › ادغام کدگذاری همکار… وارد می‌شود.</translation>
     </message>
     <message>
         <source>All codes</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Disagreements: %1 (double-click one to walk through them)</source>
-        <translation>ناهمسانی‌ها: %1 (برای مرور، روی یکی دوبار کلیک کنید)</translation>
+        <translation>موارد عدم توافق: %1 (برای مرور، روی یکی از آن‌ها دوبار کلیک کنید)</translation>
     </message>
     <message>
         <source>Export agreement table</source>
@@ -93,14 +93,14 @@
     </message>
     <message>
         <source>Word document (*.docx);;Excel workbook (*.xlsx)</source>
-        <translation>سند ورد (*.docx);;کارپوشهٔ اکسل (*.xlsx)</translation>
+        <translation>سند ورد (‎*.docx);;فایل اکسل (‎*.xlsx)</translation>
     </message>
 </context>
 <context>
     <name>DisagreementWalker</name>
     <message>
         <source>Disagreements</source>
-        <translation>ناهمسانی‌ها</translation>
+        <translation>موارد عدم توافق</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -116,11 +116,11 @@
     </message>
     <message>
         <source>Leave both codings as they are and go to the next disagreement</source>
-        <translation>هر دو کدگذاری همان‌طور بمانند و به ناهمسانی بعدی بروید</translation>
+        <translation>هر دو کدگذاری دست‌نخورده بمانند و به مورد عدم توافق بعدی بروید</translation>
     </message>
     <message>
         <source>Disagreement %1 of %2 · %3 · %4</source>
-        <translation>ناهمسانی %1 از %2 — %3 — %4</translation>
+        <translation>عدم توافق %1 از %2 — %3 — %4</translation>
     </message>
     <message>
         <source>Codings by %1 here</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>%1 coded this as “%2”; %3 did not.</source>
-        <translation>%1 این را «%2» کدگذاری کرده است؛ %3 نه.</translation>
+        <translation>%1 این قسمت از متن را با کد «%2» کدگذاری کرده است، ولی %3 نه.</translation>
     </message>
     <message>
         <source>Drop %1's coding</source>
@@ -140,11 +140,11 @@
     </message>
     <message>
         <source>Adopt it for %1</source>
-        <translation>پذیرفتن آن برای %1</translation>
+        <translation>ثبت همین کدگذاری به نام %1</translation>
     </message>
     <message>
         <source>Adopt a coding for %1</source>
-        <translation>پذیرفتن یک کدگذاری برای %1</translation>
+        <translation>ثبت یک کدگذاری به نام %1</translation>
     </message>
 </context>
 <context>
@@ -157,10 +157,6 @@
         <source>Merge a colleague's coding…</source>
         <translation>ادغام کدگذاری همکار…</translation>
     </message>
-    <message>
-        <source>Merging</source>
-        <translation>ادغام</translation>
-    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -170,7 +166,7 @@
     </message>
     <message>
         <source>Bring in another coder's work on the same interviews: their study folder, a study archive (.zip) or a REFI-QDA project (.qdpx). Interviews are matched by their audio or transcript text, codes by identity or by name within their category. Their codings come in under their coder's name; nothing of yours is changed.</source>
-        <translation>کار کدگذار دیگری روی همین مصاحبه‌ها را وارد کنید: پوشهٔ پژوهش او، آرشیو فشردهٔ پژوهش یا پروژهٔ REFI-QDA ‏(qdpx). مصاحبه‌ها با صدا یا متن پیاده‌سازی، و کدها با شناسه یا با نام در همان مقوله جفت می‌شوند. کدگذاری‌های او با نام خودش وارد می‌شود و چیزی از کار شما تغییر نمی‌کند.</translation>
+        <translation>کار کدگذار دیگری روی همین مصاحبه‌ها را وارد کنید: پوشهٔ پژوهش او، بایگانی پژوهش (‎.zip) یا پروژهٔ REFI-QDA ‏(‎.qdpx). مصاحبه‌ها از روی صدا یا متن پیاده‌شده، و کدها از روی شناسه یا نامشان در همان مقوله با هم تطبیق داده می‌شوند. کدگذاری‌های او با نام خودش وارد می‌شوند و چیزی از کار شما تغییر نمی‌کند.</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -182,7 +178,7 @@
     </message>
     <message>
         <source>Archive or .qdpx…</source>
-        <translation>آرشیو یا qdpx…</translation>
+        <translation>بایگانی یا ‎.qdpx…</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -190,19 +186,19 @@
     </message>
     <message>
         <source>Their study (a .mosahebeh folder)</source>
-        <translation>پژوهش همکار (یک پوشهٔ .mosahebeh)</translation>
+        <translation>پژوهش همکار (یک پوشهٔ ‎.mosahebeh)</translation>
     </message>
     <message>
         <source>Their study archive or REFI-QDA project</source>
-        <translation>آرشیو پژوهش همکار یا پروژهٔ REFI-QDA</translation>
+        <translation>بایگانی پژوهش همکار یا پروژهٔ REFI-QDA</translation>
     </message>
     <message>
         <source>Study archive or REFI-QDA project (*.zip *.qdpx)</source>
-        <translation>آرشیو پژوهش یا پروژهٔ REFI-QDA (*.zip *.qdpx)</translation>
+        <translation>بایگانی پژوهش یا پروژهٔ REFI-QDA (*.zip *.qdpx)</translation>
     </message>
     <message>
         <source>None of their interviews matches one here: nothing to merge.</source>
-        <translation>هیچ‌یک از مصاحبه‌های همکار با مصاحبه‌ای در اینجا جفت نشد: چیزی برای ادغام نیست.</translation>
+        <translation>هیچ‌یک از مصاحبه‌های همکار با مصاحبه‌های این پژوهش تطبیق نیافت؛ چیزی برای ادغام نیست.</translation>
     </message>
     <message>
         <source>by audio</source>
@@ -210,7 +206,7 @@
     </message>
     <message>
         <source>by transcript text</source>
-        <translation>با متن پیاده‌سازی</translation>
+        <translation>با متن پیاده‌شده</translation>
     </message>
     <message>
         <source>From %1:</source>
@@ -218,11 +214,11 @@
     </message>
     <message>
         <source>Interviews matched: %1 of %2</source>
-        <translation>مصاحبه‌های جفت‌شده: %1 از %2</translation>
+        <translation>مصاحبه‌های تطبیق‌یافته: %1 از %2</translation>
     </message>
     <message>
         <source>%1: left out, no match (%2 codings)</source>
-        <translation>%1: کنار گذاشته شد، جفتی ندارد (%2 کدگذاری)</translation>
+        <translation>%1: کنار گذاشته شد، چون مصاحبهٔ متناظری در این پژوهش ندارد (%2 کدگذاری)</translation>
     </message>
     <message>
         <source>%1 → %2 (%3)</source>
@@ -230,7 +226,7 @@
     </message>
     <message>
         <source>Codes matched: %1 (%2 by identity, %3 by name)</source>
-        <translation>کدهای جفت‌شده: %1 (%2 با شناسه، %3 با نام)</translation>
+        <translation>کدهای تطبیق‌یافته: %1 (%2 با شناسه، %3 با نام)</translation>
     </message>
     <message>
         <source>%1 → %2</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>A copy of the study's database is made when the study is opened and the newest copy is a day old, and before an upgrade; the newest %1 are kept in the study's backups folder. Recordings are not copied: they never change.</source>
-        <translation>هر بار که پژوهش باز می‌شود و تازه‌ترین نسخه یک روز از عمرش گذشته است، و نیز پیش از هر ارتقا، از پایگاه‌دادهٔ پژوهش نسخه‌ای گرفته می‌شود؛ %1 نسخهٔ تازه‌تر در پوشهٔ پشتیبانِ پژوهش می‌مانند. از فایل‌های صوتی نسخه گرفته نمی‌شود، چون هرگز تغییر نمی‌کنند.</translation>
+        <translation>هر بار که پژوهش باز می‌شود و از تازه‌ترین نسخه یک روز گذشته است، و نیز پیش از هر ارتقا، از پایگاه دادهٔ پژوهش نسخه‌ای گرفته می‌شود؛ %1 نسخهٔ آخر در پوشهٔ نسخه‌های پشتیبانِ پژوهش نگه داشته می‌شوند. از فایل‌های صوتی نسخه گرفته نمی‌شود، چون هرگز تغییر نمی‌کنند.</translation>
     </message>
     <message>
         <source>Made</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Back up now</source>
-        <translation>همین حالا نسخه بگیر</translation>
+        <translation>گرفتن نسخهٔ پشتیبان</translation>
     </message>
     <message>
         <source>Restore…</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>The study has backups. Put the newest, of %1, back in its place and open it? The file that would not open is kept in the backups folder.</source>
-        <translation>این پژوهش نسخهٔ پشتیبان دارد. تازه‌ترین نسخه، از %1، به جای آن بازگردانده و باز شود؟ فایلی که باز نشد در پوشهٔ پشتیبان نگه داشته می‌شود.</translation>
+        <translation>این پژوهش نسخهٔ پشتیبان دارد. تازه‌ترین نسخه (تهیه‌شده در %1) به جای آن بازگردانده و باز شود؟ فایلی که باز نشد در پوشهٔ نسخه‌های پشتیبان نگه داشته می‌شود.</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,7 @@
     <message>
         <location filename="../../desktop/analysis_view.py" line="104"/>
         <source>Counted: %1 interviews with a transcript, in the order held.</source>
-        <translation>شمارش‌شده: %1 مصاحبهٔ دارای متن، به ترتیب برگزاری.</translation>
+        <translation>شمارش‌شده: %1 مصاحبهٔ دارای متن پیاده‌شده، به ترتیب برگزاری.</translation>
     </message>
     <message>
         <location filename="../../desktop/analysis_view.py" line="129"/>
@@ -202,7 +202,7 @@
     <message>
         <location filename="../../desktop/codebook_panel.py" line="383"/>
         <source>You can undo this.</source>
-        <translation>می‌توانید این کار را واگرد کنید.</translation>
+        <translation>این کار با «واگرد» برگشت‌پذیر است.</translation>
     </message>
     <message>
         <location filename="../../desktop/codebook_panel.py" line="386"/>
@@ -250,7 +250,7 @@
     <message>
         <location filename="../../desktop/retrieval_view.py" line="38"/>
         <source>Copy as quotes</source>
-        <translation>کپی به صورت نقل‌قول</translation>
+        <translation>کپی به‌صورت نقل‌قول</translation>
     </message>
     <message>
         <location filename="../../desktop/retrieval_view.py" line="45"/>
@@ -318,7 +318,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="52"/>
         <source>Guest, Namey &amp;&amp; Chen (2020)</source>
-        <translation>گست، نیمی و چن (۲۰۲۰)</translation>
+        <translation>گست، نِیمی و چن (۲۰۲۰)</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="54"/>
@@ -358,12 +358,12 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="63"/>
         <source>Permutations</source>
-        <translation>جایگشت‌ها</translation>
+        <translation>تعداد ترتیب‌های تصادفی</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="64"/>
         <source>Seed</source>
-        <translation>بذر</translation>
+        <translation>بذر تصادفی</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="66"/>
@@ -383,7 +383,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="66"/>
         <source>Total</source>
-        <translation>جمع</translation>
+        <translation>تعداد تجمعی</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="103"/>
@@ -398,7 +398,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="179"/>
         <source>Cumulative codes</source>
-        <translation>کدهای تجمعی</translation>
+        <translation>تعداد تجمعی کدها</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="188"/>
@@ -408,7 +408,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="195"/>
         <source>Codes</source>
-        <translation>کدها</translation>
+        <translation>تعداد کدها</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="203"/>
@@ -418,7 +418,7 @@
     <message>
         <location filename="../../desktop/saturation_view.py" line="210"/>
         <source>New and cumulative codes per interview</source>
-        <translation>کدهای جدید و تجمعی در هر مصاحبه</translation>
+        <translation>کدهای جدید و تعداد تجمعی کدها در هر مصاحبه</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="215"/>
@@ -464,11 +464,6 @@
         <location filename="../../desktop/saturation_view.py" line="247"/>
         <source>Order robustness: none of %1 random orderings reaches saturation.</source>
         <translation>پایداری در برابر ترتیب: هیچ‌یک از %1 ترتیب تصادفی به اشباع نمی‌رسد.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/saturation_view.py" line="251"/>
-        <source>Order robustness: %1 of %2 random orderings reach saturation; median X %3 (5th–95th percentile %4–%5).</source>
-        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ نقطهٔ اشباع %3 (صدک‌های پنجم و نود و پنجم: %4 و %5).</translation>
     </message>
     <message>
         <location filename="../../desktop/saturation_view.py" line="257"/>

@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Mode</source>
-        <translation>شیوه</translation>
+        <translation>شیوهٔ برگزاری</translation>
     </message>
 </context>
 <context>
@@ -66,7 +66,7 @@
     <name>SegmentsModel</name>
     <message>
         <source>Question asked</source>
-        <translation>پرسش مطرح شد</translation>
+        <translation>پرسش مطرح‌شده</translation>
     </message>
     <message>
         <source>Bookmark</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Order robustness: %1 of %2 random orderings reach saturation; median saturation point %3 (X between %4 and %5 in 90% of the orderings).</source>
-        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ نقطهٔ اشباع %3 (X در ۹۰٪ ترتیب‌ها بین %4 و %5).</translation>
+        <translation>پایداری در برابر ترتیب: %1 از %2 ترتیب تصادفی به اشباع می‌رسند؛ میانهٔ نقطهٔ اشباع %3 (در ۹۰٪ ترتیب‌ها، عدد نخستِ نقطهٔ اشباع بین %4 و %5 است).</translation>
     </message>
 </context>
 <context>
@@ -110,11 +110,11 @@
     <name>ExportDialog</name>
     <message>
         <source>Whole study for another copy of Mosahebeh (.mosahebeh.zip, lossless)</source>
-        <translation>کل پژوهش برای نسخهٔ دیگری از مصاحبه (‎.mosahebeh.zip‎، بی‌کم‌وکاست)</translation>
+        <translation>کل پژوهش، برای برنامهٔ «مصاحبه» در رایانه‌ای دیگر (‎.mosahebeh.zip‎، بی‌کم‌وکاست)</translation>
     </message>
     <message>
-        <source>Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: %5). It holds participants' real names and contacts too: keep and share it as you would the study folder itself.</source>
-        <translation>کل پژوهش در %1 ذخیره شد (مصاحبه‌ها: %2، بخش‌ها: %3، کدگذاری‌ها: %4، فایل‌های صوتی: %5). نام واقعی و نشانی تماس مشارکت‌کنندگان هم در آن هست: آن را مانند خود پوشهٔ پژوهش نگه دارید و به اشتراک بگذارید.</translation>
+        <source>Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: %5). It holds participants' real names and contacts too: store it and share it only with the care the study folder itself needs.</source>
+        <translation>کل پژوهش در %1 ذخیره شد (مصاحبه‌ها: %2، بخش‌ها: %3، کدگذاری‌ها: %4، فایل‌های صوتی: %5). نام واقعی و اطلاعات تماس مشارکت‌کنندگان نیز در این فایل هست؛ در نگهداری و به اشتراک گذاشتن آن همان احتیاطی را به کار ببرید که برای خود پوشهٔ پژوهش لازم است.</translation>
     </message>
 </context>
 <context>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>Importable files (*.qdpx *.mosahebeh.zip *.qdc *.srt *.vtt *.txt *.html *.htm)</source>
-        <translation>فایل‌های قابل وارد کردن (*.qdpx *.mosahebeh.zip *.qdc *.srt *.vtt *.txt *.html *.htm)</translation>
+        <translation>فایل‌های قابل وارد کردن (‎*.qdpx *.mosahebeh.zip *.qdc *.srt *.vtt *.txt *.html *.htm)</translation>
     </message>
     <message>
         <source>Repaired: %1.</source>

@@ -130,7 +130,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="47"/>
         <source>Transcript</source>
-        <translation>متن</translation>
+        <translation>متن پیاده‌شده</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48"/>
@@ -251,17 +251,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="138"/>
         <source>Choose an interview in the list first.</source>
-        <translation>اول یک مصاحبه را در فهرست انتخاب کنید.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
-        <source>Not available yet</source>
-        <translation>هنوز در دسترس نیست</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
-        <source>%1 is not available yet in this version.</source>
-        <translation>%1 در این نسخه هنوز در دسترس نیست.</translation>
+        <translation>نخست یک مصاحبه را در فهرست انتخاب کنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="160"/>
@@ -279,45 +269,20 @@
         <translation>مشارکت‌کننده</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
-        <source>Recording</source>
-        <translation>ضبط</translation>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="180"/>
         <location filename="../../desktop/main_window.py" line="187"/>
         <source>Import audio</source>
         <translation>افزودن فایل صوتی</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="181"/>
-        <source>Audio (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)</source>
-        <translation>فایل‌های صوتی (*.wav *.mp3 *.m4a *.ogg *.opus *.flac)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
-        <source>Transcription</source>
-        <translation>پیاده‌سازی</translation>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="197"/>
         <source>Record or import the audio first.</source>
-        <translation>اول صدا را ضبط یا وارد کنید.</translation>
+        <translation>نخست صدای مصاحبه را ضبط یا وارد کنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="215"/>
         <source>Transcription failed</source>
         <translation>پیاده‌سازی ناموفق بود</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="220"/>
-        <source>The interview guide</source>
-        <translation>راهنمای مصاحبه</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
-        <source>Export and import</source>
-        <translation>خروجی گرفتن و وارد کردن</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="240"/>
@@ -328,7 +293,7 @@
     <message>
         <location filename="../../desktop/main_window.py" line="241"/>
         <source>Mosahebeh study (*.mosahebeh)</source>
-        <translation>پژوهش برنامهٔ «مصاحبه» (*.mosahebeh)</translation>
+        <translation>پژوهش برنامهٔ «مصاحبه» (‎*.mosahebeh)</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="251"/>
@@ -479,11 +444,6 @@
         <location filename="../../desktop/settings.py" line="147"/>
         <source>Unsure below probability</source>
         <translation>آستانهٔ احتمال برای نامطمئن بودن</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings.py" line="156"/>
-        <source>Whisper model settings are not available yet.</source>
-        <translation>تنظیمات مدل Whisper هنوز در دسترس نیست.</translation>
     </message>
 </context>
 <context>
@@ -656,7 +616,7 @@
     <message>
         <location filename="../../desktop/transcript/editor.py" line="467"/>
         <source>WER %1% · CER %2% (Persian-normalised; a word break written as a space, a ZWNJ or nothing does not count)</source>
-        <translation>WER %1٪ · CER %2٪ (پس از یکسان‌سازی فارسی؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود)</translation>
+        <translation>نرخ خطای واژه (WER): %1٪ — نرخ خطای نویسه (CER): %2٪ (پس از یکسان‌سازی فارسی؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود)</translation>
     </message>
 <message>
         <location filename="../../desktop/transcript/dialogs.py" line="53"/>
@@ -670,4 +630,4 @@
         <translation>کدگذاری</translation>
     </message>
 </context>
-<context><name>SegmentsModel</name><message><source>Interviewer</source><translation>مصاحبه‌گر</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Time</source><translation>زمان</translation></message><message><source>Speaker</source><translation>گوینده</translation></message><message><source>Text</source><translation>متن</translation></message><message><source>Codes</source><translation>کدها</translation></message></context><context><name>InterviewsModel</name><message><source>WhatsApp</source><translation>واتس‌اپ</translation></message><message><source>Phone</source><translation>تلفن</translation></message><message><source>In person</source><translation>حضوری</translation></message><message><source>Video call</source><translation>تماس تصویری</translation></message><message><source>Other</source><translation>دیگر</translation></message><message><source>transcribing %1%</source><translation>در حال پیاده‌سازی (%1٪)</translation></message><message><source>queued</source><translation>در صف</translation></message><message><source>transcription failed</source><translation>پیاده‌سازی ناموفق</translation></message><message><source>recorded</source><translation>ضبط‌شده</translation></message><message><source>planned</source><translation>برنامه‌ریزی‌شده</translation></message><message><source>coded</source><translation>کدگذاری‌شده</translation></message><message><source>corrected</source><translation>بازبینی‌شده</translation></message><message><source>corrected %1%</source><translation>%1٪ بازبینی‌شده</translation></message><message><source>transcribed</source><translation>پیاده‌شده</translation></message><message><source>Interview</source><translation>مصاحبه</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Date</source><translation>تاریخ</translation></message><message><source>Mode</source><translation>شیوه</translation></message><message><source>Duration</source><translation>مدت</translation></message><message><source>Status</source><translation>وضعیت</translation></message></context><context><name>TranscriptCommands</name><message><source>Edit text</source><translation>ویرایش متن</translation></message><message><source>Change speaker</source><translation>تغییر گوینده</translation></message><message><source>Mark checked</source><translation>علامت بازبینی</translation></message><message><source>Mark unchecked</source><translation>برداشتن علامت بازبینی</translation></message><message><source>Edit times</source><translation>ویرایش زمان‌ها</translation></message><message><source>Split segment</source><translation>تقسیم بخش</translation></message><message><source>Merge with next</source><translation>ادغام با بعدی</translation></message><message><source>Insert bookmark</source><translation>افزودن نشانک</translation></message><message><source>Apply code</source><translation>اعمال کد</translation></message><message><source>Coding memo</source><translation>یادداشت کدگذاری</translation></message></context><context><name>SpanSelection</name><message><source>Selected from segment %1 to segment %2: apply codes to code it; Shift+click or Shift+arrows change it, Esc clears it.</source><translation>از بخش %1 تا بخش %2 انتخاب شد: برای کدگذاری، کد اعمال کنید؛ با Shift+کلیک یا Shift+جهت‌نماها تغییرش دهید، Esc آن را پاک می‌کند.</translation></message></context></TS>
+<context><name>SegmentsModel</name><message><source>Interviewer</source><translation>مصاحبه‌گر</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Time</source><translation>زمان</translation></message><message><source>Speaker</source><translation>گوینده</translation></message><message><source>Text</source><translation>متن</translation></message><message><source>Codes</source><translation>کدها</translation></message></context><context><name>InterviewsModel</name><message><source>WhatsApp</source><translation>واتس‌اپ</translation></message><message><source>Phone</source><translation>تلفن</translation></message><message><source>In person</source><translation>حضوری</translation></message><message><source>Video call</source><translation>تماس تصویری</translation></message><message><source>Other</source><translation>دیگر</translation></message><message><source>transcribing %1%</source><translation>در حال پیاده‌سازی (%1٪)</translation></message><message><source>queued</source><translation>در صف</translation></message><message><source>transcription failed</source><translation>پیاده‌سازی ناموفق</translation></message><message><source>recorded</source><translation>ضبط‌شده</translation></message><message><source>planned</source><translation>برنامه‌ریزی‌شده</translation></message><message><source>coded</source><translation>کدگذاری‌شده</translation></message><message><source>corrected</source><translation>بازبینی‌شده</translation></message><message><source>corrected %1%</source><translation>%1٪ بازبینی‌شده</translation></message><message><source>transcribed</source><translation>پیاده‌شده</translation></message><message><source>Interview</source><translation>مصاحبه</translation></message><message><source>Participant</source><translation>مشارکت‌کننده</translation></message><message><source>Date</source><translation>تاریخ</translation></message><message><source>Mode</source><translation>شیوهٔ برگزاری</translation></message><message><source>Duration</source><translation>مدت</translation></message><message><source>Status</source><translation>وضعیت</translation></message></context><context><name>TranscriptCommands</name><message><source>Edit text</source><translation>ویرایش متن</translation></message><message><source>Change speaker</source><translation>تغییر گوینده</translation></message><message><source>Mark checked</source><translation>علامت بازبینی</translation></message><message><source>Mark unchecked</source><translation>برداشتن علامت بازبینی</translation></message><message><source>Edit times</source><translation>ویرایش زمان‌ها</translation></message><message><source>Split segment</source><translation>تقسیم بخش</translation></message><message><source>Merge with next</source><translation>ادغام با بعدی</translation></message><message><source>Insert bookmark</source><translation>افزودن نشانک</translation></message><message><source>Apply code</source><translation>اعمال کد</translation></message><message><source>Coding memo</source><translation>یادداشت کدگذاری</translation></message></context><context><name>SpanSelection</name><message><source>Selected from segment %1 to segment %2: apply codes to code it; Shift+click or Shift+arrows change it, Esc clears it.</source><translation>از بخش %1 تا بخش %2 انتخاب شد: برای کدگذاری، کد اعمال کنید؛ با Shift+کلیک یا Shift و کلیدهای جهت‌نما آن را تغییر دهید و با Esc لغوش کنید.</translation></message></context></TS>

@@ -120,20 +120,12 @@
         <translation>محل ذخیرهٔ خروجی را انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Wrote the project to %1 (codes and categories: %2, participants: %3, interviews: %4, codings: %5, memos: %6).</source>
-        <translation>پروژه در %1 ذخیره شد (کدها و مقوله‌ها: %2، مشارکت‌کنندگان: %3، مصاحبه‌ها: %4، کدگذاری‌ها: %5، یادداشت‌ها: %6).</translation>
-    </message>
-    <message>
         <source>The audio of %1 is missing (%2); it was exported as text only.</source>
         <translation>صدای %1 پیدا نشد (%2)؛ فقط متن آن در خروجی آمد.</translation>
     </message>
     <message>
         <source>A coding of “%1” in %2 covers no text (its text was deleted); it was left out.</source>
         <translation>یکی از کدگذاری‌های «%1» در %2 هیچ متنی را در بر نمی‌گیرد (متن آن حذف شده است) و کنار گذاشته شد.</translation>
-    </message>
-    <message>
-        <source>Wrote the codebook (%1 codes and categories) to %2.</source>
-        <translation>کتاب کد (%1 کد و مقوله) در %2 ذخیره شد.</translation>
     </message>
     <message>
         <source>Wrote the transcript of %1 to %2.</source>
@@ -185,16 +177,6 @@
         <translation>پوشهٔ پژوهش جدید</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="248"/>
-        <source>A REFI-QDA project (.qdpx) goes into this study only while it is empty; otherwise into a new study folder. A codebook (.qdc) is merged into this study's codebook. A transcript (SRT, WebVTT, TXT with [hh:mm:ss] stamps, noScribe HTML) goes onto the interview chosen.</source>
-        <translation>پروژهٔ REFI-QDA ‏(‎.qdpx) فقط وقتی این پژوهش خالی است به آن وارد می‌شود؛ وگرنه به پوشهٔ پژوهشی جدید. کتاب کد ‏(‎.qdc) با کتاب کد این پژوهش ادغام می‌شود. متن پیاده‌شده (SRT، WebVTT، TXT با برچسب زمانی [ساعت:دقیقه:ثانیه]، یا HTML برنامهٔ noScribe) به مصاحبهٔ انتخاب‌شده افزوده می‌شود.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/export_dialog.py" line="284"/>
-        <source>Importable files (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)</source>
-        <translation>فایل‌هایی که می‌توان وارد کرد (*.qdpx *.qdc *.srt *.vtt *.txt *.html *.htm)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/export_dialog.py" line="293"/>
         <source>Choose a file to import.</source>
         <translation>فایلی را برای وارد کردن انتخاب کنید.</translation>
@@ -212,10 +194,6 @@
     <message>
         <source>This study has no interview yet to put the transcript on.</source>
         <translation>این پژوهش هنوز مصاحبه‌ای ندارد که متن پیاده‌شده به آن افزوده شود.</translation>
-    </message>
-    <message>
-        <source>Imported the codebook: %1 codes added, %2 already there.</source>
-        <translation>کتاب کد وارد شد: %1 کد افزوده شد و %2 کد از پیش وجود داشت.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
@@ -283,7 +261,7 @@
     </message>
     <message>
         <source>graphs</source>
-        <translation>نمودارها</translation>
+        <translation>نقشه‌های مفهومی (graphs)</translation>
     </message>
     <message>
         <source>sources in more than one case (kept with the first)</source>
@@ -332,10 +310,6 @@
     <message>
         <source>unreadable media files</source>
         <translation>فایل‌های صوتی و تصویری ناخوانا</translation>
-    </message>
-    <message>
-        <source>transcript selections without sync points</source>
-        <translation>گزینش‌های متن بدون نقطهٔ همگام‌سازی</translation>
     </message>
     <message>
         <source>transcript selections without text positions</source>

@@ -5,7 +5,7 @@
     <name>MainWindow</name>
     <message>
         <source>read-only: editing is off</source>
-        <translation>فقط‌خواندنی: ویرایش خاموش است</translation>
+        <translation>فقط‌خواندنی: ویرایش غیرفعال است</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>CPU</source>
-        <translation>پردازندهٔ مرکزی</translation>
+        <translation>پردازنده</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -26,22 +26,22 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>8-bit integers, 32-bit floats</source>
-        <translation>اعداد صحیح ۸ بیتی و اعشاری ۳۲ بیتی</translation>
+        <translation>اعداد صحیح ۸ بیتی و ممیز شناور ۳۲ بیتی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>16-bit floats</source>
-        <translation>اعداد اعشاری ۱۶ بیتی</translation>
+        <translation>ممیز شناور ۱۶ بیتی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>8-bit integers with 16-bit floats</source>
-        <translation>اعداد صحیح ۸ بیتی با اعشاری ۱۶ بیتی</translation>
+        <translation>اعداد صحیح ۸ بیتی با ممیز شناور ۱۶ بیتی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>32-bit floats</source>
-        <translation>اعداد اعشاری ۳۲ بیتی</translation>
+        <translation>ممیز شناور ۳۲ بیتی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -106,12 +106,12 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>none</source>
-        <translation>هیچ</translation>
+        <translation>بدون پراکسی</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Hub or mirror:</source>
-        <translation>هاب یا آینه:</translation>
+        <translation>مخزن مدل‌ها (Hub) یا سرور آینه:</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -131,7 +131,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>How it runs</source>
-        <translation>چگونه اجرا می‌شود</translation>
+        <translation>شیوهٔ اجرا</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -171,7 +171,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Device:</source>
-        <translation>دستگاه:</translation>
+        <translation>سخت‌افزار اجرا:</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -201,12 +201,12 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Model archives (*.zip *.tar *.tar.gz *.tgz *.tar.xz)</source>
-        <translation>بایگانی مدل (*.zip *.tar *.tar.gz *.tgz *.tar.xz)</translation>
+        <translation>بایگانی مدل (‎*.zip *.tar *.tar.gz *.tgz *.tar.xz)</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Choose a CTranslate2 Whisper model folder</source>
-        <translation>پوشهٔ یک مدل Whisper با قالب CTranslate2 را انتخاب کنید</translation>
+        <translation>یک پوشهٔ مدل Whisper از نوع CTranslate2 انتخاب کنید</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -231,7 +231,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Download</source>
-        <translation>دریافت</translation>
+        <translation>حجم دریافت</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -246,12 +246,12 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Published WER</source>
-        <translation>WER منتشرشده</translation>
+        <translation>نرخ خطای واژهٔ گزارش‌شده (WER)</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Bundled Whisper base</source>
-        <translation>Whisper base همراه برنامه</translation>
+        <translation>مدل Whisper base همراه برنامه</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -266,7 +266,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>About {0} of work per hour of audio on this computer.</source>
-        <translation>روی این رایانه، برای هر ساعت صدا حدود {0} کار.</translation>
+        <translation>روی این رایانه، پیاده‌سازی هر ساعت صدا حدود {0} طول می‌کشد.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -291,7 +291,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Cancelled. What arrived is kept: Fetch again to resume.</source>
-        <translation>لغو شد. آنچه رسیده نگه داشته شد: برای ادامه دوباره «دریافت» را بزنید.</translation>
+        <translation>لغو شد. آنچه تاکنون دریافت شده بود نگه داشته شد؛ برای ادامه دوباره «دریافت» را بزنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -306,7 +306,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>No CTranslate2 copy exists: convert it on a computer with transformers installed, then add the folder: {0}</source>
-        <translation>نسخهٔ CTranslate2 ندارد: آن را روی رایانه‌ای که کتابخانهٔ ترنسفورمرز دارد تبدیل کنید و سپس پوشه را بیفزایید: {0}</translation>
+        <translation>این مدل نسخهٔ CTranslate2 ندارد: آن را روی رایانه‌ای که کتابخانهٔ ترنسفورمرز دارد تبدیل کنید و سپس پوشه را بیفزایید: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>{0} is fetched, verified and in use.</source>
-        <translation>{0} دریافت و وارسی شد و اکنون به کار می‌رود.</translation>
+        <translation>مدل {0} دریافت و وارسی شد و اکنون به کار می‌رود.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -351,17 +351,17 @@
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>A Persian fine-tune of Whisper large, already converted to CTranslate2 (float16).</source>
-        <translation>نسخهٔ فارسی‌شدهٔ Whisper large که پیش‌تر به CTranslate2 تبدیل شده است.</translation>
+        <translation>نسخه‌ای از Whisper large با آموزش تکمیلی برای فارسی که پیش‌تر به CTranslate2 تبدیل شده است.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>A Persian fine-tune of large-v3-turbo in transformers format: convert it first, then add the folder.</source>
-        <translation>نسخهٔ فارسی‌شدهٔ large-v3-turbo با قالب ترنسفورمرز: نخست تبدیلش کنید، سپس پوشه را بیفزایید.</translation>
+        <translation>نسخه‌ای از large-v3-turbo با آموزش تکمیلی برای فارسی، در قالب ترنسفورمرز: نخست تبدیلش کنید، سپس پوشه را بیفزایید.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
         <source>Published WER:</source>
-        <translation>WER منتشرشده:</translation>
+        <translation>نرخ خطای واژهٔ گزارش‌شده (WER):</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_settings.py"/>
@@ -389,7 +389,7 @@
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
         <source>Each chosen model transcribes the audio of the segments you marked checked again; its text is compared with your corrected text. The shortest segments are taken first.</source>
-        <translation>هر مدل انتخاب‌شده صدای بخش‌هایی را که بازبینی‌شده علامت زده‌اید دوباره پیاده‌سازی می‌کند و متنش با متن اصلاح‌شدهٔ شما سنجیده می‌شود. کوتاه‌ترین بخش‌ها نخست برداشته می‌شوند.</translation>
+        <translation>هر مدل انتخاب‌شده صدای بخش‌هایی را که به‌عنوان بازبینی‌شده علامت زده‌اید دوباره پیاده‌سازی می‌کند و متنش با متن اصلاح‌شدهٔ شما سنجیده می‌شود. کوتاه‌ترین بخش‌ها نخست برداشته می‌شوند.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
@@ -434,7 +434,7 @@
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
         <source>No checked segments with audio yet: correct a few segments and mark them checked, then compare.</source>
-        <translation>هنوز بخش بازبینی‌شده‌ای با صدا نیست: چند بخش را اصلاح کنید و بازبینی‌شده علامت بزنید، سپس مقایسه کنید.</translation>
+        <translation>هنوز بخش بازبینی‌شده‌ای با صدا نیست: چند بخش را اصلاح کنید و به‌عنوان بازبینی‌شده علامت بزنید، سپس مقایسه کنید.</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
         <source>Bundled Whisper base</source>
-        <translation>Whisper base همراه برنامه</translation>
+        <translation>مدل Whisper base همراه برنامه</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/compare_dialog.py"/>
@@ -472,12 +472,12 @@
     <message>
         <location filename="../../desktop/transcription/model_jobs.py"/>
         <source>The worker stopped unexpectedly (exit code {0}).</source>
-        <translation>کار ناگهان متوقف شد (کد خروج {0}).</translation>
+        <translation>فرایند پس‌زمینه به‌طور غیرمنتظره متوقف شد (کد خروج {0}).</translation>
     </message>
     <message>
         <location filename="../../desktop/transcription/model_jobs.py"/>
         <source>Cannot start the worker ({0}).</source>
-        <translation>کار آغاز نشد ({0}).</translation>
+        <translation>فرایند پس‌زمینه اجرا نشد ({0}).</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@
 <context>
     <name>RecordDialog</name>
     <message>
+        <source>Audio and video (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.flac *.webm *.mp4 *.mkv *.mov);;All files (*)</source>
+        <translation>فایل‌های صوتی و ویدئویی (‎*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.flac *.webm *.mp4 *.mkv *.mov);;همهٔ فایل‌ها (‎*)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/record_dialog.py" line="54"/>
         <source>Record: %1</source>
         <translation>ضبط: %1</translation>
@@ -85,7 +89,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="92"/>
         <source>The participant consented to this recording</source>
-        <translation>مشارکت‌کننده با ضبط این گفت‌وگو موافقت کرد</translation>
+        <translation>مشارکت‌کننده به ضبط این گفت‌وگو رضایت داده است</translation>
     </message>
     <message>
         <location filename="../../desktop/record_dialog.py" line="97"/>
@@ -203,7 +207,7 @@
     <message>
         <location filename="../../desktop/record_dialog.py" line="338"/>
         <source>%1 holds no audio.</source>
-        <translation>%1 هیچ صدایی ندارد.</translation>
+        <translation>فایل «%1» هیچ صدایی ندارد.</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@
         <location filename="../../desktop/transcription/queue.py" line="130"/>
         <source>%n stretch(es), %1 s, could not be transcribed; they are marked in the transcript (F7 goes to the next one).</source>
         <translation>
-            <numerusform>%Ln تکه از گفتار، %1 ثانیه، پیاده‌سازی نشد؛ در متن علامت خورده‌اند (F7 به بعدی می‌رود).</numerusform></translation>
+            <numerusform>%Ln تکه از گفتار (در مجموع %1 ثانیه) پیاده‌سازی نشد؛ این تکه‌ها در متن علامت‌گذاری شده‌اند (با F7 به تکهٔ بعدی بروید).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -15,7 +15,7 @@
     <message>
         <location filename="../../desktop/transcript/delegate.py" line="118"/>
         <source>[speech the machine could not transcribe: listen and type it]</source>
-        <translation>[گفتاری که دستگاه نتوانست پیاده‌سازی کند: گوش دهید و بنویسید]</translation>
+        <translation>[گفتاری که برنامه نتوانست پیاده‌سازی کند: گوش دهید و بنویسید]</translation>
     </message>
 </context>
 <context>

@@ -112,32 +112,30 @@ def read_text(path: Path) -> str:
         with open(path, "rb") as f:
             info = os.fstat(f.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise StudyError(f"{path.name} is not a regular file.")
+                raise StudyError("{file} is not a regular file.", file=path.name)
             if info.st_size > MAX_BYTES:
-                raise StudyError(f"{path.name} is {info.st_size // 2**20} MB, too large for a transcript "
-                                 f"(at most {MAX_BYTES // 2**20} MB); nothing was imported.")
+                raise StudyError("{file} is {count} MB, too large for a transcript (at most {count2} MB); nothing was imported.", file=path.name, count=info.st_size // 2 ** 20, count2=MAX_BYTES // 2 ** 20)
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError as exc:
-        raise StudyError(f"No file at {path}.") from exc
+        raise StudyError("No file at {path}.", path=path) from exc
     except IsADirectoryError as exc:
-        raise StudyError(f"{path} is a folder, not a transcript file.") from exc
+        raise StudyError("{path} is a folder, not a transcript file.", path=path) from exc
     except OSError as exc:
-        raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise StudyError("Cannot read {path}: {reason}.", path=path, reason=exc.strerror or exc) from exc
     if len(data) > MAX_BYTES:
-        raise StudyError(f"{path.name} is too large for a transcript (over {MAX_BYTES // 2**20} MB).")
+        raise StudyError("{file} is too large for a transcript (over {count} MB).", file=path.name, count=MAX_BYTES // 2 ** 20)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise StudyError(f"{path.name} starts as UTF-16 but is damaged at byte {exc.start} "
-                             f"({exc.reason}); nothing was imported.") from exc
+            raise StudyError("{file} starts as UTF-16 but is damaged at byte {start} ({reason}); nothing was imported.", file=path.name, start=exc.start, reason=exc.reason) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             return data.decode("cp1256")
         except UnicodeDecodeError as exc:
-            raise StudyError(f"{path.name} is not a text file in UTF-8, UTF-16 or Windows-1256.") from exc
+            raise StudyError("{file} is not a text file in UTF-8, UTF-16 or Windows-1256.", file=path.name) from exc
 
 
 def parse_cues(text: str, pseudonym: str | None = None, notes: Counter | None = None) -> list[NewSegment]:
@@ -174,8 +172,7 @@ def parse_cues(text: str, pseudonym: str | None = None, notes: Counter | None = 
             segments.append(NewSegment(start, max(start, end), content, speaker, source="import"))
     if not segments:
         if notes["unreadable"]:
-            raise StudyError(f"None of the {notes['unreadable']} subtitle cues has times that can be read "
-                             "(like 00:00:01,000 --> 00:00:04,000, seconds below 60).")
+            raise StudyError("None of the {unreadable} subtitle cues has times that can be read (like 00:00:01,000 --> 00:00:04,000, seconds below 60).", unreadable=notes['unreadable'])
         raise StudyError("No subtitle cues (lines like 00:00:01,000 --> 00:00:04,000) were found.")
     return segments
 
@@ -207,8 +204,10 @@ def parse_stamped(text: str, pseudonym: str | None = None, duration_ms: int | No
         if content:
             segments.append(NewSegment(start, max(start, nxt), content, speaker, source="import"))
     if not segments:
-        raise StudyError("The time stamps have no text after them: there is nothing to import"
-                         + (f" ({notes['unreadable']} stamps cannot be read)." if notes["unreadable"] else "."))
+        if notes["unreadable"]:
+            raise StudyError("The time stamps have no text after them: there is nothing to import "
+                             "({count} stamps cannot be read).", count=notes["unreadable"])
+        raise StudyError("The time stamps have no text after them: there is nothing to import.")
     return segments
 
 
@@ -224,7 +223,7 @@ def parse_noscribe(text: str, pseudonym: str | None = None, notes: Counter | Non
         doc = lhtml.document_fromstring(text.encode("utf-8", "replace"),
                                         parser=lhtml.HTMLParser(encoding="utf-8", no_network=True))
     except (etree.LxmlError, ValueError) as exc:  # lxml raises several types for broken markup
-        raise StudyError(f"The HTML cannot be read ({exc}).") from exc
+        raise StudyError("The HTML cannot be read ({exc}).", exc=exc) from exc
     segments = []
     for p in doc.iter("p"):
         anchors = [a for a in p.iter("a") if (a.get("name") or "").startswith("ts_")]
@@ -293,8 +292,8 @@ def read_transcript(path: str | Path, fmt: str | None = None, *, pseudonym: str 
         if fmt == "txt":
             return parse_stamped(text, pseudonym, duration_ms, notes)
     except StudyError as exc:
-        raise StudyError(f"{path.name}: {exc}") from exc
-    raise StudyError(f"Unknown transcript format {fmt!r}; use one of {', '.join(FORMATS)}.")
+        raise StudyError("{file}: {exc}", file=path.name, exc=exc) from exc
+    raise StudyError("Unknown transcript format {fmt!r}; use one of {items}.", fmt=fmt, items=', '.join(FORMATS))
 
 
 def fit_to_audio(segments: list[NewSegment], duration_ms: int | None, notes: Counter) -> list[NewSegment]:
@@ -303,8 +302,7 @@ def fit_to_audio(segments: list[NewSegment], duration_ms: int | None, notes: Cou
     if not duration_ms:
         return segments
     if segments and all(s.start_ms > duration_ms for s in segments):
-        raise StudyError(f"The transcript starts at {segments[0].start_ms // 1000} s, after the end of the "
-                         f"interview's audio ({duration_ms // 1000} s): is it the right file?")
+        raise StudyError("The transcript starts at {count} s, after the end of the interview's audio ({count2} s): is it the right file?", count=segments[0].start_ms // 1000, count2=duration_ms // 1000)
     out = []
     for s in segments:
         if s.start_ms > duration_ms:
@@ -330,11 +328,10 @@ def import_transcript(study, interview_id: int, path: str | Path, fmt: str | Non
     segments = read_transcript(path, fmt, pseudonym=pseudonym, duration_ms=iv.duration_ms, notes=notes)
     segments = fit_to_audio(segments, iv.duration_ms, notes)
     if not segments:  # never let an empty import stand in for a transcript
-        raise StudyError(f"{Path(path).name} yields no segments to import; nothing was changed.")
+        raise StudyError("{Path_file} yields no segments to import; nothing was changed.", Path_file=Path(path).name)
     count, _ = study.transcripts.count(interview_id)
     if count and not replace:
-        raise StudyError(f"Interview {interview_id} already has a transcript ({count} segments); "
-                         "use --replace to replace it.")
+        raise StudyError("Interview {interview_id} already has a transcript ({count} segments); use --replace to replace it.", interview_id=interview_id, count=count)
     with study.atomic():
         study.transcripts.replace(interview_id, segments, force=False)
         if iv.status in ("planned", "recorded"):

@@ -16,6 +16,7 @@ from codebook.files import write_atomic
 from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
 from codebook.safety import xml_text
+from transcribe.normalize import persian_digits
 
 RLM = "\u200f"
 # Written where the transcriber found speech but no text (an untranscribed segment nobody has typed yet).
@@ -200,6 +201,8 @@ def to_docx(view: TranscriptView, out: str | os.PathLike, *, timestamps: bool = 
         p = doc.add_paragraph()
         if timestamps:
             stamp = clock(start, hours=False)
+            if rtl:  # an appendix of a Persian paper writes its time stamps in Persian digits (TXT/SRT/VTT stay Latin)
+                stamp = persian_digits(stamp)
             add_run(p, f"[{stamp}] ", rtl=False, size=9, color="666666")
         if speaker:
             add_run(p, f"{speaker}: ", bold=True, rtl=rtl)
@@ -215,7 +218,7 @@ def export_transcript(study, interview_id: int, fmt: str, out: str | os.PathLike
 
     view = TranscriptView(study, interview_id, lang=lang, replacer=replacer)
     if not view.rows:
-        raise StudyError(f"Interview {interview_id} ({view.title}) has no transcript to export.")
+        raise StudyError("Interview {interview_id} ({title}) has no transcript to export.", interview_id=interview_id, title=view.title)
     if fmt == "docx":
         return to_docx(view, out, timestamps=timestamps)
     if fmt == "txt":
@@ -224,4 +227,4 @@ def export_transcript(study, interview_id: int, fmt: str, out: str | os.PathLike
         return write_text(out, to_srt(view))
     if fmt == "vtt":
         return write_text(out, to_vtt(view))
-    raise StudyError(f"A transcript is exported as txt, docx, srt or vtt, not {fmt!r}.")
+    raise StudyError("A transcript is exported as txt, docx, srt or vtt, not {fmt!r}.", fmt=fmt)

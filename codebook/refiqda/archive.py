@@ -31,24 +31,23 @@ class SafeZip:
         try:
             self.zip = zipfile.ZipFile(path)
         except FileNotFoundError as exc:
-            raise StudyError(f"No file at {path}.") from exc
+            raise StudyError("No file at {path}.", path=path) from exc
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise StudyError(f"{path.name} is not a REFI-QDA project: it is not a zip archive ({exc}).") from exc
+            raise StudyError("{file} is not a REFI-QDA project: it is not a zip archive ({exc}).", file=path.name, exc=exc) from exc
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise StudyError(f"{path.name} holds {len(infos)} entries, more than a project can; it was not read.")
+            raise StudyError("{file} holds {count} entries, more than a project can; it was not read.", file=path.name, count=len(infos))
         self.entries: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = info.filename
             clean = posixpath.normpath(name.replace("\\", "/"))
             if (name.startswith(("/", "\\")) or clean.startswith("..") or "/../" in f"/{clean}/"
                     or ":" in name.split("/")[0] or "\x00" in name):
-                raise StudyError(f"{path.name} contains an unsafe path ({name!r}); it was not imported.")
+                raise StudyError("{file} contains an unsafe path ({name!r}); it was not imported.", file=path.name, name=name)
             if info.file_size > MAX_ENTRY_BYTES:
-                raise StudyError(f"{path.name}: the entry {name!r} is too large ({info.file_size // 2**20} MB).")
+                raise StudyError("{file}: the entry {name!r} is too large ({count} MB).", file=path.name, name=name, count=info.file_size // 2 ** 20)
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 2**20:
-                raise StudyError(f"{path.name}: the entry {name!r} expands {info.file_size // info.compress_size}"
-                                 "-fold, like a zip bomb; it was not imported.")
+                raise StudyError("{file}: the entry {name!r} expands {count}-fold, like a zip bomb; it was not imported.", file=path.name, name=name, count=info.file_size // info.compress_size)
             if not info.is_dir():
                 self.entries[clean.casefold()] = info
 
@@ -61,14 +60,14 @@ class SafeZip:
 
     def read(self, info: zipfile.ZipInfo, limit: int = MAX_TEXT_BYTES) -> bytes:
         if info.file_size > limit:
-            raise StudyError(f"{self.path.name}: {info.filename!r} is too large to read ({info.file_size} bytes).")
+            raise StudyError("{file}: {filename!r} is too large to read ({file_size} bytes).", file=self.path.name, filename=info.filename, file_size=info.file_size)
         try:
             with self.zip.open(info) as f:
                 data = f.read(limit + 1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise StudyError(f"{self.path.name}: cannot read {info.filename!r} ({exc}).") from exc
+            raise StudyError("{file}: cannot read {filename!r} ({exc}).", file=self.path.name, filename=info.filename, exc=exc) from exc
         if len(data) > limit:
-            raise StudyError(f"{self.path.name}: {info.filename!r} is larger than it says.")
+            raise StudyError("{file}: {filename!r} is larger than it says.", file=self.path.name, filename=info.filename)
         return data
 
     def copy_to(self, info: zipfile.ZipInfo, target: Path) -> None:
@@ -79,14 +78,14 @@ class SafeZip:
                 while chunk := src.read(1 << 20):
                     written += len(chunk)
                     if written > info.file_size or written > MAX_ENTRY_BYTES:
-                        raise StudyError(f"{self.path.name}: {info.filename!r} is larger than it says.")
+                        raise StudyError("{file}: {filename!r} is larger than it says.", file=self.path.name, filename=info.filename)
                     dst.write(chunk)
         except StudyError:
             target.unlink(missing_ok=True)
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             target.unlink(missing_ok=True)
-            raise StudyError(f"{self.path.name}: cannot extract {info.filename!r} ({exc}).") from exc
+            raise StudyError("{file}: cannot extract {filename!r} ({exc}).", file=self.path.name, filename=info.filename, exc=exc) from exc
 
 
 def free_space_ok(folder: Path, needed: int) -> None:
@@ -95,8 +94,7 @@ def free_space_ok(folder: Path, needed: int) -> None:
     except OSError:
         return
     if free < needed + 50 * 2**20:
-        raise StudyError(f"Not enough free space in {folder}: {needed // 2**20} MB needed, "
-                         f"{free // 2**20} MB free. Nothing was imported.")
+        raise StudyError("Not enough free space in {folder}: {count} MB needed, {count2} MB free. Nothing was imported.", folder=folder, count=needed // 2 ** 20, count2=free // 2 ** 20)
 
 
 def zip_info(name: str, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
@@ -118,6 +116,6 @@ def write_zip(out: Path, entries: list[tuple[str, bytes | Path]]) -> None:
                                                               force_zip64=True) as dst:
                             shutil.copyfileobj(src, dst, 1 << 20)
                     except OSError as exc:
-                        raise StudyError(f"Cannot read the file {data}: {exc.strerror or exc}.") from exc
+                        raise StudyError("Cannot read the file {data}: {reason}.", data=data, reason=exc.strerror or exc) from exc
                 else:
                     z.writestr(zip_info(name), data)

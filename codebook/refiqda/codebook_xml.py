@@ -72,7 +72,7 @@ def read_codes(codes_el: etree._Element | None) -> list[CodeSpec]:
     def read(el) -> CodeSpec:
         guid = el.get("guid")
         if not is_guid(guid):
-            raise StudyError(f"A code ({el.get('name')!r}) has no valid GUID.")
+            raise StudyError("A code ({get!r}) has no valid GUID.", get=el.get('name'))
         spec = CodeSpec(norm_guid(guid), (el.get("name") or "").strip() or "?", el.get("isCodable") != "false",
                         el.get("color") if _COLOR.match(el.get("color") or "") else None, "", [])
         for child in el:
@@ -111,7 +111,7 @@ def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, i
             added += 1
             categories += kind == "category"
         if spec.guid in ids:
-            raise StudyError(f"Two codes share the GUID {spec.guid}; the file is inconsistent.")
+            raise StudyError("Two codes share the GUID {guid}; the file is inconsistent.", guid=spec.guid)
         ids[spec.guid] = code_id
         for child in spec.children:
             add(child, code_id)
@@ -161,15 +161,14 @@ def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_TEXT_BYTES:  # checked before reading, not after (i14)
-            raise StudyError(f"{path.name} is {path.stat().st_size // 2**20} MB, too large for a codebook "
-                             f"(at most {MAX_TEXT_BYTES // 2**20} MB); nothing was imported.")
+            raise StudyError("{file} is {count} MB, too large for a codebook (at most {count2} MB); nothing was imported.", file=path.name, count=path.stat().st_size // 2 ** 20, count2=MAX_TEXT_BYTES // 2 ** 20)
         data = path.read_bytes()
     except OSError as exc:
-        raise StudyError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise StudyError("Cannot read {path}: {reason}.", path=path, reason=exc.strerror or exc) from exc
     root = parse(data, f"codebook {path.name}")
     qname = etree.QName(root)
     if qname.localname != "CodeBook" or qname.namespace not in (CODEBOOK_NS, PROJECT_NS):
-        raise StudyError(f"{path.name} is not a REFI-QDA codebook (its root is <{qname.localname}>).")
+        raise StudyError("{file} is not a REFI-QDA codebook (its root is <{localname}>).", file=path.name, localname=qname.localname)
     repairs = []
     if qname.namespace == CODEBOOK_NS:  # an empty <Sets/> (Taguette) is repaired and said, not refused
         from codebook.refiqda.repair import validate
@@ -178,7 +177,7 @@ def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
     codes_el = next((el for el in root if etree.QName(el).localname == "Codes"), None)
     specs = read_codes(codes_el)
     if not specs:
-        raise StudyError(f"{path.name} holds no codes.")
+        raise StudyError("{file} holds no codes.", file=path.name)
     with study.atomic():
         _, added, reused, categories = add_codes(study, specs, merge=True)
     return CodebookImport(added, reused, repairs, categories)

@@ -69,8 +69,7 @@ def import_qdpx(study, path: str | os.PathLike) -> ImportResult:
                                  ("interviews", len(study.interviews.list())), ("codes", len(study.codes.list())))
             if n]
     if busy:
-        raise StudyError(f"A REFI-QDA project is imported into a new, empty study; this one already has "
-                         f"{', '.join(busy)}. Create a new study (mosahebeh import --study NEW.mosahebeh FILE).")
+        raise StudyError("A REFI-QDA project is imported into a new, empty study; this one already has {items}. Create a new study (mosahebeh import --study NEW.mosahebeh FILE).", items=', '.join(busy))
     archive = SafeZip(path)
     written: list[Path] = []
     result = ImportResult()
@@ -123,7 +122,7 @@ def staging_folder(target: Path) -> Path:
     killed imports are removed first)."""
     parent = target.parent
     if not parent.is_dir():
-        raise StudyError(f"The folder {parent} does not exist.")
+        raise StudyError("The folder {parent} does not exist.", parent=parent)
     for old in parent.glob(f".{target.stem}.importing-*{target.suffix}"):
         try:
             pid = int(old.name[:-len(target.suffix)].rsplit("-", 1)[1])
@@ -143,17 +142,16 @@ def move_into_place(staged: Path, target: Path) -> None:
         os.replace(staged, target)
     except OSError as exc:
         shutil.rmtree(staged, ignore_errors=True)
-        raise StudyError(f"Cannot move the imported study to {target}: {exc.strerror or exc}. "
-                         "Nothing was imported.") from exc
+        raise StudyError("Cannot move the imported study to {target}: {reason}. Nothing was imported.", target=target, reason=exc.strerror or exc) from exc
 
 
 def check_target(target: Path) -> None:
     from codebook.study import DB_NAME
 
     if (target / DB_NAME).exists():
-        raise StudyError(f"{target} already holds a study; a project is imported into a new study folder.")
+        raise StudyError("{target} already holds a study; a project is imported into a new study folder.", target=target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StudyError(f"{target} is not empty; choose a new folder for the imported study.")
+        raise StudyError("{target} is not empty; choose a new folder for the imported study.", target=target)
 
 
 def import_qdpx_new(path: str | os.PathLike, target: str | os.PathLike) -> ImportResult:

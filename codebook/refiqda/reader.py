@@ -21,6 +21,7 @@ from codebook.refiqda.repair import check_references, validate
 from codebook.refiqda.textread import TextReader, iso
 from codebook.refiqda.xmlutil import PROJECT_NS, norm_guid, parse
 from codebook.study import now
+from codebook.worded import WordedText
 from transcribe.errors import TranscribeError
 from transcribe.normalize import canonical
 
@@ -50,7 +51,7 @@ class Reader(TextReader):
         self.unschemed = 0
 
     def fail(self, message: str) -> NoReturn:
-        raise StudyError(f"{self.name}: {message} Nothing was imported.")
+        raise StudyError("{file}: {message} Nothing was imported.", file=self.name, message=message)
 
     # -- the project --------------------------------------------------------------
 
@@ -119,11 +120,14 @@ class Reader(TextReader):
             self.memos.append(("study", None, "Project description", desc.text, now(), now()))
             self.flush_memos()
         for name, n in self.countings.items():
-            self.result.repairs.append(f"positions in {n} text{'s' if n > 1 else ''} read as {name} "
-                                       "(as their producer counts them)")
+            self.result.repairs.append(
+                WordedText("positions in 1 text read as {name} (as their producer counts them)", name=name) if n == 1
+                else WordedText("positions in {count} texts read as {name} (as their producer counts them)",
+                                count=n, name=name))
         if self.unschemed:
-            self.result.repairs.append(f"{self.unschemed} text path{'s' if self.unschemed > 1 else ''} without "
-                                       "internal:// found under sources/")
+            self.result.repairs.append(
+                WordedText("1 text path without internal:// found under sources/") if self.unschemed == 1
+                else WordedText("{count} text paths without internal:// found under sources/", count=self.unschemed))
 
     def mark_coded(self, specs: list[CodeSpec], used: set[str]) -> None:
         for s in specs:

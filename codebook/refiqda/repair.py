@@ -29,6 +29,7 @@ from lxml import etree
 
 from codebook.errors import StudyError
 from codebook.refiqda.xmlutil import norm_guid, schema_errors
+from codebook.worded import WordedText
 
 # Containers the schemas allow to be absent but not empty.
 OPTIONAL_CONTAINERS = ("Users", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Codes",
@@ -42,10 +43,6 @@ OTHER_REFS = ("targetGUID", "fromSyncPoint", "toSyncPoint", "originGUID")
 def _tag(el) -> str:
     tag = el.tag
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def validate(root, name: str) -> list[str]:
@@ -67,8 +64,9 @@ def validate(root, name: str) -> list[str]:
                     removed[_tag(el)] += 1
                     changed = True
     if removed and not schema_errors(root):
-        return [f"{_plural(n, 'empty ' + tag + ' element')}" for tag, n in removed.items()]
-    raise StudyError(f"{name} does not follow the REFI-QDA schema ({'; '.join(errors[:3])}). Nothing was imported.")
+        return [WordedText("1 empty {tag} element", tag=tag) if n == 1 else
+                WordedText("{count} empty {tag} elements", count=n, tag=tag) for tag, n in removed.items()]
+    raise StudyError("{name} does not follow the REFI-QDA schema ({items}). Nothing was imported.", name=name, items='; '.join(errors[:3]))
 
 
 def _walk(el, skipped: bool = False):
@@ -98,8 +96,7 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
                 if in_skipped[key] and not skipped:
                     index[key], in_skipped[key] = el, False
                 continue
-            raise StudyError(f"{name}: the GUID {g} is used twice (<{_tag(index[key])}> and <{_tag(el)}>). "
-                             "Nothing was imported.")
+            raise StudyError("{name}: the GUID {g} is used twice (<{tag}> and <{tag2}>). Nothing was imported.", name=name, g=g, tag=_tag(index[key]), tag2=_tag(el))
         index[key], in_skipped[key] = el, skipped
     users = {k for k, el in index.items() if _tag(el) == "User"}
     dangling_users = 0
@@ -115,11 +112,14 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
         for attr in OTHER_REFS:
             g = el.get(attr)
             if g and norm_guid(g) not in index:
-                raise StudyError(f"{name}: <{_tag(el)} {attr}=\"{g}\"> points to nothing in the project. "
-                                 "Nothing was imported.")
+                raise StudyError('{name}: <{tag} {attr}="{g}"> points to nothing in the project. Nothing was imported.', name=name, tag=_tag(el), attr=attr, g=g)
     repairs = []
     if twins:
-        repairs.append(f"{_plural(twins, 'GUID')} used twice, once in a part not imported (that part ignored)")
+        repairs.append(WordedText("1 GUID used twice, once in a part not imported (that part ignored)") if twins == 1
+                       else WordedText("{count} GUIDs used twice, once in a part not imported (that part ignored)",
+                                       count=twins))
     if dangling_users:
-        repairs.append(f"{_plural(dangling_users, 'reference')} to a user not listed in the project (ignored)")
+        repairs.append(WordedText("1 reference to a user not listed in the project (ignored)") if dangling_users == 1
+                       else WordedText("{count} references to a user not listed in the project (ignored)",
+                                       count=dangling_users))
     return index, repairs

@@ -65,7 +65,7 @@ def export_archive(study, out: str | os.PathLike) -> ArchiveResult:
             target.execute("PRAGMA journal_mode = DELETE")
             target.commit()
         except sqlite3.Error as exc:
-            raise StudyError(f"Cannot copy the study database: {exc}. Nothing was written.") from exc
+            raise StudyError("Cannot copy the study database: {exc}. Nothing was written.", exc=exc) from exc
         finally:
             target.close()
         entries: list[tuple[str, bytes | Path]] = [("study.db", snapshot)]
@@ -81,7 +81,8 @@ def export_archive(study, out: str | os.PathLike) -> ArchiveResult:
         counts[what] = study.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     counts["audio files"] = len(audio)
     return ArchiveResult(out, counts, ["It holds everything, participants' real names and contacts too: "
-                                       "keep and share it as you would the study folder itself."])
+                                       "store it and share it only with the care the study folder "
+                                       "itself needs."])
 
 
 def _entry_ok(name: str) -> bool:
@@ -105,17 +106,17 @@ def import_archive(path: str | os.PathLike, target: str | os.PathLike) -> Archiv
         names = {info.filename.replace("\\", "/"): info for info in archive.entries.values()}
         odd = [n for n in names if not _entry_ok(n)]
         if odd:
-            raise StudyError(f"{path.name} is not a Mosahebeh study archive: it holds {odd[0]!r}. Nothing was imported.")
+            raise StudyError("{file} is not a Mosahebeh study archive: it holds {odd!r}. Nothing was imported.", file=path.name, odd=odd[0])
         if "study.db" not in names:
-            raise StudyError(f"{path.name} is not a Mosahebeh study archive (it has no study.db). Nothing was imported.")
+            raise StudyError("{file} is not a Mosahebeh study archive (it has no study.db). Nothing was imported.", file=path.name)
         manifest = {}
         if "manifest.json" in names:
             try:
                 manifest = json.loads(archive.read(names["manifest.json"], 2**20).decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
-                raise StudyError(f"{path.name}: its manifest is damaged ({exc}). Nothing was imported.") from exc
+                raise StudyError("{file}: its manifest is damaged ({exc}). Nothing was imported.", file=path.name, exc=exc) from exc
             if manifest.get("format") != FORMAT:
-                raise StudyError(f"{path.name} is not a Mosahebeh study archive. Nothing was imported.")
+                raise StudyError("{file} is not a Mosahebeh study archive. Nothing was imported.", file=path.name)
         free_space_ok(target.parent, sum(i.file_size for i in names.values()))
         staged = staging_folder(target)
         try:
@@ -147,10 +148,9 @@ def _check(folder: Path, name: str, Study) -> ArchiveResult:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StudyError(f"{name}: its study.db is not a readable database ({exc}). Nothing was imported.") from exc
+        raise StudyError("{name}: its study.db is not a readable database ({exc}). Nothing was imported.", name=name, exc=exc) from exc
     if ok != "ok" or bad_keys:
-        raise StudyError(f"{name}: its study.db is damaged ({ok if ok != 'ok' else 'broken references'}). "
-                         "Nothing was imported.")
+        raise StudyError("{name}: its study.db is damaged ({value}). Nothing was imported.", name=name, value=ok if ok != 'ok' else 'broken references')
     study = Study.open(folder)  # refuses a database that is not a study, or a newer one
     try:
         result = ArchiveResult(folder)
@@ -158,8 +158,7 @@ def _check(folder: Path, name: str, Study) -> ArchiveResult:
         for iid, rel in study.db.execute("SELECT id, audio_path FROM interviews WHERE audio_path IS NOT NULL"):
             p = PurePosixPath(rel)
             if p.is_absolute() or ".." in p.parts or (folder / rel).resolve().parent != audio_dir:
-                raise StudyError(f"{name}: interview {iid} names audio outside the study ({rel!r}). "
-                                 "Nothing was imported.")
+                raise StudyError("{name}: interview {iid} names audio outside the study ({rel!r}). Nothing was imported.", name=name, iid=iid, rel=rel)
             if not (folder / rel).is_file():
                 result.warnings.append(f"The audio of interview {iid} ({rel}) is not in the archive.")
         for what, table in (("participants", "participants"), ("interviews", "interviews"),

@@ -44,22 +44,22 @@ def check_valid(root: etree._Element, what: str) -> None:
     """Raise :class:`StudyError` unless ``root`` validates (called before anything is written)."""
     errors = schema_errors(root)
     if errors:
-        raise StudyError(f"The {what} does not validate against the REFI-QDA schema, so it was not written: "
-                         + "; ".join(errors[:3]))
+        raise StudyError("The {what} does not validate against the REFI-QDA schema, so it was not written: {errors}",
+                         what=what, errors="; ".join(errors[:3]))
 
 
 def parse(data: bytes, what: str) -> etree._Element:
     """Parse untrusted XML: no DTDs, no entities, no network; clear errors."""
     if len(data) > MAX_XML_BYTES:
-        raise StudyError(f"The {what} is too large to read ({len(data) // 2**20} MB).")
+        raise StudyError("The {what} is too large to read ({count} MB).", what=what, count=len(data) // 2 ** 20)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True, remove_pis=True)
     try:
         tree = etree.fromstring(data, parser).getroottree()
     except etree.XMLSyntaxError as exc:
-        raise StudyError(f"The {what} is not well-formed XML ({exc}). Nothing was imported.") from exc
+        raise StudyError("The {what} is not well-formed XML ({exc}). Nothing was imported.", what=what, exc=exc) from exc
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-        raise StudyError(f"The {what} declares a DTD, which REFI-QDA files never do; it was not read.")
+        raise StudyError("The {what} declares a DTD, which REFI-QDA files never do; it was not read.", what=what)
     return tree.getroot()
 
 

@@ -15,6 +15,7 @@ from codebook import agreement as ag
 from codebook.coders import coders as list_coders
 from codebook.errors import StudyError
 from desktop.analysis.disagreements import DisagreementWalker
+from desktop.i18n import worded
 
 
 def _num(x: float | None) -> str:
@@ -134,7 +135,7 @@ class AgreementView(QWidget):
             self.result = ag.compute(self.ctx.study, a, b, unit=self.unit.currentData(),
                                      overlap=round(self.overlap.value(), 2))
         except StudyError as exc:
-            self.sentence.setText(str(exc))
+            self.sentence.setText(worded(exc))
             return
         self._fill_table()
         self._fill_disagreements()
@@ -189,7 +190,7 @@ class AgreementView(QWidget):
         try:
             ag.export(self.result, fmt, path, lang)
         except (StudyError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export agreement table"), str(exc))
+            QMessageBox.warning(self, self.tr("Export agreement table"), worded(exc))
 
     def walk(self, index: int = 0) -> DisagreementWalker | None:
         if self.result is None or not self.result.disagreements:

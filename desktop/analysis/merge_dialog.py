@@ -18,6 +18,8 @@ from codebook import coders as cd
 from codebook import merge as mg
 from codebook.errors import StudyError
 from transcribe.errors import TranscribeError
+from desktop.bidi import path_run
+from desktop.i18n import current_language, worded
 
 
 class _Loader(QThread):
@@ -41,7 +43,7 @@ class _Loader(QThread):
             self.theirs = theirs
         except (StudyError, TranscribeError, OSError) as exc:
             self.stack.close()
-            self.error = str(exc)
+            self.error = worded(exc)
         except Exception as exc:  # noqa: BLE001 - said in the window, not lost in a thread
             self.stack.close()
             self.error = f"{type(exc).__name__}: {exc}"
@@ -127,7 +129,7 @@ class MergeDialog(QDialog):
         self._stack.close()
         self.plan = self.theirs = None
         self.merge_button.setEnabled(False)
-        self.preview.setPlainText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self.preview.setPlainText(self.tr("Reading %1…").replace("%1", path_run(Path(path).name, current_language())))
         loader = _Loader(self.ctx.study.folder, path, self)
         loop = QEventLoop(self)
         loader.finished.connect(loop.quit)
@@ -197,7 +199,7 @@ class MergeDialog(QDialog):
         try:
             self.result = mg.apply(self.ctx.study, self.theirs, self.plan)
         except (StudyError, OSError) as exc:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was merged: %1").replace("%1", str(exc)))
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Nothing was merged: %1").replace("%1", worded(exc)))
             return
         self.ctx.undo_stack.push(MergeCommand(self.ctx, self.result,
                                               self.tr("Merge from %1").replace("%1", self.plan.source)))

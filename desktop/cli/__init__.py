@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--study", metavar="PATH", help="open this study folder (NAME.mosahebeh) in the app")
-    parser.add_argument("--lang", choices=["fa", "en"], help="language of the interface (default: from settings or system)")
+    parser.add_argument("--lang", dest="ui_lang", choices=["fa", "en"],
+                        help="language of the interface and of the messages (default: from settings or system; "
+                             "a Persian locale, LANG=fa_IR, gives Persian messages)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
@@ -53,14 +55,41 @@ _ERRNO_WORDS = {
 }
 
 
-def fault_sentence(exc: BaseException) -> str | None:
-    """One sentence for a fault a person can act on, or None for a bug."""
+_ERRNO_WORDS_FA = {
+    errno.ENOSPC: "دیسک پر است",
+    errno.EDQUOT: "سهمیهٔ دیسک تمام شده است",
+    errno.ENAMETOOLONG: "نام یک فایل بیش از اندازه بلند است",
+    errno.EACCES: "اجازهٔ دسترسی نیست",
+    errno.EPERM: "این کار مجاز نیست",
+    errno.EROFS: "دیسک فقط‌خواندنی است",
+    errno.EFBIG: "فایل برای این دیسک بیش از اندازه بزرگ است",
+    errno.EIO: "دیسک خطای ورودی/خروجی گزارش کرد",
+}
+
+
+def cli_language(args: argparse.Namespace | None = None) -> str:
+    """The language of the command's messages: ``--lang``, else the system locale (LANG/LC_ALL fa_IR → 'fa')."""
+    from desktop.messages import system_language
+
+    chosen = getattr(args, "ui_lang", None) if args is not None else None
+    return chosen or system_language()
+
+
+def fault_sentence(exc: BaseException, lang: str = "en") -> str | None:
+    """One sentence for a fault a person can act on (in ``lang``), or None for a bug."""
+    from desktop.messages import isolate, word
+
     if isinstance(exc, (StudyError, TranscribeError)):
-        return str(exc)
+        return word(exc, lang)
     if isinstance(exc, OSError) and exc.errno in _ERRNO_WORDS:
+        if lang == "fa":
+            where = f" ({isolate(str(exc.filename))})" if exc.filename else ""
+            return f"متوقف شد: {_ERRNO_WORDS_FA[exc.errno]}{where}. چیز دیگری ذخیره نشد."
         where = f" ({exc.filename})" if exc.filename else ""
         return f"Stopped: {_ERRNO_WORDS[exc.errno]}{where}. Nothing more was written."
     if isinstance(exc, sqlite3.Error):  # the store words lock, full disk, read-only and damage itself
+        if lang == "fa":
+            return f"پایگاه دادهٔ پژوهش تغییر را نپذیرفت ({isolate(str(exc))})؛ چیزی ذخیره نشد."
         return f"The study database refused the change ({exc}); nothing was saved."
     return None
 
@@ -72,20 +101,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from desktop.cli._gui import open_app
 
-            return open_app(study=args.study, lang=args.lang)
+            return open_app(study=args.study, lang=args.ui_lang)
         return args.func(args)
     except BrokenPipeError:
         # The reader went away (`mosahebeh … | head`): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
     except (StudyError, TranscribeError, OSError, sqlite3.Error) as exc:
-        sentence = fault_sentence(exc)
+        sentence = fault_sentence(exc, cli_language(args))
         if sentence is None or os.environ.get("MOSAHEBEH_DEBUG") == "1":
             raise
         print(f"mosahebeh: {sentence}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("mosahebeh: interrupted", file=sys.stderr)
+        print("mosahebeh: " + ("متوقف شد" if cli_language(args) == "fa" else "interrupted"), file=sys.stderr)
         return 130
 
 

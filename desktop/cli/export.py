@@ -80,5 +80,5 @@ def _written(result: exchange.Exported, lang: str) -> str:
     if result.kind == "transcripts":
         return f"Wrote {counted(result.count, 'transcript')} to {result.path}."
     if result.kind == "saturation":
-        return f"Wrote the saturation plot to {result.path}.\n{result.saturation.sentence(lang)}"
+        return f"Wrote the saturation plot to {result.path}.\n{result.saturation.paragraph(lang)}"
     return f"Wrote the {result.kind} to {result.path}."

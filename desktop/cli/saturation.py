@@ -64,11 +64,13 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(report(result, labels))
+    from desktop.cli import cli_language
+
+    sys.stdout.write(report(result, labels, cli_language(args)))
     return 0
 
 
-def report(result: sat.Saturation, labels: list[str]) -> str:
+def report(result: sat.Saturation, labels: list[str], lang: str = "en") -> str:
     """The readable report: the table of interviews, each method's verdict, the sentence."""
     lines = []
     width = max([len("Interview")] + [len(str(x)) for x in labels])
@@ -102,7 +104,7 @@ def report(result: sat.Saturation, labels: list[str]) -> str:
     share = f" ({result.found_share:.0%} found)" if result.found_share is not None else ""
     lines.append(f"Chao2 estimate of all codes: {result.chao2:.1f}; found {found}{share}")
     lines.append("")
-    lines.append(result.paragraph("en"))
+    lines.append(result.paragraph(lang))  # the paragraph for the paper in the UI language (--lang fa)
     return "\n".join(lines) + "\n"
 
 

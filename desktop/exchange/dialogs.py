@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QLineEd
 
 from codebook import exchange
 from codebook.errors import StudyError
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from codebook.refiqda.import_ import COUNT_KINDS, SKIPPED_KINDS
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
 from desktop.settings import Settings
@@ -193,8 +193,8 @@ class ExportDialog(JobDialog):
         if result.kind == "archive":
             c = result.project.counts
             return self.tr("Wrote the whole study to %1 (interviews: %2, segments: %3, codings: %4, audio files: "
-                           "%5). It holds participants' real names and contacts too: keep and share it as you "
-                           "would the study folder itself.").replace("%1", ltr_path(result.path)) \
+                           "%5). It holds participants' real names and contacts too: store it and share it only with "
+                           "the care the study folder itself needs.").replace("%1", ltr_path(result.path)) \
                 .replace("%2", number(c.get("interviews", 0))).replace("%3", number(c.get("segments", 0))) \
                 .replace("%4", number(c.get("codings", 0))).replace("%5", number(c.get("audio files", 0)))
         if result.kind == "qdc":
@@ -223,7 +223,7 @@ class ImportDialog(JobDialog):
     """Import into the open study, or a project into a new study (see the module doc)."""
 
     # What codebook.refiqda's ImportResult counts and skips: each is worded through self.tr (day_fa.ts).
-    COUNTS, SKIPPED = COUNT_KINDS, SKIPPED_KINDS
+    COUNTS, SKIPPED = (*COUNT_KINDS, "participants", "audio files"), SKIPPED_KINDS  # a study archive counts these too
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent, self.tr("Import"))
@@ -314,7 +314,7 @@ class ImportDialog(JobDialog):
                             for k, n in project.counts.items() if n)
             lines = [self.tr("Imported %1.").replace("%1", done or self.tr("nothing"))]
             if getattr(project, "repairs", None):  # other tools' known slips, mended and said
-                lines.append(self.tr("Repaired: %1.").replace("%1", sep.join(project.repairs)))
+                lines.append(self.tr("Repaired: %1.").replace("%1", sep.join(worded(r) for r in project.repairs)))
             if getattr(project, "skipped", None):
                 lines.append(self.tr("Not imported: %1.").replace("%1", sep.join(
                     f"{self.tr(k) if k in self.SKIPPED else k} ({number(n)})" for k, n in project.skipped.items())))
@@ -323,7 +323,7 @@ class ImportDialog(JobDialog):
                              .format(ltr_path(r.study_folder)))
             return "\n".join(lines)
         done = self.tr("Imported %1 segments from %2 onto %3.").replace("%1", number(r.segments)) \
-            .replace("%2", r.path.name).replace("%3", r.interview_label)
+            .replace("%2", ltr_path(r.path.name)).replace("%3", r.interview_label)
         notes = {"unreadable": self.tr("%1 with a time that cannot be read (skipped)"),
                  "past_end": self.tr("%1 starting after the end of the audio (skipped)"),
                  "clamped": self.tr("%1 ending after the end of the audio (cut at its end)"),

@@ -17,6 +17,7 @@ from codebook.dates import digits
 from codebook.errors import StudyError
 from desktop.i18n import current_language
 from transcribe.errors import TranscribeError
+from desktop.i18n import worded
 
 
 def number(value) -> str:
@@ -37,10 +38,12 @@ def replaced_text(report) -> str:
     """What pseudonymisation replaced (a :class:`codebook.pseudonymise.Report`), in the UI language."""
     if not report.total:
         return _tr("No names from the replacement list were found in the exported text.")
-    terms = "؛ ".join if current_language() == "fa" else "; ".join
+    fa = current_language() == "fa"
+    terms = "؛ ".join if fa else "; ".join
+    arrow = "←" if fa else "→"  # points from the name to its replacement in the reading direction
     return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
             .replace("%2", number(len(report.counts)))
-            + terms(f"{t} → {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
+            + terms(f"{t} {arrow} {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
 
 
 class Worker(QThread):
@@ -63,7 +66,7 @@ class Worker(QThread):
             with Study.open(self.folder) as study:
                 self.done.emit(self.job(study))
         except (StudyError, TranscribeError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(worded(exc))
         except Exception as exc:  # noqa: BLE001 - show any failure rather than die silently
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
@@ -95,6 +98,8 @@ class JobDialog(QDialog):
 
     def file_row(self, browse) -> QLineEdit:
         edit = QLineEdit(self)
+        # a path reads left to right, in a Persian window too (its folders would otherwise swap ends)
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         button = QPushButton(QCoreApplication.translate("_JobDialog", "Choose…"), self)
         button.clicked.connect(browse)
         row = QWidget(self)

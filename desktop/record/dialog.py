@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QFil
 from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.recording import attach_take, new_take_folder, pending_takes
-from desktop.bidi import ltr_run, plain
+from desktop.bidi import ltr_run, path_run, plain
 from desktop.context import StudyContext
 from desktop.i18n import current_language
 from desktop.settings import Settings
 from transcribe.errors import TranscribeError
 from transcribe.recording import Recorder
 from transcribe.recording import devices as devices_mod
+from desktop.i18n import worded
 
 SETTINGS = "recording/"
 AUDIO_FILTER = "Audio and video (*.wav *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.flac *.webm *.mp4 *.mkv *.mov);;All files (*)"
@@ -132,7 +133,7 @@ class RecordDialog(QDialog):
             self.devices = self.list_devices()
         except TranscribeError as exc:
             self.devices = []
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(worded(exc))
         self.mic_box.addItem(self.tr("(none)"), None)
         self.remote_box.addItem(self.tr("(none)"), None)
         for d in self.devices:
@@ -187,7 +188,7 @@ class RecordDialog(QDialog):
             self.recorder.set_consent(self.consent.isChecked())
         except (TranscribeError, StudyError) as exc:
             self.recorder = None
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), worded(exc))
             return
         for w in (self.mic_box, self.remote_box, self.record_btn):
             w.setEnabled(False)
@@ -247,7 +248,7 @@ class RecordDialog(QDialog):
         try:
             return fn()
         except TranscribeError as exc:
-            self.problem_label.setText(str(exc))
+            self.problem_label.setText(worded(exc))
             return None
 
     def stop(self) -> None:
@@ -264,7 +265,7 @@ class RecordDialog(QDialog):
             try:
                 self._finisher.done.emit(recorder.stop(), None)
             except TranscribeError as exc:
-                self._finisher.done.emit(None, str(exc))
+                self._finisher.done.emit(None, worded(exc))
         threading.Thread(target=work, daemon=True, name="finish-take").start()
 
     def _finished(self, result, error: str | None) -> None:
@@ -274,7 +275,7 @@ class RecordDialog(QDialog):
             try:
                 attach_take(self.ctx.study, take)
             except (StudyError, TranscribeError) as exc:
-                error = str(exc)
+                error = worded(exc)
         self.ctx.notify("interviews")
         self.ctx.notify("marks")
         if error:
@@ -324,7 +325,7 @@ def offer_recovery(ctx: StudyContext, parent: QWidget | None = None) -> None:
             try:
                 attach_take(ctx.study, take)
             except (StudyError, TranscribeError) as exc:
-                errors.append(str(exc))
+                errors.append(worded(exc))
     finally:
         QApplication.restoreOverrideCursor()
     ctx.notify("interviews")
@@ -346,10 +347,11 @@ def import_audio(ctx: StudyContext, interview_id: int, parent: QWidget | None = 
     try:
         duration = probe_duration_ms(path)
         if duration <= 0:
-            raise StudyError(QApplication.translate("RecordDialog", "%1 holds no audio.").replace("%1", Path(path).name))
+            raise StudyError(QApplication.translate("RecordDialog", "%1 holds no audio.").replace(
+                "%1", path_run(Path(path).name, current_language())))
         ctx.study.interviews.attach_audio(interview_id, path, duration_ms=duration)
     except (StudyError, TranscribeError) as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, worded(exc))
         return False
     ctx.notify("interviews")
     return True

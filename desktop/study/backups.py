@@ -14,6 +14,7 @@ from codebook import backups
 from codebook.dates import digits, format_date
 from codebook.errors import StudyError
 from desktop.i18n import current_language
+from desktop.i18n import worded
 
 
 def made_at(copy: backups.Backup, lang: str) -> str:
@@ -44,7 +45,7 @@ def offer_restore(parent, folder, problem: str):
         backups.restore(folder, newest.path)
         return Study.open(folder)
     except StudyError as exc:
-        QMessageBox.warning(parent, _tr("Open study"), str(exc))
+        QMessageBox.warning(parent, _tr("Open study"), worded(exc))
         return None
 
 
@@ -144,7 +145,7 @@ class BackupsDialog(QDialog):
         try:
             backups.make_backup(self.folder)
         except StudyError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(worded(exc))
             return
         self.status.setText(self.tr("A copy was made."))
         self.reload()

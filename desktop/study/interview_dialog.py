@@ -10,6 +10,7 @@ from codebook.models import Interview
 from desktop.i18n import current_language
 from desktop.study.date_field import date_edit, iso_of
 from desktop.study.interviews import edit_interview, mode_label
+from desktop.i18n import worded
 
 
 class InterviewDialog(QDialog):
@@ -59,7 +60,7 @@ class InterviewDialog(QDialog):
             try:
                 edit_interview(self.ctx, self.interview.id, values)
             except StudyError as exc:
-                QMessageBox.warning(self, self.windowTitle(), str(exc))
+                QMessageBox.warning(self, self.windowTitle(), worded(exc))
                 return
             self.interview = ivs.get(self.interview.id)
         else:

@@ -16,6 +16,7 @@ from desktop.i18n import current_language
 from desktop.icons import icon
 from desktop.study.commands import WrittenFirst
 from desktop.study.date_field import date_edit, iso_of
+from desktop.i18n import worded
 
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
 COL_DATE, COL_MODE = 2, 3  # edited in place
@@ -142,7 +143,7 @@ class InterviewsModel(QAbstractTableModel):
         try:  # the notice re-reads the row (interview_changed); Ctrl+Z puts the old value back
             edit_interview(self.ctx, iv.id, {"date" if index.column() == COL_DATE else "mode": value})
         except StudyError as exc:  # a locked study, say: said where the window shows messages
-            self.failed.emit(str(exc))
+            self.failed.emit(worded(exc))
             return False
         return True
 

@@ -14,6 +14,7 @@ from desktop.i18n import current_language
 from desktop.icons import icon
 from desktop.study.commands import WrittenFirst
 from codebook.dates import digits
+from desktop.i18n import worded
 
 
 class EditParticipant(WrittenFirst):
@@ -107,7 +108,7 @@ class ParticipantDialog(QDialog):
                     ps.update(self.participant.id, pseudonym=pseudonym, referred_by=referred, notes=notes)
                     ps.set_attributes(self.participant.id, attrs)
         except StudyError as exc:  # a fixed sentence of the store is translated when the catalog has it
-            QMessageBox.warning(self, self.windowTitle(), self.tr(str(exc)))
+            QMessageBox.warning(self, self.windowTitle(), worded(exc))
             return
         super().accept()
 
@@ -237,6 +238,6 @@ class ParticipantsView(QWidget):
         try:
             self.ctx.study.participants.remove(pid)
         except StudyError as exc:
-            QMessageBox.warning(self, self.tr("Remove participant"), str(exc))
+            QMessageBox.warning(self, self.tr("Remove participant"), worded(exc))
             return
         self.ctx.notify("participants")

@@ -5,6 +5,7 @@ Mixed into :class:`desktop.transcript.editor.TranscriptEditor`."""
 from __future__ import annotations
 
 from codebook.errors import StudyError
+from desktop.i18n import worded
 from desktop.transcript import commands
 
 
@@ -39,7 +40,7 @@ class CodingMixin:
         try:
             codes = [self.ctx.study.codes.get(c) for c in code_ids]
         except StudyError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
             return False
         if not codes or any(c.kind != "code" for c in codes):
             self.message.emit(self.tr("Apply codes, not categories."))
@@ -76,7 +77,7 @@ class CodingMixin:
             existing = codes.by_name(name, category_id)
             code = existing or codes.add(name, category_id, description=self.tr("In vivo"))
         except StudyError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
             return False
         return self._push(lambda: commands.ApplyCodes(self.model, [code.id], span,
                                                       new_code=None if existing else code))

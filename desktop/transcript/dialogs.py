@@ -49,7 +49,11 @@ def pick_coding(codings: list[tuple[Coding, Code]], parent: QWidget) -> Coding |
         return None
     if len(codings) == 1:
         return codings[0][0]
-    names = [f"{code.name} (#{c.id})" for c, code in codings]
+    from desktop.i18n import current_language
+    from transcribe.normalize import persian_digits
+
+    fa = current_language() == "fa"
+    names = [f"{code.name} (#{persian_digits(c.id) if fa else c.id})" for c, code in codings]
     name, ok = QInputDialog.getItem(parent, parent.tr("Memo on a coding"), parent.tr("Coding"), names, 0, False)
     return codings[names.index(name)][0] if ok else None
 

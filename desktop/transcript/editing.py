@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from codebook.errors import StudyError
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
+from desktop.i18n import worded
 from desktop.transcript import commands
 from desktop.transcript.model import COL_TEXT
 
@@ -16,7 +17,7 @@ class EditingMixin:
             self.ctx.undo_stack.push(make())
             return True
         except StudyError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
             return False
 
     def split_at_cursor(self) -> bool:

@@ -23,6 +23,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
                                QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from desktop.bidi import path_run
+from desktop.i18n import current_language, worded
 
 LANGUAGES = ("fa", "auto", "en", "ar", "ku", "az", "tr")
 
@@ -233,7 +235,8 @@ class ModelSettingsWidget(QWidget):
         only_bundled = all(m.bundled for m in self.models)
         self.hint.setText(self.tr("Only the bundled model is here, and it is weak in Persian. Without internet, "
                                   "copy a model's folder (or a .zip of it) from another computer and press "
-                                  "Add from file; models live in {0}").format(_models_dir()) if only_bundled else "")
+                                  "Add from file; models live in {0}").format(path_run(_models_dir(), current_language()))
+                          if only_bundled else "")
         self.hint.setVisible(only_bundled)
         self.problem.setText(self.tr("The model chosen before is no longer here: the bundled model is used.")
                              if chosen not in {m.name for m in self.models} else "")
@@ -273,7 +276,7 @@ class ModelSettingsWidget(QWidget):
         try:
             remove(name)
         except TranscribeError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(worded(exc))
         self.refresh()
         self.changed.emit()
 
@@ -287,7 +290,7 @@ class ModelSettingsWidget(QWidget):
             select(model.name)
         except TranscribeError as exc:
             self.refresh()
-            self.problem.setText(str(exc))
+            self.problem.setText(worded(exc))
             return False
         self.refresh()
         self.changed.emit()

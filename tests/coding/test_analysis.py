@@ -36,7 +36,7 @@ def test_frequency_tables_by_segments(coded_study):
     assert resources.total == 5 and resources.rows[0].share == pytest.approx(0.6)
     assert resources.interviews == 3
     assert other.rows[0].count == 0 and other.rows[0].share == 0.0 and other.total == 0
-    assert analysis.frequency_tables(coded_study, lang="fa")[-1].name == "بدون دسته"
+    assert analysis.frequency_tables(coded_study, lang="fa")[-1].name == "بدون مقوله"
 
 
 def test_frequency_tables_by_interviews(coded_study):

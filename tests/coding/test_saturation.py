@@ -41,8 +41,8 @@ def test_guest_not_yet_assessable():
     assert not g.assessable and not g.saturated and g.runs == ()
     s = sat.assess(list("abcde"), [{1}, {2}, {3}, {4}, {5}], permutations=10)
     assert "not yet assessable" in s.sentence("en") and "6" in s.sentence("en")
-    assert s.sentence("fa").endswith("هنوز قابل ارزیابی نیست: دست‌کم ۶ مصاحبه لازم است، "
-                                     "حال آنکه تنها ۵ مصاحبه در دست است.")
+    assert s.sentence("fa").endswith("هنوز ممکن نیست: دست‌کم ۶ مصاحبه لازم است و تاکنون "
+                                     "۵ مصاحبه انجام شده است.")
     g = sat.guest([set()] * 7)  # no code in the base: no denominator
     assert not g.assessable
 
@@ -114,8 +114,10 @@ def test_percentile_matches_linear_interpolation():
 def test_sentences():
     s = sat.assess(list(range(1, 9)), guest_hypothetical(), permutations=50)
     assert s.sentence() == "Saturation (base size 4, run length 2, ≤5% new information) was reached at 6+2."
-    assert s.sentence("fa") == ("اشباع (اندازهٔ پایه: ۴ مصاحبه؛ طول دنباله: ۲؛ آستانهٔ اطلاعات جدید: ۵ درصد) "
-                                "در \u200e۶+۲ حاصل شد.")
+    assert s.sentence("fa") == ("بر پایهٔ روش گست، نِیمی و چن (۲۰۲۰)، با اندازهٔ پایهٔ ۴ مصاحبه، طول دنبالهٔ ۲ مصاحبه "
+                                "و آستانهٔ اطلاعات جدیدِ حداکثر ۵ درصد، اشباع کدها در \u200e۶+۲ حاصل شد؛ یعنی پس از "
+                                "مصاحبهٔ ۶، دو مصاحبهٔ بعدی روی‌هم‌رفته بیش از ۵ درصد کد جدید (نسبت به کدهای "
+                                "مصاحبه‌های پایه) نیفزودند.")
     p = s.paragraph("en")
     assert p.startswith(s.sentence()) and "random orderings" in p and "Chao2" in p
     s = sat.assess(list(range(1, 7)), [set(range(20))] + [{i + 100} for i in range(5)], permutations=0)
@@ -127,15 +129,16 @@ def test_persian_paragraph_reads_as_a_paper_would_print_it():
     """The issue's wording: دنباله (not اجرا), «درصد» in prose, ezafe, the Chao2 clause."""
     g = sat.GuestResult(base=4, run=2, threshold=0.05, base_codes=37, runs=(sat.Run(5, 6, 1, 0.03),),
                         saturated=True, x=5)
-    assert sat.guest_sentence(g, 9, "fa") == ("اشباع (اندازهٔ پایه: ۴ مصاحبه؛ طول دنباله: ۲؛ آستانهٔ اطلاعات جدید: "
-                                              "۵ درصد) در \u200e۵+۲ حاصل شد.")
+    assert sat.guest_sentence(g, 9, "fa").startswith(
+        "بر پایهٔ روش گست، نِیمی و چن (۲۰۲۰)، با اندازهٔ پایهٔ ۴ مصاحبه، طول دنبالهٔ ۲ مصاحبه و آستانهٔ اطلاعات "
+        "جدیدِ حداکثر ۵ درصد، اشباع کدها در \u200e۵+۲ حاصل شد؛ یعنی پس از مصاحبهٔ ۵،")
     r = sat.Robustness(k=200, median_x=6, p5_x=4, p95_x=10, share_saturated=0.985)
     assert sat.robustness_sentence(r, 2, "fa") == (
-        "در ۲۰۰ ترتیب تصادفی مصاحبه‌ها، اشباع در ۹۸٫۵ درصد موارد حاصل شد "
-        "(میانهٔ نقطهٔ اشباع \u200e۶+۲؛ صدک‌های پنجم و نود و پنجم: ۴ و ۱۰).")
+        "در ۲۰۰ ترتیب تصادفی مصاحبه‌ها، اشباع در ۹۸٫۵ درصد ترتیب‌ها حاصل شد "
+        "(میانهٔ نقطهٔ اشباع: \u200e۶+۲؛ صدک‌های پنجم و نود و پنجمِ شمار مصاحبه‌ها تا اشباع: ۴ و ۱۰).")
     none = sat.Robustness(k=1000, median_x=None, p5_x=None, p95_x=None, share_saturated=0.0)
     assert sat.robustness_sentence(none, 2, "fa") == "در ۱٬۰۰۰ ترتیب تصادفی مصاحبه‌ها، اشباع در هیچ‌یک حاصل نشد."
-    assert sat.chao2_sentence(9, 22.9, "fa") == "۹ کد شناسایی شد، یعنی حدود ۳۹ درصد از ۲۲٫۹ کدی که برآوردگر Chao2 پیش‌بینی می‌کند."
+    assert sat.chao2_sentence(9, 22.9, "fa") == "۹ کد شناسایی شد که حدود ۳۹ درصد از کل کدهای برآوردشده با برآوردگر Chao2 (۲۲٫۹ کد) است."
     assert "٪" not in sat.robustness_sentence(r, 2, "fa") + sat.chao2_sentence(9, 22.9, "fa")
 
 

@@ -92,7 +92,7 @@ def test_persian_ui_uses_persian_digits(qtbot, ctx):
     view.refresh()
     at = [n.strip() for n in column(view.frequencies, 0)].index("کمبود بودجه")
     assert column(view.frequencies, 1)[at] == "۳" and column(view.frequencies, 2)[at] == "۶۰٫۰٪"
-    assert "بدون دسته" in [n.strip() for n in column(view.frequencies, 0)]  # the uncategorised table
+    assert "بدون مقوله" in [n.strip() for n in column(view.frequencies, 0)]  # the uncategorised table
 
 
 def test_saturation_view_updates_as_the_researcher_codes(qtbot, ctx):

@@ -22,7 +22,7 @@ ALLOWED = [
     r"large-v3-turbo", r"large-v3", r"medium", r"small",  # Whisper model names (transcribe.models.KNOWN_NAMES)
     r"config\.json", r"model\.bin",
     r"\.mosahebeh\.zip\b",  # the study archive's extension
-    r"\.?\b(?:qdpx|qdc|docx|txt|srt|vtt|csv|xlsx|png|svg|html?|pdf)\b",  # file formats and extensions
+    r"\.?\b(?:qdpx|qdc|docx|txt|srt|vtt|csv|xlsx|png|svg|html?|pdf|zip|mosahebeh)\b",  # file formats and extensions
     r"\bF\d{1,2}\b", r"(?<=\+)[A-Z]\b",  # keys: F8, Ctrl+Shift+M (Persian key names, Latin letter key)
 ]
 LATIN = re.compile(r"[A-Za-z0-9]")

@@ -98,5 +98,6 @@ def test_docx_is_right_to_left_with_speakers_and_pseudonymised(small_study, tmp_
     assert iv.date == "2021-05-03" and doc.paragraphs[1].text == "۱۴۰۰/۰۲/۱۳"
     latin = next(p for p in doc.paragraphs if "WhatsApp" in p.text)
     assert latin.runs[-1].text.startswith("\u200f")  # a Latin-led line still starts right to left
+    assert body[0].runs[0].text.startswith("[۰۰:")  # time stamps in Persian digits, as in the quotes DOCX
     no_stamps = export_transcript(small_study, iv.id, "docx", tmp_path / "n.docx", timestamps=False)
     assert not any(p.text.startswith("[") for p in docx.Document(str(no_stamps)).paragraphs)

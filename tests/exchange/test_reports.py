@@ -28,7 +28,7 @@ def test_frequencies_docx_and_xlsx_read_right_to_left(demo, tmp_path):
     assert len(d.tables) == len(tables)
     first = d.tables[0]
     assert first._tbl.tblPr.find(qn("w:bidiVisual")) is not None
-    assert [c.text for c in first.rows[0].cells] == ["کد", "فراوانی", "درصد"]
+    assert [c.text for c in first.rows[0].cells] == ["کد", "فراوانی", "درصد از جمع مقوله"]
     assert first.rows[1].cells[0].text == tables[0].rows[0].name
     assert first.rows[-1].cells[0].text == "جمع" and first.rows[-1].cells[2].text == "۱۰۰٫۰٪"
     assert first.rows[-1].cells[1].text == str(tables[0].total).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))

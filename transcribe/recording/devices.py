@@ -68,7 +68,7 @@ def list_devices() -> list[Device]:
                                       d["max_input_channels"], int(d["default_samplerate"]),
                                       hostapis[d["hostapi"]]["name"], i == default_in, i))
     except sd.PortAudioError as exc:
-        raise AudioError(f"Cannot list audio devices: {exc}.") from exc
+        raise AudioError("Cannot list audio devices: {exc}.", exc=exc) from exc
     for name, spec, rate in _pulse_sources():
         devices.append(Device(len(devices), name, "pulse", name.endswith(".monitor"), 1, rate, spec))
     devices.extend(_wasapi_loopbacks(len(devices)))
@@ -114,7 +114,7 @@ def find_device(spec: str | int | None, devices: list[Device] | None = None) -> 
     if text.isdigit():
         n = int(text)
         if n >= len(devices):
-            raise AudioError(f"No input number {n}: there are {len(devices)}. Run `mosahebeh devices` to see them.")
+            raise AudioError("No input number {n}: there are {count}. Run `mosahebeh devices` to see them.", n=n, count=len(devices))
         return devices[n]
     exact = [d for d in devices if d.name == text]
     if exact:
@@ -123,9 +123,8 @@ def find_device(spec: str | int | None, devices: list[Device] | None = None) -> 
     if len(part) == 1:
         return part[0]
     if part:
-        raise AudioError(f"{text!r} matches {len(part)} inputs ({', '.join(d.name for d in part[:4])}); "
-                         "give its number or full name.")
-    raise AudioError(f"No input device matches {text!r}. Run `mosahebeh devices` to see them.")
+        raise AudioError("{text!r} matches {count} inputs ({items}); give its number or full name.", text=text, count=len(part), items=', '.join(d.name for d in part[:4]))
+    raise AudioError("No input device matches {text!r}. Run `mosahebeh devices` to see them.", text=text)
 
 
 def open_source(spec: str | int | None, role: str = "mic", samplerate: int | None = None,
@@ -138,8 +137,7 @@ def open_source(spec: str | int | None, role: str = "mic", samplerate: int | Non
     if device.kind == "pulse":
         pulse = next((d for d in devices if d.kind == "portaudio" and d.name == "pulse"), None)
         if pulse is None:
-            raise AudioError(f"{device.name} is a PulseAudio source, but PortAudio has no 'pulse' device: install "
-                             "the ALSA pulse plugin (Debian/Ubuntu: sudo apt install libasound2-plugins).")
+            raise AudioError("{device_file} is a PulseAudio source, but PortAudio has no 'pulse' device: install the ALSA pulse plugin (Debian/Ubuntu: sudo apt install libasound2-plugins).", device_file=device.name)
         return SoundDeviceSource(pulse.index, role=role, name=device.name, pulse_source=device.name,
                                  samplerate=samplerate or device.samplerate)
     if device.kind == "loopback" and device.index is not None:

@@ -84,7 +84,7 @@ def finish_take(take: Take | str | os.PathLike, out: str | os.PathLike | None = 
         if timing.runs:
             tracks.append((info["role"], samples, timing))
     if not tracks:
-        raise AudioError(f"The take {take.folder} holds no audio: nothing was recorded before it stopped.")
+        raise AudioError("The take {folder} holds no audio: nothing was recorded before it stopped.", folder=take.folder)
     tracks.sort(key=lambda r: ROLE_ORDER.get(r[0], 9))
     origin = min(timeline(t.runs[0].start, pauses) for _, _, t in tracks)
 
@@ -134,8 +134,14 @@ def finish_take(take: Take | str | os.PathLike, out: str | os.PathLike | None = 
         os.replace(part, out_path)
     except (OSError, RuntimeError) as exc:
         Path(str(out_path) + ".part").unlink(missing_ok=True)
-        raise AudioError(describe_os_error(exc, out_path) + f" The take is kept in {take.folder}; "
-                         "free some space and run `mosahebeh recover` on it.") from exc
+        if describe_os_error(exc, out_path).startswith("The disk is full"):
+            raise AudioError("The disk is full: recording to {folder} stopped. What was recorded up to now is kept. "
+                             "The take is kept in {take}; free some space and run `mosahebeh recover` on it.",
+                             folder=out_path.parent, take=take.folder) from exc
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise AudioError("Cannot write {path}: {reason}. What was recorded up to now is kept. The take is kept in "
+                         "{take}; free some space and run `mosahebeh recover` on it.",
+                         path=out_path, reason=reason.rstrip("."), take=take.folder) from exc
     finally:
         for tmp in tmp_files:
             tmp.unlink(missing_ok=True)

@@ -91,7 +91,7 @@ class Recorder:
                 try:
                     writer = TrackWriter(wav, log, source.samplerate)
                 except (OSError, RuntimeError) as exc:
-                    raise AudioError(f"Cannot write the recording in {self.folder}: {exc}.") from exc
+                    raise AudioError("Cannot write the recording in {folder}: {exc}.", folder=self.folder, exc=exc) from exc
                 track = _Track(source, writer)
                 self._tracks.append(track)
             self._started = self.clock()
@@ -128,7 +128,7 @@ class Recorder:
         try:
             self.take.add_event(kind, self.clock() if t is None else t, **data)
         except OSError as exc:
-            raise AudioError(f"Cannot save the {kind} in {self.take.folder}: {exc.strerror or exc}.") from exc
+            raise AudioError("Cannot save the {kind} in {folder}: {reason}.", kind=kind, folder=self.take.folder, reason=exc.strerror or exc) from exc
 
     def mark(self, label: str = "") -> float:
         """Drop a bookmark now; returns the elapsed seconds it marks."""

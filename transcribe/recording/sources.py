@@ -86,7 +86,7 @@ class SoundDeviceSource(AudioSource):
             try:
                 self._rate = int(sd.query_devices(self.device, "input")["default_samplerate"])
             except (ValueError, sd.PortAudioError) as exc:
-                raise AudioError(f"No input device {self.name!r}: {exc}. See `mosahebeh devices`.") from exc
+                raise AudioError("No input device {file!r}: {exc}. See `mosahebeh devices`.", file=self.name, exc=exc) from exc
         return self._rate
 
     def start(self, on_block: OnBlock, on_end: OnEnd) -> None:
@@ -110,7 +110,7 @@ class SoundDeviceSource(AudioSource):
                                               callback=callback, finished_callback=finished)
                 self._stream.start()
             except (sd.PortAudioError, ValueError) as exc:
-                raise AudioError(f"Cannot open the input {self.name!r}: {exc}. See `mosahebeh devices`.") from exc
+                raise AudioError("Cannot open the input {file!r}: {exc}. See `mosahebeh devices`.", file=self.name, exc=exc) from exc
             finally:
                 if self.pulse_source:
                     if old is None:
@@ -160,7 +160,7 @@ class WasapiLoopbackSource(AudioSource):
             self._stream = self._pa.open(format=pyaudio.paFloat32, channels=channels, rate=self.samplerate, input=True,
                                          input_device_index=self.index, stream_callback=callback)
         except OSError as exc:
-            raise AudioError(f"Cannot open {self.name!r} for loopback: {exc}.") from exc
+            raise AudioError("Cannot open {file!r} for loopback: {exc}.", file=self.name, exc=exc) from exc
 
     def stop(self) -> None:
         self._stopping = True

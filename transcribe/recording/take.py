@@ -42,7 +42,7 @@ class Take:
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
         if not (self.folder / MANIFEST).is_file():
-            raise AudioError(f"{self.folder} is not a recording take (it has no {MANIFEST}).")
+            raise AudioError("{folder} is not a recording take (it has no {MANIFEST}).", folder=self.folder, MANIFEST=MANIFEST)
 
     @classmethod
     def create(cls, folder: str | os.PathLike, tracks: list[dict], *, out_rate: int = 16000,
@@ -52,9 +52,9 @@ class Take:
         try:
             folder.mkdir(parents=True, exist_ok=False)
         except FileExistsError as exc:
-            raise AudioError(f"{folder} already exists; choose another place for the recording.") from exc
+            raise AudioError("{folder} already exists; choose another place for the recording.", folder=folder) from exc
         except OSError as exc:
-            raise AudioError(f"Cannot create the recording folder {folder}: {exc.strerror or exc}.") from exc
+            raise AudioError("Cannot create the recording folder {folder}: {reason}.", folder=folder, reason=exc.strerror or exc) from exc
         roles = [t["role"] for t in tracks]
         if len(set(roles)) != len(roles):
             raise AudioError("Each source needs its own role (mic, remote).")
@@ -69,7 +69,7 @@ class Take:
             _write_json_atomic(folder / MANIFEST, manifest)
             (folder / EVENTS).touch()
         except OSError as exc:
-            raise AudioError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
+            raise AudioError("Cannot write in {folder}: {reason}.", folder=folder, reason=exc.strerror or exc) from exc
         return cls(folder)
 
     @property
@@ -77,9 +77,9 @@ class Take:
         try:
             data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise AudioError(f"The take {self.folder} has an unreadable {MANIFEST} ({exc}).") from exc
+            raise AudioError("The take {folder} has an unreadable {MANIFEST} ({exc}).", folder=self.folder, MANIFEST=MANIFEST, exc=exc) from exc
         if data.get("format") != FORMAT:
-            raise AudioError(f"{self.folder} is not a Mosahebeh recording take.")
+            raise AudioError("{folder} is not a Mosahebeh recording take.", folder=self.folder)
         return data
 
     def update(self, **values) -> None:

@@ -45,10 +45,20 @@ def describe_os_error(exc: BaseException, where: Path, detail: str = "") -> str:
             full = shutil.disk_usage(where.parent).free < 1_000_000
         except OSError:
             pass
+    template, values = os_error_words(exc, where, detail, full)
+    return template.format(**values)
+
+
+DISK_FULL = "The disk is full: recording to {folder} stopped. What was recorded up to now is kept."
+CANNOT_WRITE = "Cannot write {path}: {reason}. What was recorded up to now is kept."
+
+
+def os_error_words(exc: BaseException, where: Path, detail: str, full: bool) -> tuple[str, dict[str, object]]:
+    """The template (:data:`DISK_FULL` or :data:`CANNOT_WRITE`) and values of :func:`describe_os_error`."""
     if full:
-        return f"The disk is full: recording to {where.parent} stopped. What was recorded up to now is kept."
+        return DISK_FULL, {"folder": where.parent}
     reason = getattr(exc, "strerror", None) or detail or str(exc)
-    return f"Cannot write {where}: {reason.rstrip('.')}. What was recorded up to now is kept."
+    return CANNOT_WRITE, {"path": where, "reason": reason.rstrip(".")}
 
 
 class TrackWriter:
