@@ -26,3 +26,20 @@ class WordedText(str):
         text = super().__new__(cls, WordedError.render(template, values))
         text.template, text.values = template, values
         return text
+
+
+class WordedList(str):
+    """Items joined for an English sentence (``", "`` by default), keeping the items so another language
+    joins them its own way (Persian «، ») and words each that is itself worded::
+
+        >>> WordedList(["a", "b"]), WordedList(["a", "b"], " or ").parts
+        ('a, b', ('a', 'b'))
+    """
+
+    parts: tuple[Any, ...]
+
+    def __new__(cls, items: Any, sep: str = ", ") -> WordedList:
+        parts = tuple(items)
+        text = super().__new__(cls, sep.join(str(p) for p in parts))
+        text.parts = parts
+        return text

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         fmt = Path(args.out).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "docx"):
-            raise StudyError(f"--out writes .xlsx or .docx, not {args.out!r}.")
+            raise StudyError("--out writes .xlsx or .docx, not {out!r}.", out=args.out)
         ag.export(result, fmt, args.out, args.lang)
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)

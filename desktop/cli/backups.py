@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     folder = Path(args.study)
     if not (folder / DB_NAME).is_file():
-        raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
+        raise StudyError("No study at {folder}: it has no {DB_NAME}.", folder=str(folder), DB_NAME=DB_NAME)
     if args.now:
         made = make_backup(folder)
         print(f"Copied the study to {made.path} ({made.size / 1e6:.1f} MB).")

@@ -55,12 +55,14 @@ def _code(args: argparse.Namespace) -> int:
     from codebook import Study
     from codebook.coders import clean_name
     from codebook.errors import StudyError
+    from codebook.worded import WordedText
     from desktop.cli._settings import coder_name
 
     first, last = segment_range(args.segments)
     coder = clean_name(args.coder) if args.coder is not None else coder_name()
-    who = f"coder {coder}" if coder else "no coder name"
-    where = f"segment {first}" if first == last else f"segments {first}–{last}"
+    who = WordedText("coder {name}", name=coder) if coder else WordedText("no coder name")
+    where = (WordedText("segment {first}", first=first) if first == last
+             else WordedText("segments {first}–{last}", first=first, last=last))
     with Study.open(args.study) as study:
         with study.atomic():
             segments = study.transcripts.at_positions(args.interview, first, last)

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise StudyError(f"No file at {path}.")
+        raise StudyError("No file at {path}.", path=str(path))
     if exchange.import_format(path, args.format) in ("qdpx", "archive"):
         result = exchange.import_project(path, args.study)
         print(f"{message(result)}\nStudy: {result.study_folder}")

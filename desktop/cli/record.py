@@ -81,7 +81,7 @@ def run(args) -> int:
         if out.suffix.lower() != ".wav":
             raise StudyError("--out must name a .wav file.")
         if out.exists():
-            raise StudyError(f"{out} already exists; choose another name (nothing was recorded).")
+            raise StudyError("{out} already exists; choose another name (nothing was recorded).", out=str(out))
         folder = out.with_suffix(".take")
     try:
         sources = _sources(args)

@@ -25,15 +25,15 @@ def run(args) -> int:
 
     path = Path(args.path)
     if not path.exists() and not path.with_suffix(".take").exists():
-        raise StudyError(f"Nothing at {path}.")
+        raise StudyError("Nothing at {path}.", path=str(path))
     study_folder = _study_of(path)
     if study_folder is not None:
         return _recover_study(study_folder, path)
     takes = find_unfinished(path)
     if not takes:
-        raise StudyError(f"No unfinished recording at {path}.")
+        raise StudyError("No unfinished recording at {path}.", path=str(path))
     if args.out and len(takes) > 1:
-        raise StudyError(f"{path} holds {len(takes)} unfinished recordings; --out needs one.")
+        raise StudyError("{path} holds {count} unfinished recordings; --out needs one.", path=str(path), count=len(takes))
     for take in takes:
         result = finish_take(take, out=args.out)
         print(f"Recovered {take.folder}: {result.path}, {result.channels} channel{'s' if result.channels > 1 else ''}, "
@@ -57,7 +57,7 @@ def _recover_study(folder: Path, path: Path) -> int:
         takes = [t for t in pending_takes(study)
                  if path.resolve() == folder or path.resolve() == t.folder.resolve()]
         if not takes:
-            raise StudyError(f"No unfinished recording in {path}.")
+            raise StudyError("No unfinished recording in {path}.", path=str(path))
         for take in takes:
             interview = attach_take(study, take)
             print(f"Recovered {take.folder}: interview {interview.id} ({study.interviews.label(interview)}), "
