@@ -167,16 +167,17 @@ def import_qdpx_new(path: str | os.PathLike, target: str | os.PathLike) -> Impor
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
     check_target(target)
-    staged = staging_folder(target)
-    try:
+    if not target.parent.is_dir():
+        raise StudyError(f"The folder {target.parent} does not exist.")
+    from codebook.locking import temp_dir
+
+    with temp_dir(target.parent, "import") as work:  # removed at the next start if this is killed
+        staged = work / f"study{SUFFIX}"
         study = Study.create(staged)
         try:
             study.set_meta("name", target.stem)
             result = import_qdpx(study, path)
         finally:
             study.close()
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    move_into_place(staged, target)
+        move_into_place(staged, target)
     return result
