@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from codebook.errors import StudyError

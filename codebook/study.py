@@ -23,7 +23,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path

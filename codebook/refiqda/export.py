@@ -253,6 +253,10 @@ class _Exporter:
         checked = extras.ranges([i + 1 for i, s in enumerate(segments) if s.checked])
         text_guid = self.guid("transcript", iv.id)
         audio = study.folder / iv.audio_path if iv.audio_path else None
+        if audio is not None and audio.is_symlink():  # a link is never followed: the file it names is not ours
+            self.result.warnings.append(f"The audio of {label} is a link to a file elsewhere ({iv.audio_path}); "
+                                        "exported as text only.")
+            audio = None
         if audio is not None and not audio.is_file():
             self.result.warnings.append(f"The audio of {label} is missing ({iv.audio_path}); exported as text only.")
             audio = None

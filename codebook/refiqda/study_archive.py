@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections import Counter
-import shutil
 import sqlite3
-import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -207,21 +205,23 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
     except sqlite3.Error as exc:
         raise refuse("its study.db is not a readable database ({reason}).", reason=exc) from exc
     deadline = time.monotonic() + max_seconds
-    src.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+    src.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1_000)
     try:
         src.execute("PRAGMA trusted_schema = OFF")
         try:
             ok = src.execute("PRAGMA quick_check").fetchone()[0]
             version = src.execute("PRAGMA user_version").fetchone()[0]
-            objects = src.execute("SELECT type, name FROM sqlite_master").fetchall()
+            objects = src.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
         except sqlite3.Error as exc:
+            if "interrupt" in str(exc):
+                raise  # the time is up: said below
             raise refuse("its study.db is not a readable database ({reason}).", reason=exc) from exc
         if ok != "ok":
             raise refuse("its study.db is damaged ({reason}).", reason=ok)
         if version > SCHEMA_VERSION:
             raise refuse("it was made by a newer Mosahebeh (schema {version}, this one reads up to {known}).",
                          version=version, known=SCHEMA_VERSION)
-        tables = {n for t, n in objects if t == "table"}
+        tables = {n for t, n, _ in objects if t == "table"}
         if version < 1 or "meta" not in tables:
             raise refuse("its study.db is not a Mosahebeh study.")
         app = src.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
@@ -231,7 +231,7 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
         try:
             out.executescript("".join(f"{m};\n" for m in MIGRATIONS[:version]) + f"PRAGMA user_version = {version};")
             mine = out.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
-            known = {r[0] for r in out.execute("SELECT name FROM sqlite_master")}
+            known = {(r[0], r[1]) for r in out.execute("SELECT name, sql FROM sqlite_master")}
             virtual = [n for n, sql in mine if (sql or "").upper().startswith("CREATE VIRTUAL")]
             wanted = [n for n, _ in mine if n not in virtual and not n.startswith("sqlite_")
                       and not any(n.startswith(v + "_") for v in virtual)]
@@ -268,7 +268,7 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
         raise refuse("its study.db cannot be read ({reason}).", reason=exc) from exc
     finally:
         src.close()
-    extra = Counter(t for t, n in objects if t in ("trigger", "view", "table") and n not in known
+    extra = Counter(t for t, n, sql in objects if t in ("trigger", "view", "table") and (n, sql) not in known
                     and not n.startswith("sqlite_"))
     return [f"{k} {what}{'s' if k != 1 else ''}" for what, k in extra.items() if k]
 
