@@ -56,9 +56,7 @@ def _colleague(mine: Path, tmp: Path) -> Path:
 
 
 def _temp_left(*folders: Path) -> list[Path]:
-    left = [p for f in folders for p in f.rglob(".mosahebeh-tmp-*")]
-    left += list(Path(tempfile.gettempdir()).glob("mosahebeh-merge-*"))
-    return left
+    return [p for f in folders for p in f.rglob(".mosahebeh-tmp-*")]
 
 
 # -- 13: two merges at once ---------------------------------------------------------------------------------
@@ -160,17 +158,37 @@ def test_backups_in_the_same_second_each_get_their_own_file(tmp_path):
 
 # -- 16: killed at a drawn moment, nothing is left once any command starts -----------------------------------------
 
-def _kill_during(proc: subprocess.Popen, watch: list[Path], pattern: str, at: float) -> None:
-    """SIGKILL ``proc`` ``at`` seconds after its temporary file appears (or when it ends)."""
-    deadline = time.monotonic() + 30
+OURS = {".mosahebeh-write.lock"}  # the study's lock file stays (deleting a lock file breaks locking)
+
+
+def _hidden(folders: list[Path]) -> set[Path]:
+    """Hidden entries in ``folders`` (and their audio/ and backups/), and the system temporary
+    folder's entries named for the app: where a temporary file or folder can be."""
+    out = set()
+    for f in folders:
+        for where in (f, f / "audio", f / "backups"):
+            if where.is_dir():
+                out |= {p for p in where.iterdir() if p.name.startswith(".") and p.name not in OURS
+                        and not p.name.startswith(".transcribe-")}
+    # the system's temporary folder: what merge unpacked there (other programs' entries change all the time)
+    out |= set(Path(tempfile.gettempdir()).glob("mosahebeh-merge-*"))
+    return out
+
+
+def _kill_during(proc: subprocess.Popen, watch: list[Path], before: set[Path], at: float) -> bool:
+    """SIGKILL ``proc`` ``at`` seconds after a new temporary entry appears (or when it ends);
+    whether it was killed while working."""
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if any(list(w.glob(pattern)) for w in watch if w.exists()):
+        if _hidden(watch) - before:
             break
-        time.sleep(0.005)
+        time.sleep(0.002)
     time.sleep(at)
-    if proc.poll() is None:
+    killed = proc.poll() is None
+    if killed:
         proc.send_signal(signal.SIGKILL)
     proc.wait()
+    return killed
 
 
 OPERATIONS = ["merge", "archive", "qdpx", "import", "new", "models add"]
@@ -184,9 +202,8 @@ def test_a_killed_command_leaves_nothing_after_the_next_start(tmp_path, what):
     study.close()
     out = tmp_path / "out"
     out.mkdir()
-    at = MOMENTS.choice([0.0, 0.01, 0.05, 0.2])
-    pattern = ".mosahebeh-tmp-*"
-    watch = [mine, out]
+    at = MOMENTS.choice([0.0, 0.01, 0.03, 0.1])
+    watch = [mine, out, tmp_path]
     if what == "merge":
         archive = _colleague(mine, tmp_path)
         proc = _run("merge", "--study", str(mine), str(archive))
@@ -205,11 +222,13 @@ def test_a_killed_command_leaves_nothing_after_the_next_start(tmp_path, what):
         from transcribe.paths import models_dir
 
         proc = _run("models", "add", str(bundled_model_dir()), "--name", "copy-of-base")
-        watch, pattern = [models_dir()], ".adding-*"
-    _kill_during(proc, watch, pattern, at)
+        watch = [models_dir()]
+    before = _hidden(watch)
+    killed = _kill_during(proc, watch, before, at)
+    assert killed, f"{what} ended before it could be killed"
     # the next command, whatever it is, sweeps what the killed one left
     assert main(["interviews", "--study", str(mine)]) == 0
-    assert not _temp_left(mine, out), (what, at)
+    assert not _hidden(watch) - before, (what, at)
     if what == "models add":
         from transcribe.paths import models_dir
 
