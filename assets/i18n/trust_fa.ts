@@ -4,8 +4,12 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Pseudonymise: replace the names on the study's replacement list and the participants' real names and contacts</source>
-        <translation>جایگزینی نام‌ها با نام مستعار: نام‌های فهرست جایگزینی پژوهش و نام واقعی و اطلاعات تماس مشارکت‌کنندگان</translation>
+        <source>Replace names with pseudonyms (replacement list, real names, contacts)</source>
+        <translation>جایگزینی نام‌ها با نام مستعار (فهرست جایگزینی، نام‌های واقعی، اطلاعات تماس)</translation>
+    </message>
+    <message>
+        <source>Every name on the study's replacement list and every participant's real name and contact is replaced in every text the export writes.</source>
+        <translation>هر نامِ فهرست جایگزینی پژوهش و نام واقعی و اطلاعات تماس هر مشارکت‌کننده در همهٔ متن‌هایی که خروجی می‌نویسد جایگزین می‌شود.</translation>
     </message>
 </context>
 <context>

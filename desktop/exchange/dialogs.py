@@ -73,8 +73,10 @@ class ExportDialog(JobDialog):
         self.by = QComboBox(self)
         self.by.addItem(self.tr("Coded segments"), "segments")
         self.by.addItem(self.tr("Interviews that mention the code"), "interviews")
-        self.pseudonymise = QCheckBox(self.tr("Pseudonymise: replace the names on the study's replacement list and "
-                                              "the participants' real names and contacts"), self)
+        self.pseudonymise = QCheckBox(self.tr("Replace names with pseudonyms (replacement list, real names, contacts)"),
+                                      self)
+        self.pseudonymise.setToolTip(self.tr("Every name on the study's replacement list and every participant's real "
+                                             "name and contact is replaced in every text the export writes."))
         self.pseudonymise.setChecked(bool(Replacer.for_study(ctx.study)))
         self.timestamps = QCheckBox(self.tr("Time stamps"), self)
         self.timestamps.setChecked(True)

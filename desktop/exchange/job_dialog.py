@@ -41,8 +41,14 @@ def replaced_text(report) -> str:
         terms = "؛ ".join if current_language() == "fa" else "; ".join
         text = (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
                 .replace("%2", number(len(report.counts)))
-                + terms(f"{t} → {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
+                + terms(f"{_iso(t)} → {_iso(report.replacements[t])}: {number(n)}"
+                        for t, n in report.counts.most_common()))
     return text + near_misses_text(report)
+
+
+def _iso(text: str) -> str:
+    """A name or number kept in one piece inside a sentence of the other direction (first strong isolate)."""
+    return f"\u2068{text}\u2069"
 
 
 _WHY = {"inside a longer word": QT_TRANSLATE_NOOP("_JobDialog", "inside a longer word"),
@@ -58,8 +64,9 @@ def near_misses_text(report, limit: int = 20) -> str:
     lines = [_tr("Check these %1 place(s): they look like a name but were not replaced.")
              .replace("%1", number(len(misses)))]
     for m in misses[:limit]:
-        lines.append(_tr("«%1» in %2 looks like «%3» (%4)").replace("%1", m.found).replace("%2", m.place or "—")
-                     .replace("%3", m.term).replace("%4", _tr(_WHY.get(m.why, m.why))))
+        lines.append(_tr("«%1» in %2 looks like «%3» (%4)").replace("%1", _iso(m.found))
+                     .replace("%2", _iso(m.place or "—")).replace("%3", _iso(m.term))
+                     .replace("%4", _tr(_WHY.get(m.why, m.why))))
     if len(misses) > limit:
         lines.append(_tr("… and %1 more.").replace("%1", number(len(misses) - limit)))
     return "\n" + "\n".join(lines)
