@@ -275,6 +275,11 @@ def test_names_from_elsewhere_reach_the_terminal_neutralised(tmp_path_factory, c
     capsys.readouterr()
     assert main(["coders", "--study", str(folder)]) == 0
     assert main(["interviews", "--study", str(folder)]) == 0
+    with Study.open(folder) as s:  # a colleague's copy whose code is named with the sequence, merged here
+        s.codes.update(s.codes.list()[0].id, name=f"کد{evil}")
+        s.transcripts.add_segments(s.interviews.list()[0].id, [NewSegment(9000, 9500, "x", "")])
+        export_archive(s, tmp / "theirs")
+    assert main(["merge", "--study", str(folder), str(tmp / "theirs.mosahebeh.zip"), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert not any(ch in out for ch in "\x1b\x9b\r\u202e\x07"), repr(out)
     assert iv.id
