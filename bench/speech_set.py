@@ -4,8 +4,18 @@
     python bench/speech_set.py ../shared/fa-speech [--configs ...] [--json]   (the same)
 
 The set's clips (``clipNN.mp3`` with ``clipNN.txt`` references) are joined
-into one long recording, one second of silence between clips, as in an
-interview; every configuration transcribes that file with the same model, each
+into one long recording; ``--form`` says how (the set you tune on is not the
+set you are judged on, so choose defaults on several):
+
+* ``gaps``: one second of silence between clips, as between an interview's turns;
+* ``gapless``: back to back with 150 ms between clips, continuous narration that the
+  VAD cannot cut into short stretches (Whisper then decodes full 30 s windows);
+* ``phone``: ``gapless`` through a phone line (8 kHz, 300–3400 Hz band, mu-law);
+* ``noisy``: ``gapless`` with a noisy line (white noise 15 dB under the speech, seeded);
+* ``espeak``: speech of our own making, paragraphs of interview prose read by
+  espeak-ng without pauses (robotic: it tests long-form behaviour, not accent).
+
+Every configuration transcribes that file with the same model, each
 in its own child process, one after another (peak memory is then the child's
 own). Printed per configuration: wall time, CPU time (user + system of all
 threads: the fairer figure on a shared machine), real-time factors of both,
@@ -28,13 +38,26 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 RATE = 16000
 GAP_S = 1.0
+FORMS = ("gaps", "gapless", "phone", "noisy", "espeak")
+ESPEAK_PARAGRAPHS = [
+    "در دوران همه‌گیری کتابخانه‌های عمومی سه ماه تعطیل بودند و ما باید راهی پیدا می‌کردیم که اعضا کتاب داشته باشند. "
+    "اول فهرست کتاب‌ها را در کانال تلگرام گذاشتیم و مردم سفارش می‌دادند. بعد با پیک کتاب‌ها را به خانه‌ها می‌فرستادیم "
+    "و هر کتاب برگشتی را دو روز کنار می‌گذاشتیم.",
+    "بیشتر مراجعان ما سالمند بودند و با گوشی هوشمند کار نمی‌کردند. برای همین همکاران ما به آن‌ها زنگ می‌زدند و "
+    "کتاب مورد علاقه‌شان را می‌پرسیدند. این کار وقت زیادی می‌گرفت ولی ارتباط ما با اعضا را قوی‌تر کرد.",
+    "وقتی کتابخانه دوباره باز شد تعداد اعضای جدید از سال قبل بیشتر بود. فکر می‌کنم خدمات مجازی باعث شد "
+    "خانواده‌هایی که پیش‌تر کتابخانه را نمی‌شناختند با ما آشنا شوند. حالا برنامه داریم این خدمات را ادامه دهیم.",
+    "مشکل اصلی ما بودجه بود. شهرداری کمک کرد ولی کافی نبود و بخشی از هزینه پیک را خود کتابداران دادند. "
+    "از نهاد مرکزی خواستیم دستورالعمل روشنی بفرستد اما تا ماه‌ها چیزی نرسید.",
+]
 LANG = {"language": "fa", "task": "transcribe"}
 NOSCRIBE_VAD = {"min_silence_duration_ms": 500, "threshold": 0.5, "speech_pad_ms": 50}
 
 # name -> (runner, options). "pipeline": our Pipeline with transcribe_options(**options);
 # "bare": WhisperModel.transcribe(**options); "batched": BatchedInferencePipeline.transcribe(**options).
 CONFIGS: dict[str, tuple[str, dict]] = {
-    "ours": ("pipeline", {}),
+    "ours": ("pipeline", {}),  # the default: "accurate" decoding (beam 5)
+    "ours-fast": ("pipeline", {"decode": "fast"}),  # the named fast choice: greedy
     "noscribe": ("bare", {**LANG, "beam_size": 5, "word_timestamps": True, "vad_filter": True,
                           "vad_parameters": NOSCRIBE_VAD, "condition_on_previous_text": True}),
     "batched8": ("batched", {**LANG, "batch_size": 8, "word_timestamps": True}),
@@ -51,27 +74,65 @@ CONFIGS: dict[str, tuple[str, dict]] = {
     "ours-greedy-vad500": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD}),
     "ours-greedy-vad500-prev": ("pipeline", {"beam_size": 1, "temperature": [0.0], "vad_parameters": NOSCRIBE_VAD,
                                              "condition_on_previous_text": True}),
+    "batched8-greedy": ("batched", {**LANG, "batch_size": 8, "beam_size": 1, "word_timestamps": True}),
+    "batched4": ("batched", {**LANG, "batch_size": 4, "word_timestamps": True}),
+    # batched with Whisper's own timestamps: segments of a sentence or two instead of one per 30 s chunk
+    "batched4-ts": ("batched", {**LANG, "batch_size": 4, "word_timestamps": True, "without_timestamps": False,
+                                "temperature": [0.0], "condition_on_previous_text": False,
+                                "vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400}}),
+    "ours-beam5-prev": ("pipeline", {"beam_size": 5, "temperature": [0.0], "condition_on_previous_text": True}),
     "previous-default": ("pipeline", {"beam_size": 5, "temperature": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
                                       "vad_parameters": {"min_silence_duration_ms": 1000, "speech_pad_ms": 400}}),
 }
-DEFAULT_CONFIGS = "ours,noscribe,batched8,batched16,greedy"
+DEFAULT_CONFIGS = "ours,ours-fast,noscribe,batched8,greedy"
 
 
-def load_set(folder: Path) -> tuple[list[tuple[str, float, float]], "object"]:
-    """[(reference, start_s, end_s)] per clip and the joined samples."""
+def load_set(folder: Path, form: str = "gaps") -> tuple[list[tuple[str, float, float]], "object"]:
+    """[(reference, start_s, end_s)] per clip and the joined samples, joined as ``form`` says."""
     import numpy as np
-    from faster_whisper import decode_audio
 
-    clips, parts, at = [], [], 0.0
-    for mp3 in sorted(folder.glob("clip*.mp3")):
-        samples = decode_audio(str(mp3), sampling_rate=RATE)
-        reference = mp3.with_suffix(".txt").read_text(encoding="utf-8").strip()
-        clips.append((reference, at, at + len(samples) / RATE))
-        parts += [samples, np.zeros(int(GAP_S * RATE), np.float32)]
-        at += len(samples) / RATE + GAP_S
-    if not clips:
+    if form == "espeak":
+        from transcribe.speech import speak
+
+        pieces = [(p, speak(p)) for p in ESPEAK_PARAGRAPHS]
+    else:
+        from faster_whisper import decode_audio
+
+        pieces = [(mp3.with_suffix(".txt").read_text(encoding="utf-8").strip(), decode_audio(str(mp3), sampling_rate=RATE))
+                  for mp3 in sorted(folder.glob("clip*.mp3"))]
+    if not pieces:
         raise SystemExit(f"no clip*.mp3 in {folder}")
-    return clips, np.concatenate(parts)
+    gap = GAP_S if form == "gaps" else 0.15
+    clips, parts, at = [], [], 0.0
+    for reference, samples in pieces:
+        clips.append((reference, at, at + len(samples) / RATE))
+        parts += [samples, np.zeros(int(gap * RATE), np.float32)]
+        at += len(samples) / RATE + gap
+    joined = np.concatenate(parts).astype(np.float32)
+    if form == "phone":
+        joined = phone_line(joined)
+    elif form == "noisy":
+        rms = float(np.sqrt(np.mean(joined[np.abs(joined) > 1e-3] ** 2)))
+        joined = joined + np.random.default_rng(0).normal(0, rms / 10 ** (15 / 20), len(joined)).astype(np.float32)
+    return clips, joined
+
+
+def phone_line(samples):
+    """Speech as a phone call carries it: 8 kHz, 300–3400 Hz, mu-law (8 bits), back to 16 kHz."""
+    import numpy as np
+    import soxr
+
+    narrow = soxr.resample(samples, RATE, 8000)
+    spectrum = np.fft.rfft(narrow)
+    freqs = np.fft.rfftfreq(len(narrow), 1 / 8000)
+    spectrum[(freqs < 300) | (freqs > 3400)] = 0
+    narrow = np.fft.irfft(spectrum, len(narrow))
+    peak = float(np.max(np.abs(narrow))) or 1.0
+    x = np.clip(narrow / peak, -1, 1)
+    mu = 255.0
+    coded = np.round(np.sign(x) * np.log1p(mu * np.abs(x)) / np.log1p(mu) * 127) / 127
+    x = np.sign(coded) * ((1 + mu) ** np.abs(coded) - 1) / mu
+    return soxr.resample((x * peak).astype(np.float32), 8000, RATE).astype(np.float32)
 
 
 def _cpu() -> float:
@@ -139,7 +200,7 @@ def score(out: dict, clips, duration: float) -> dict:
 
 
 def main(folder: str, configs: str = DEFAULT_CONFIGS, model: str | None = None, as_json: bool = False,
-         keep: str | None = None) -> int:
+         keep: str | None = None, form: str = "gaps") -> int:
     import soundfile as sf
 
     from transcribe.wer import NORMALISATION_NOTE
@@ -148,20 +209,20 @@ def main(folder: str, configs: str = DEFAULT_CONFIGS, model: str | None = None, 
     unknown = [n for n in names if n not in CONFIGS]
     if unknown:
         raise SystemExit(f"unknown configuration(s) {unknown}; known: {', '.join(CONFIGS)}")
-    clips, samples = load_set(Path(folder))
+    clips, samples = load_set(Path(folder), form)
     duration = len(samples) / RATE
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "speech-set.wav"
         sf.write(str(path), samples, RATE)
-        print(f"{len(clips)} clips joined with {GAP_S:g} s gaps: {duration:.1f} s of audio; "
+        print(f"{len(clips)} clips, form {form}: {duration:.1f} s of audio; "
               f"WER/CER {NORMALISATION_NOTE}", flush=True)
         for name in names:
             out = run_config(name, path, model)
-            row = score(out, clips, duration)
+            row = dict(score(out, clips, duration), form=form)
             if keep:  # what each configuration wrote, segment by segment, to read beside the references
                 Path(keep).mkdir(parents=True, exist_ok=True)
-                Path(keep, f"{name}.json").write_text(json.dumps(
+                Path(keep, f"{form}-{name}.json").write_text(json.dumps(
                     {"row": row, "segments": out["segments"], "references": clips}, ensure_ascii=False, indent=1),
                     encoding="utf-8")
             rows.append(row)
@@ -186,6 +247,7 @@ if __name__ == "__main__":
     parser.add_argument("--configs", default=DEFAULT_CONFIGS, help=f"among {', '.join(CONFIGS)}")
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--keep", metavar="DIR", help="write each configuration's segments to DIR/NAME.json")
+    parser.add_argument("--keep", metavar="DIR", help="write each configuration's segments to DIR/FORM-NAME.json")
+    parser.add_argument("--form", default="gaps", choices=FORMS, help="how the clips are joined (see above)")
     args = parser.parse_args()
-    sys.exit(main(args.folder, args.configs, args.model, args.json, args.keep))
+    sys.exit(main(args.folder, args.configs, args.model, args.json, args.keep, args.form))

@@ -2,6 +2,7 @@
 
     python bench/transcribe.py [--seconds 60] [--model M] [--repeat 2] [--long-hours 3]
     python bench/transcribe.py --speech-set ../shared/fa-speech [--configs ours,noscribe,...] [--keep DIR]
+                               [--form gaps|gapless|phone|noisy|espeak|all]
 
 ``--speech-set`` measures accuracy and speed on real speech instead
 (:mod:`speech_set` beside this file: WER/CER, CPU time, memory per configuration).
@@ -126,6 +127,8 @@ def main() -> int:
     parser.add_argument("--configs", default=None, help="with --speech-set: comma-separated configuration names")
     parser.add_argument("--json", action="store_true", help="with --speech-set: one JSON line per configuration")
     parser.add_argument("--keep", metavar="DIR", help="with --speech-set: write each configuration's segments there")
+    parser.add_argument("--form", default="gaps", help="with --speech-set: how the clips are joined (gaps, gapless, "
+                        "phone, noisy, espeak; 'all' runs each in turn; see bench/speech_set.py)")
     args = parser.parse_args()
     if args.speech_set:
         import subprocess  # its own script, so that its spawned children find their function in __main__
@@ -133,7 +136,9 @@ def main() -> int:
         command = [sys.executable, str(Path(__file__).with_name("speech_set.py")), args.speech_set]
         command += (["--configs", args.configs] if args.configs else []) + (["--model", args.model] if args.model else [])
         command += ["--keep", args.keep] if args.keep else []
-        return subprocess.call(command + (["--json"] if args.json else []))
+        command += ["--json"] if args.json else []
+        forms = ["gaps", "gapless", "phone", "noisy", "espeak"] if args.form == "all" else [args.form]
+        return max(subprocess.call(command + ["--form", form]) for form in forms)
     with tempfile.TemporaryDirectory() as tmp:
         clip = make_clip(Path(tmp) / "clip.wav", args.seconds)
         ours, bare = [], []

@@ -25,8 +25,9 @@ disagreement. Codes: by default every code of the codebook (not categories).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from codebook.coders import coders
 
@@ -97,7 +98,7 @@ class Figures:
     alpha: float | None
 
     @classmethod
-    def of(cls, a: Sequence, b: Sequence) -> "Figures":
+    def of(cls, a: Sequence, b: Sequence) -> Figures:
         return cls(len(a), percent_agreement(a, b), cohen_kappa(a, b), krippendorff_alpha(a, b))
 
     def to_json(self) -> dict:
@@ -156,7 +157,7 @@ class _Span:
     segment_id: int
 
 
-def resolve_codes(study: "Study", items: Sequence[str]) -> list[int]:
+def resolve_codes(study: Study, items: Sequence[str]) -> list[int]:
     """Code ids from ids or names (a category stands for the codes under it)."""
     from codebook.errors import StudyError
     from transcribe.normalize import canonical
@@ -173,7 +174,7 @@ def resolve_codes(study: "Study", items: Sequence[str]) -> list[int]:
     return out
 
 
-def resolve_interviews(study: "Study", items: Sequence[str]) -> list[int]:
+def resolve_interviews(study: Study, items: Sequence[str]) -> list[int]:
     """Interview ids from ids or labels (title, else the participant's pseudonym)."""
     from codebook.errors import StudyError
 
@@ -187,7 +188,7 @@ def resolve_interviews(study: "Study", items: Sequence[str]) -> list[int]:
     return out
 
 
-def interview_layout(study: "Study", interview_id: int) -> tuple[list, dict[int, int]]:
+def interview_layout(study: Study, interview_id: int) -> tuple[list, dict[int, int]]:
     """(segments in order, {segment id: start of its text in the interview's text})."""
     segments = study.transcripts.segments(interview_id)
     starts, pos = {}, 0
@@ -197,7 +198,7 @@ def interview_layout(study: "Study", interview_id: int) -> tuple[list, dict[int,
     return segments, starts
 
 
-def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
+def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
             codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
     """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring)."""
     from codebook.errors import StudyError

@@ -63,7 +63,7 @@ class StudyIncidence:
         return [i.id for i in self.interviews]
 
 
-def counted_interviews(study: "Study") -> list[InterviewRef]:
+def counted_interviews(study: Study) -> list[InterviewRef]:
     """Interviews with at least one segment, in the order they were held."""
     with_segments = set(study.transcripts.interviews_with_segments())
     pseudonyms = {p.id: p.pseudonym for p in study.participants.list()}
@@ -76,7 +76,7 @@ def counted_interviews(study: "Study") -> list[InterviewRef]:
     return out
 
 
-def _coding_counts(study: "Study", coder: str | None = None) -> dict[tuple[int, int], int]:
+def _coding_counts(study: Study, coder: str | None = None) -> dict[tuple[int, int], int]:
     """(interview id, code id) -> number of codings, for codes (not categories); only
     ``coder``'s codings when one is named.
 
@@ -91,7 +91,7 @@ def _coding_counts(study: "Study", coder: str | None = None) -> dict[tuple[int, 
     return {(iid, cid): n for iid, cid, n in rows}
 
 
-def _passages(study: "Study") -> dict[tuple[int, int], int]:
+def _passages(study: Study) -> dict[tuple[int, int], int]:
     """Codings of several coders, counted once per passage: per interview and code,
     codings that overlap (share at least one character) form one stretch, and a
     stretch counts as many codings as the coder with the most codings in it made.
@@ -115,7 +115,8 @@ def _stretch_count(spans: list) -> int:
     >>> _stretch_count([(0, 9, "a"), (2, 5, "b"), (9, 12, "b"), (10, 11, "b")])
     3
     """
-    total, end, per_coder = 0, None, {}
+    total, end = 0, None
+    per_coder: dict[str, int] = {}
     for start, stop, who in sorted(spans):
         if end is not None and start >= end:  # touching spans share no character: a new stretch
             total += max(per_coder.values())
@@ -126,7 +127,7 @@ def _stretch_count(spans: list) -> int:
     return total + (max(per_coder.values()) if per_coder else 0)
 
 
-def incidence(study: "Study") -> StudyIncidence:
+def incidence(study: Study) -> StudyIncidence:
     """Which codes each counted interview used (see the module doc for which count)."""
     interviews = counted_interviews(study)
     used: dict[int, set[int]] = {i.id: set() for i in interviews}
@@ -136,7 +137,7 @@ def incidence(study: "Study") -> StudyIncidence:
     return StudyIncidence(tuple(interviews), tuple(frozenset(used[i.id]) for i in interviews))
 
 
-def study_saturation(study: "Study", **params) -> Saturation:
+def study_saturation(study: Study, **params) -> Saturation:
     """:func:`codebook.saturation.assess` on the study's incidence; ``interviews`` are interview ids.
     ``params``: base, run, threshold, initial, stop, permutations, seed."""
     inc = incidence(study)
@@ -171,7 +172,7 @@ def _check_by(by: str) -> None:
         raise StudyError(f"Count by 'segments' or 'interviews', not {by!r}.")
 
 
-def frequency_tables(study: "Study", by: str = "segments", lang: str = "en",
+def frequency_tables(study: Study, by: str = "segments", lang: str = "en",
                      coder: str | None = None) -> list[CategoryTable]:
     """Per category (in codebook order), each code's count and share of the category total.
 
@@ -244,7 +245,7 @@ class CodeMatrix:
         return [sum(col) for col in zip(*self.cells)] if self.cells else [0] * len(self.interviews)
 
 
-def code_matrix(study: "Study", by: str = "segments", coder: str | None = None) -> CodeMatrix:
+def code_matrix(study: Study, by: str = "segments", coder: str | None = None) -> CodeMatrix:
     """Codes (rows, codebook order) x counted interviews (columns, order held); with
     ``coder``, only that coder's codings."""
     _check_by(by)
@@ -267,7 +268,7 @@ class ParticipantsTable:
     total: int
 
 
-def participants_table(study: "Study", attributes: list[str] | None = None) -> ParticipantsTable:
+def participants_table(study: Study, attributes: list[str] | None = None) -> ParticipantsTable:
     """Count participants by combination of ``attributes`` (default: all defined, in order)."""
     names = tuple(attributes if attributes is not None else study.participants.attribute_names())
     counts: dict[tuple[str, ...], int] = {}
@@ -285,7 +286,7 @@ class AttributeCount:
     values: tuple[tuple[str, int], ...] = field(default_factory=tuple)  # (value, participants), '' = missing
 
 
-def attribute_counts(study: "Study") -> list[AttributeCount]:
+def attribute_counts(study: Study) -> list[AttributeCount]:
     """Each attribute's values with how many participants have them (most frequent first)."""
     people = study.participants.list()
     out = []

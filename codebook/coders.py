@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from codebook.study import Study
 
 
-def coders(study: "Study") -> list[tuple[str, int]]:
+def coders(study: Study) -> list[tuple[str, int]]:
     """Every coder named on a coding (the empty name: codings with no coder), with
     how many codings each made, most first."""
     rows = study.db.execute("SELECT coder, COUNT(*) FROM codings GROUP BY coder ORDER BY COUNT(*) DESC, coder")
@@ -26,7 +26,7 @@ def clean_name(name: str) -> str:
     return " ".join(canonical(name or "").split())
 
 
-def rename(study: "Study", old: str, new: str) -> int:
+def rename(study: Study, old: str, new: str) -> int:
     """Put ``new`` on every coding stamped ``old``; returns how many. Renaming onto a
     name already in use joins the two (say so before calling, if that is not meant)."""
     new = clean_name(new)
@@ -40,12 +40,12 @@ def rename(study: "Study", old: str, new: str) -> int:
         return study.codings.rename_coder(old, new)
 
 
-def coding_ids_by(study: "Study", coder: str) -> set[int]:
+def coding_ids_by(study: Study, coder: str) -> set[int]:
     """The ids of a coder's codings (for views that filter by coder)."""
     return {r[0] for r in study.db.execute("SELECT id FROM codings WHERE coder = ?", [coder]).fetchall()}
 
 
-def set_coder(study: "Study", coding_ids, name: str) -> None:
+def set_coder(study: Study, coding_ids, name: str) -> None:
     """Stamp ``name`` on the given codings (the undo of a rename puts the old name back on exactly those)."""
     ids = list(coding_ids)
     with study.atomic():

@@ -1,7 +1,9 @@
 """The codebook (a tree of categories and codes) and the codings that apply it to transcript text."""
 from __future__ import annotations
 
+import builtins
 import dataclasses
+from types import EllipsisType
 
 from codebook.dates import now
 from codebook.errors import StudyError
@@ -40,7 +42,7 @@ class Codes(Repository):
     def get(self, code_id: int) -> Code:
         return Code(**self._need(code_id))
 
-    def list(self) -> list[Code]:
+    def list(self) -> builtins.list[Code]:
         """Every code and category, depth first in tree order."""
         rows = self._rows("SELECT * FROM codes ORDER BY position, id")
         children: dict[int | None, list[dict]] = {}
@@ -55,11 +57,11 @@ class Codes(Repository):
         walk(None)
         return out
 
-    def children(self, parent_id: int | None) -> list[Code]:
+    def children(self, parent_id: int | None) -> builtins.list[Code]:
         return [Code(**r) for r in self._rows("SELECT * FROM codes WHERE parent_id IS ? ORDER BY position, id",
                                              [parent_id])]
 
-    def descendants(self, code_id: int) -> list[Code]:
+    def descendants(self, code_id: int) -> builtins.list[Code]:
         out = []
         for c in self.children(code_id):
             out.append(c)
@@ -75,13 +77,55 @@ class Codes(Repository):
                 return code
         return None
 
-    def by_name(self, name: str, parent_id: int | None | type(...) = ...) -> Code | None:
-        sql, params = "SELECT * FROM codes WHERE name = ?", [canonical(name).strip()]
+    def by_name(self, name: str, parent_id: int | None | EllipsisType = ...) -> Code | None:
+        sql = "SELECT * FROM codes WHERE name = ?"
+        params: builtins.list[object] = [canonical(name).strip()]
         if parent_id is not ...:
             sql += " AND parent_id IS ?"
             params.append(parent_id)
         row = self._row(sql + " ORDER BY id", params)
         return Code(**row) if row else None
+
+    def path(self, code_id: int) -> str:
+        """The code's place in the tree as the command line writes it: ``CATEGORY/CODE``."""
+        names = []
+        current: int | None = code_id
+        while current is not None:
+            code = self.get(current)
+            names.append(code.name)
+            current = code.parent_id
+        return "/".join(reversed(names))
+
+    def by_path(self, path: str) -> Code:
+        """The code ``CATEGORY/CODE`` (or a bare ``CODE``, as :meth:`at_path` reads it); never made."""
+        return self.at_path(path, make=False)[0]
+
+    def at_path(self, path: str, *, make: bool = True) -> tuple[Code, tuple[Code, ...]]:
+        """The code ``CATEGORY/CODE`` (any depth; the last name is the code), made with its
+        categories where missing; returns it and what was made. A bare ``CODE`` is the one code
+        of that name anywhere in the tree, else a new code at the top."""
+        parts = [canonical(p).strip() for p in path.split("/")]
+        if not all(parts):
+            raise StudyError("“{path}” is not a code: write CATEGORY/CODE, or CODE.", path=path)
+        if len(parts) == 1:
+            named = [c for c in self.list() if c.name == parts[0] and c.kind == "code"]
+            if len(named) > 1:
+                raise StudyError("Several codes are named “{name}” ({paths}): write CATEGORY/CODE.",
+                                 name=parts[0], paths=", ".join(self.path(c.id) for c in named))
+            if named:
+                return named[0], ()
+        made: list[Code] = []
+        parent: int | None = None
+        with self.db.atomic():
+            for i, name in enumerate(parts):
+                found = self.by_name(name, parent)
+                if found is None and not make:
+                    raise StudyError("The codebook has no code “{path}”.", path="/".join(parts))
+                if found is None:
+                    found = self.add(name, parent, kind="code" if i == len(parts) - 1 else "category")
+                    made.append(found)
+                code, parent = found, found.id
+        return code, tuple(made)
 
     def update(self, code_id: int, *, name: str | None = None, description: str | None = None,
                color: str | None = None, kind: str | None = None) -> Code:
@@ -139,7 +183,7 @@ class Codes(Repository):
                                         [coder]).fetchall())
         return dict(self.db.execute("SELECT code_id, COUNT(*) FROM codings GROUP BY code_id").fetchall())
 
-    def restore(self, codes: list[Code]) -> None:
+    def restore(self, codes: builtins.list[Code]) -> None:
         """Put codes back exactly as they were (undo of a delete or merge)."""
         with self.db.atomic():
             for c in codes:
@@ -178,7 +222,7 @@ class Codings(Repository):
         row = self._need(coding_id)
         return Coding(**{**row, "flagged": bool(row["flagged"])})
 
-    def list(self, *, interview_id: int | None = None, code_id: int | None = None) -> list[Coding]:
+    def list(self, *, interview_id: int | None = None, code_id: int | None = None) -> builtins.list[Coding]:
         sql, params = "SELECT c.* FROM codings c JOIN segments s ON s.id = c.start_segment_id WHERE 1", []
         if interview_id is not None:
             sql += " AND c.interview_id = ?"
@@ -189,7 +233,7 @@ class Codings(Repository):
         rows = self._rows(sql + " ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", params)
         return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
-    def of_codes(self, code_ids: list[int]) -> list[tuple[Coding, int]]:
+    def of_codes(self, code_ids: builtins.list[int]) -> builtins.list[tuple[Coding, int]]:
         """The codings of some codes, each with the start time of the segment it starts in
         (read through the codings-by-code index)."""
         if not code_ids:
@@ -200,7 +244,7 @@ class Codings(Repository):
         return [(Coding(**{**{k: v for k, v in r.items() if k != "at_ms"}, "flagged": bool(r["flagged"])}), r["at_ms"])
                 for r in rows]
 
-    def count_of_codes(self, code_ids: list[int], coder: str | None = None) -> tuple[int, int]:
+    def count_of_codes(self, code_ids: builtins.list[int], coder: str | None = None) -> tuple[int, int]:
         """(codings, interviews) of some codes, counted through the index; only ``coder``'s when named."""
         if not code_ids:
             return 0, 0
@@ -210,13 +254,13 @@ class Codings(Repository):
                               + by, list(code_ids) + ([coder] if coder is not None else [])).fetchone()
         return row[0], row[1]
 
-    def touching(self, segment_id: int) -> list[Coding]:
+    def touching(self, segment_id: int) -> builtins.list[Coding]:
         """Codings that start or end in a segment."""
         rows = self._rows("SELECT * FROM codings WHERE start_segment_id = ? OR end_segment_id = ? ORDER BY id",
                           [segment_id, segment_id])
         return [Coding(**{**r, "flagged": bool(r["flagged"])}) for r in rows]
 
-    def covering(self, segment_id: int) -> list[Coding]:
+    def covering(self, segment_id: int) -> builtins.list[Coding]:
         """Codings whose span includes any part of a segment (start, end, or a segment between)."""
         seg = self.study.transcripts.segment(segment_id)
         rows = self._rows(
@@ -246,10 +290,10 @@ class Codings(Repository):
         self._need(coding_id)
         self._update(coding_id, {"flagged": int(flagged)})
 
-    def flagged(self) -> list[Coding]:
+    def flagged(self) -> builtins.list[Coding]:
         return [c for c in self.list() if c.flagged]
 
-    def restore(self, codings: list[Coding]) -> None:
+    def restore(self, codings: builtins.list[Coding]) -> None:
         """Put codings back exactly as they were (for undo)."""
         with self.db.atomic():
             for c in codings:
@@ -278,7 +322,7 @@ class Codings(Repository):
         """Delete every coding of an interview (its transcript is being replaced)."""
         self.db.execute("DELETE FROM codings WHERE interview_id = ?", [interview_id])
 
-    def follow_edit(self, segment_id: int, old_text: str, new_text: str) -> list[Coding]:
+    def follow_edit(self, segment_id: int, old_text: str, new_text: str) -> builtins.list[Coding]:
         """Remap the codings touching a segment whose text changes from ``old_text``
         to ``new_text`` (through a diff, :func:`codebook.remap.map_span`). A coding
         whose text inside the segment was deleted entirely is kept, collapsed at

@@ -16,8 +16,9 @@ Nothing is written to the study.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Callable
+from typing import Any
 
 from codebook.errors import StudyError
 from codebook.study import Study
@@ -31,7 +32,7 @@ class Clip:
     end_ms: int
     speaker: str
     reference: str
-    samples: object = None  # numpy array, 16 kHz mono
+    samples: Any = None  # numpy array, 16 kHz mono
 
 
 @dataclass
@@ -91,6 +92,8 @@ def _cut_audio(study: Study, clips: list[Clip]) -> None:
         by_interview.setdefault(c.interview_id, []).append(c)
     for interview_id, group in by_interview.items():
         path = study.interviews.audio_file(interview_id)
+        if path is None:  # clips are cut only from interviews with audio
+            continue
         stereo = audio_channels(path) >= 2
         spans = [(c, c.start_ms * SAMPLE_RATE // 1000, c.end_ms * SAMPLE_RATE // 1000) for c in group]
         parts: dict[int, list] = {id(c): [] for c in group}

@@ -8,7 +8,7 @@ in Persian (the UI, exports), Gregorian with ASCII digits in English.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import jdatetime
 
@@ -19,7 +19,7 @@ _ASCII_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234
 
 def now() -> str:
     """The current time as ISO 8601 UTC text, seconds precision (what the store writes in ``created``)."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def digits(text: str, lang: str) -> str:

@@ -93,7 +93,7 @@ def _fill(study: Study, timings: list[dict]) -> None:
     with study.atomic():
         for name in D.ATTRIBUTES:
             study.participants.define_attribute(name)
-        people = {}
+        people: dict[str, int] = {}
         for key, pseudonym, values, referrer, _voice in D.PARTICIPANTS:
             people[key] = study.participants.add(
                 pseudonym, attributes=dict(zip(D.ATTRIBUTES, values)),
@@ -113,7 +113,7 @@ def _fill(study: Study, timings: list[dict]) -> None:
         study.memos.add(D.STUDY_MEMO, title="پرسش پژوهش")
 
     interview_ids, segment_ids = [], []
-    for n, ((pkey, date, mode, turns), spec, share) in enumerate(zip(D.INTERVIEWS, timings, D.CHECKED_SHARE), 1):
+    for (pkey, date, mode, turns), spec, share in zip(D.INTERVIEWS, timings, D.CHECKED_SHARE):
         with study.atomic():
             interview = study.interviews.add(people[pkey], date=date, mode=mode, consent=True)
             wav = study.interviews.new_audio_path(interview.id, ".wav")
@@ -131,7 +131,7 @@ def _fill(study: Study, timings: list[dict]) -> None:
             checked = round(len(ids) * share)
             for sid in ids[:checked]:
                 study.transcripts.set_checked(sid, True)
-            for sid, (speaker, qkey, sentences), t in zip(ids, turns, spec["turns"]):
+            for sid, (_speaker, qkey, sentences), t in zip(ids, turns, spec["turns"]):
                 if qkey:
                     study.marks.add(interview.id, max(0, t["start_ms"] - 200), kind="question",
                                     question_id=questions[qkey])

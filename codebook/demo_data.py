@@ -9,6 +9,8 @@ saturation at 4+2 (Guest, Namey & Chen 2020).
 """
 from __future__ import annotations
 
+from typing import Any
+
 STUDY_NAME = "کتابخانه‌های عمومی در دوران کرونا"
 
 ATTRIBUTES = ["نقش", "محل کار", "رشته", "مدرک", "جنسیت"]
@@ -56,10 +58,10 @@ CODEBOOK = [
     ]),
 ]
 
-I, P = "interviewer", "participant"
+I, P = "interviewer", "participant"  # noqa: E741 (the turns below read as a script: I asks, P answers)
 
 # participant key, date (ISO), mode, turns; a turn's question key marks when a guide question was asked
-INTERVIEWS = [
+INTERVIEWS: list[tuple[str, str, str, list[Any]]] = [
     ("p1", "2020-05-12", "whatsapp", [
         (I, None, ["سلام، ممنون که وقت گذاشتید."]),
         (I, "q1", ["کتابخانهٔ شما در دوران کرونا با چه چالش‌هایی روبه‌رو شد؟"]),

@@ -82,8 +82,8 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         if pseudonymise:
             raise StudyError("A study archive keeps the study exactly as it is; it cannot be pseudonymised "
                              "(use --format qdpx --pseudonymise).")
-        result = refiqda.export_archive(study, out)
-        return Exported("archive", result.path, project=result)
+        archive = refiqda.export_archive(study, out)
+        return Exported("archive", archive.path, project=archive)
     if fmt == "qdpx":
         result = refiqda.export_qdpx(study, out, include_audio=audio, pseudonymise=pseudonymise)
         return Exported("qdpx", result.path, project=result, replaced=result.replaced)
@@ -201,9 +201,8 @@ def import_project(path: str | Path, folder: str | Path, *, new: bool = False) -
     when missing): created when it does not exist (with ``new``: it must not exist), else
     opened (and must be empty). A study archive (``.mosahebeh.zip``) always opens as a new
     study. A study created here is left only when the import succeeds."""
-    from codebook.study import DB_NAME, SUFFIX, Study
-
     from codebook import refiqda
+    from codebook.study import DB_NAME, SUFFIX, Study
 
     path, folder = Path(path), Path(folder)
     if not path.is_file():
@@ -221,12 +220,12 @@ def import_project(path: str | Path, folder: str | Path, *, new: bool = False) -
         return Imported("qdpx", path, project=project, study_folder=folder, created=True)
     study = Study.create(folder) if created else Study.open(folder)
     try:
-        result = import_file(study, path, "qdpx")
+        imported = import_file(study, path, "qdpx")
     except BaseException:
         study.close()
         if created:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     study.close()
-    result.study_folder, result.created = folder, created
-    return result
+    imported.study_folder, imported.created = folder, created
+    return imported

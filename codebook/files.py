@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from codebook.errors import StudyError
 
@@ -42,13 +43,13 @@ class atomic_path:
             raise StudyError(f"Cannot write {self.out}: {exc.strerror or exc}.") from exc
         return self.tmp
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             return self._finish(exc_type, exc)
         finally:
             self._held.__exit__(None, None, None)
 
-    def _finish(self, exc_type, exc) -> bool:
+    def _finish(self, exc_type, exc) -> Literal[False]:
         if exc_type is None:
             try:
                 umask = os.umask(0)

@@ -1,6 +1,7 @@
 """Interviews: who, when, how (WhatsApp, phone…), the audio file and where the work stands."""
 from __future__ import annotations
 
+import builtins
 import shutil
 from pathlib import Path
 
@@ -33,12 +34,12 @@ class Interviews(Repository):
     def get(self, interview_id: int) -> Interview:
         return _interview(self._need(interview_id))
 
-    def list(self) -> list[Interview]:
+    def list(self) -> builtins.list[Interview]:
         """Interviews in the order they were held: by date (undated last), then creation."""
         return [_interview(r) for r in self._rows(
             "SELECT * FROM interviews ORDER BY date IS NULL, date, created, id")]
 
-    def of_participant(self, participant_id: int) -> list[Interview]:
+    def of_participant(self, participant_id: int) -> builtins.list[Interview]:
         return [i for i in self.list() if i.participant_id == participant_id]
 
     def update(self, interview_id: int, **values) -> Interview:
@@ -109,6 +110,7 @@ class Interviews(Repository):
             raise StudyError(f"No audio file at {source}.")
         if duration_ms is None:
             duration_ms = probe_duration_ms(source)
+        interview = self.get(interview_id)  # before anything is copied
         folder = self.study.folder.resolve()
         if folder in source.resolve().parents:
             target = source.resolve()
@@ -119,7 +121,6 @@ class Interviews(Repository):
             except OSError as exc:
                 target.unlink(missing_ok=True)
                 raise StudyError(f"Cannot copy {source} into the study: {exc.strerror or exc}.") from exc
-        interview = self.get(interview_id)
         status = interview.status if interview.status != "planned" else "recorded"
-        return self.update(interview_id, audio_path=target.relative_to(folder).as_posix(),
+        return self.update(interview_id, audio_path=target.resolve().relative_to(folder).as_posix(),
                            duration_ms=duration_ms, status=status)

@@ -19,15 +19,16 @@ runs in one process (two open copies of a study) are refused too.
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
+from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Job
 from codebook.repository import Repository
-from codebook.dates import now
 
 BUSY = ("Interview {id} is already being transcribed (by the app or another `mosahebeh transcribe`); "
         "wait until that run ends or cancel it, then start again.")
@@ -44,7 +45,7 @@ class Jobs(Repository):
         row = self._row("SELECT * FROM jobs WHERE interview_id = ? AND kind = ?", [interview_id, kind])
         return _job(row) if row else None
 
-    def list(self, kind: str = "transcribe") -> list[Job]:
+    def list(self, kind: str = "transcribe") -> builtins.list[Job]:
         return [_job(r) for r in self._rows("SELECT * FROM jobs WHERE kind = ? ORDER BY updated", [kind])]
 
     def set(self, interview_id: int, kind: str = "transcribe", **values) -> Job:
@@ -58,7 +59,9 @@ class Jobs(Repository):
             sets = ", ".join(f"{k} = ?" for k in values)
             self.db.execute(f"UPDATE jobs SET {sets} WHERE interview_id = ? AND kind = ?",
                             [*values.values(), interview_id, kind])
-        return self.get(interview_id, kind)
+        job = self.get(interview_id, kind)
+        assert job is not None  # written just above
+        return job
 
     def lock_path(self, interview_id: int, kind: str = "transcribe") -> Path:
         return Path(self.study.folder) / "audio" / f".{kind}-{int(interview_id)}.lock"

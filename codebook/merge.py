@@ -139,7 +139,7 @@ class MergeResult:
 
 # -- matching --------------------------------------------------------------------------------
 
-def audio_hash(study: "Study", interview_id: int) -> str | None:
+def audio_hash(study: Study, interview_id: int) -> str | None:
     path = study.interviews.audio_file(interview_id)
     if path is None or not path.is_file():
         return None
@@ -154,14 +154,14 @@ def _folded(text: str) -> str:
     return re.sub(r"\s+", " ", canonical(text)).strip()
 
 
-def _match_interviews(mine: "Study", theirs: "Study") -> list[InterviewMatch]:
+def _match_interviews(mine: Study, theirs: Study) -> list[InterviewMatch]:
     my_ivs = mine.interviews.list()
-    my_audio = {}
+    my_audio: dict[str, int] = {}
     for iv in my_ivs:
         h = audio_hash(mine, iv.id)
         if h:
             my_audio.setdefault(h, iv.id)
-    my_text = {}
+    my_text: dict[str, int] = {}
     for iv in my_ivs:
         t = _folded(mine.transcripts.text(iv.id))
         if t:
@@ -183,7 +183,7 @@ def _match_interviews(mine: "Study", theirs: "Study") -> list[InterviewMatch]:
     return out
 
 
-def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_origin: bool,
+def _match_codes(mine: Study, theirs: Study, guids: dict[int, str], same_origin: bool,
                  shared: set[tuple[int, int]], coded: tuple[set[int], set[int]]) -> list[CodeMatch]:
     """``shared``: (their code, my code) pairs with a coding on the very same span; ``coded``: the
     codes (theirs, mine) with any coding on the matched interviews."""
@@ -232,7 +232,7 @@ def _match_codes(mine: "Study", theirs: "Study", guids: dict[int, str], same_ori
     return out
 
 
-def _layout(study: "Study", interview_id: int) -> tuple[list, list[int]]:
+def _layout(study: Study, interview_id: int) -> tuple[list, list[int]]:
     segs = study.transcripts.segments(interview_id)
     starts, pos = [], 0
     for s in segs:
@@ -257,7 +257,7 @@ def _to_segment(segs, starts, pos: int, side: str) -> tuple[int, int]:
     return segs[0].id, 0
 
 
-def plan(mine: "Study", theirs: "Study", guids: dict[int, str] | None = None, *, same_origin: bool = True,
+def plan(mine: Study, theirs: Study, guids: dict[int, str] | None = None, *, same_origin: bool = True,
          their_coder: str | None = None, source: str = "") -> MergePlan:
     """What merging ``theirs`` into ``mine`` would add, match and leave (nothing is written)."""
     if guids is None:
@@ -316,7 +316,7 @@ def plan(mine: "Study", theirs: "Study", guids: dict[int, str] | None = None, *,
 
 # -- applying and undoing ----------------------------------------------------------------------
 
-def apply(mine: "Study", theirs: "Study", merge_plan: MergePlan) -> MergeResult:
+def apply(mine: Study, theirs: Study, merge_plan: MergePlan) -> MergeResult:
     """Add what ``merge_plan`` says, in one transaction: all of it or, on any error, nothing.
 
     Under the study's write lock, and checked again inside the transaction: a code or a
@@ -341,12 +341,14 @@ def apply(mine: "Study", theirs: "Study", merge_plan: MergePlan) -> MergeResult:
             ids[c.theirs_id] = made.id
             added_codes.append(made)
         for n in merge_plan.codings:
+            code_id = ids[n.code_theirs_id]
+            assert code_id is not None  # every code of the plan was matched or added above
             if mine.db.execute(
                     "SELECT 1 FROM codings WHERE code_id = ? AND start_segment_id = ? AND start_offset = ? "
                     "AND end_segment_id IS ? AND end_offset IS ? AND coder = ?",
-                    [ids[n.code_theirs_id], n.start[0], n.start[1], n.end[0], n.end[1], n.coder]).fetchone():
+                    [code_id, n.start[0], n.start[1], n.end[0], n.end[1], n.coder]).fetchone():
                 continue  # added meanwhile
-            coding = mine.codings.add(ids[n.code_theirs_id], n.start[0], n.start[1], n.end[0], n.end[1],
+            coding = mine.codings.add(code_id, n.start[0], n.start[1], n.end[0], n.end[1],
                                       memo=n.memo, coder=n.coder)
             if n.flagged:
                 mine.codings.set_flagged(coding.id, True)
@@ -355,23 +357,23 @@ def apply(mine: "Study", theirs: "Study", merge_plan: MergePlan) -> MergeResult:
     return MergeResult(added_codes, added_codings)
 
 
-def undo(mine: "Study", result: MergeResult) -> None:
+def undo(mine: Study, result: MergeResult) -> None:
     """Delete what a merge added (its codings, then its codes), in one transaction."""
     with mine.atomic():
         for c in result.codings:
             mine.codings.remove(c.id)
-        for c in reversed(result.codes):
-            mine.codes.remove(c.id)
+        for code in reversed(result.codes):
+            mine.codes.remove(code.id)
 
 
-def redo(mine: "Study", result: MergeResult) -> None:
+def redo(mine: Study, result: MergeResult) -> None:
     """Put back what :func:`undo` took away, exactly (same ids)."""
     with mine.atomic():
         mine.codes.restore(result.codes)
         mine.codings.restore(result.codings)
 
 
-def merge(mine: "Study", path: str | os.PathLike, *, dry_run: bool = False,
+def merge(mine: Study, path: str | os.PathLike, *, dry_run: bool = False,
           their_coder: str | None = None) -> tuple[MergePlan, MergeResult | None]:
     """Plan (and unless ``dry_run``, apply) the merge of the work at ``path`` into ``mine``.
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import contextlib
 import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from codebook.errors import StudyError
 from codebook.models import Code
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @contextlib.contextmanager
-def open_theirs(path: str | os.PathLike, near: str | os.PathLike) -> Iterator[tuple["Study", dict[int, str], bool]]:
+def open_theirs(path: str | os.PathLike, near: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str], bool]]:
     """Their work as an open study: (study, {code id: GUID}, whether their codes carry
     creation times comparable with mine). A ``.qdpx`` or an archive is unpacked into a
     working folder inside ``near`` (my study folder: their study holds real names, which
@@ -64,13 +65,14 @@ def _unpack_archive(path: Path, into: Path) -> Path:
 
     z = SafeZip(path)
     try:
-        names = [i.filename for i in z.entries.values()]
+        files = [i for i in z.all if not i.is_dir()]  # every entry (``entries`` keeps one name per case)
+        names = [i.filename for i in files]
         dbs = [n for n in names if n == DB_NAME or n.endswith("/" + DB_NAME) and n.count("/") == 1]
         if len(dbs) != 1:
             raise StudyError("{name} is a zip, but not a study archive (it holds no single {db}).",
                              name=path.name, db=DB_NAME)
         top = dbs[0][: -len(DB_NAME)]
-        wanted = [i for i in z.entries.values() if i.filename == dbs[0]
+        wanted = [i for i in files if i.filename == dbs[0]
                   or (i.filename.startswith(top + "audio/") and i.filename.count("/") == top.count("/") + 1
                       and not i.filename.rsplit("/", 1)[1].startswith("."))]
         free_space_ok(into, sum(i.file_size for i in wanted))
@@ -82,7 +84,7 @@ def _unpack_archive(path: Path, into: Path) -> Path:
     return into / DB_NAME
 
 
-def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
+def _qdpx_code_guids(theirs: Study, path: Path) -> dict[int, str]:
     """{code id in the temporary study: its GUID in the project}, matched by the path of names."""
     from codebook.refiqda.archive import SafeZip
     from codebook.refiqda.codebook_xml import read_codes
@@ -92,6 +94,8 @@ def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
     try:
         info = archive.find("project.qde") or next(
             (i for n, i in archive.entries.items() if n.endswith(".qde") and "/" not in n), None)
+        if info is None:
+            raise StudyError("{name} holds no project.qde: it is not a REFI-QDA project.", name=path.name)
         root = parse(archive.read(info), "project")
     finally:
         archive.close()
@@ -107,7 +111,7 @@ def _qdpx_code_guids(theirs: "Study", path: Path) -> dict[int, str]:
     return {c.id: by_path[p] for c, p in _code_paths(theirs).items() if p in by_path}
 
 
-def _code_paths(study: "Study") -> dict[Code, tuple[str, ...]]:
+def _code_paths(study: Study) -> dict[Code, tuple[str, ...]]:
     codes = study.codes.list()
     by_id = {c.id: c for c in codes}
     out = {}

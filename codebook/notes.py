@@ -1,6 +1,8 @@
 """The smaller records of a study: memos, the interview guide, marks in the audio, the glossary."""
 from __future__ import annotations
 
+import builtins
+
 from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import GlossaryTerm, GuideQuestion, Mark, Memo
@@ -24,7 +26,7 @@ class Memos(Repository):
     def get(self, memo_id: int) -> Memo:
         return Memo(**self._need(memo_id))
 
-    def list(self, target_kind: str | None = None, target_id: int | None = None) -> list[Memo]:
+    def list(self, target_kind: str | None = None, target_id: int | None = None) -> builtins.list[Memo]:
         sql, params = "SELECT * FROM memos WHERE 1", []
         if target_kind is not None:
             sql += " AND target_kind = ? AND target_id IS ?"
@@ -60,7 +62,7 @@ class Guide(Repository):
     def get(self, question_id: int) -> GuideQuestion:
         return GuideQuestion(**self._need(question_id))
 
-    def list(self) -> list[GuideQuestion]:
+    def list(self) -> builtins.list[GuideQuestion]:
         """Main questions in order, each followed by its follow-ups."""
         rows = [GuideQuestion(**r) for r in self._rows("SELECT * FROM guide_questions ORDER BY position, id")]
         out = []
@@ -123,14 +125,15 @@ class Marks(Repository):
     def get(self, mark_id: int) -> Mark:
         return Mark(**self._need(mark_id))
 
-    def list(self, interview_id: int, kind: str | None = None) -> list[Mark]:
-        sql, params = "SELECT * FROM marks WHERE interview_id = ?", [interview_id]
+    def list(self, interview_id: int, kind: str | None = None) -> builtins.list[Mark]:
+        sql = "SELECT * FROM marks WHERE interview_id = ?"
+        params: builtins.list[object] = [interview_id]
         if kind:
             sql += " AND kind = ?"
             params.append(kind)
         return [Mark(**r) for r in self._rows(sql + " ORDER BY at_ms, id", params)]
 
-    def naming(self, question_ids: list[int]) -> list[list[int]]:
+    def naming(self, question_ids: builtins.list[int]) -> builtins.list[builtins.list[int]]:
         """[mark id, question id] of the marks that name any of these guide questions."""
         if not question_ids:
             return []
@@ -142,7 +145,7 @@ class Marks(Repository):
         """Make a mark say when guide question ``question_id`` was asked."""
         self._update(mark_id, {"question_id": question_id, "kind": "question"})
 
-    def answers(self, question_id: int) -> list[tuple[int, int, int | None]]:
+    def answers(self, question_id: int) -> builtins.list[tuple[int, int, int | None]]:
         """Where each interview answers a guide question: (interview_id, from_ms, to_ms),
         to_ms being the next question mark in that interview (None: to the end)."""
         out = []
@@ -166,12 +169,14 @@ class Glossary(Repository):
         self.db.execute("INSERT INTO glossary(term, replacement, note) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE "
                         "SET replacement = excluded.replacement, note = excluded.note",
                         [term, canonical(replacement).strip() if replacement else None, canonical(note)])
-        return GlossaryTerm(**self._row("SELECT * FROM glossary WHERE term = ?", [term]))
+        row = self._row("SELECT * FROM glossary WHERE term = ?", [term])
+        assert row is not None  # written just above
+        return GlossaryTerm(**row)
 
-    def list(self) -> list[GlossaryTerm]:
+    def list(self) -> builtins.list[GlossaryTerm]:
         return [GlossaryTerm(**r) for r in self._rows("SELECT * FROM glossary ORDER BY term")]
 
-    def terms(self) -> list[str]:
+    def terms(self) -> builtins.list[str]:
         return [g.term for g in self.list()]
 
     def replacements(self) -> dict[str, str]:

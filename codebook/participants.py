@@ -2,6 +2,9 @@
 kept apart, real identities that no export or report ever reads."""
 from __future__ import annotations
 
+import builtins
+from types import EllipsisType
+
 from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import Identity, Participant
@@ -47,7 +50,7 @@ class Participants(Repository):
         row = self._need(participant_id)
         return Participant(**row, attributes=self.attributes_of(participant_id))
 
-    def list(self) -> list[Participant]:
+    def list(self) -> builtins.list[Participant]:
         attrs: dict[int, dict[str, str]] = {}
         for r in self._rows(
             "SELECT pa.participant_id, pa.name, pa.value FROM participant_attributes pa "
@@ -61,8 +64,27 @@ class Participants(Repository):
         row = self._row("SELECT id FROM participants WHERE pseudonym = ?", [canonical(pseudonym).strip()])
         return self.get(row["id"]) if row else None
 
+    def find(self, ref: str | int) -> Participant:
+        """The participant ``ref`` names, as a person types it on the command line: a pseudonym, or an
+        id (a whole number, or ``#7``). A number that is one participant's id and another's
+        pseudonym is refused, naming both (``#ID`` always means the id)."""
+        text = canonical(str(ref)).strip()
+        if text.startswith("#"):
+            return self.get(_number(text[1:], text))
+        by_name = self.by_pseudonym(text)
+        number = _number(text, None) if text.isdecimal() else None
+        if number is not None and self._storable(number) and self._row(
+                "SELECT id FROM participants WHERE id = ?", [number]):
+            if by_name is not None and by_name.id != number:
+                raise StudyError("“{ref}” is participant {id}'s id and participant {other}'s pseudonym: write "
+                                 "#{id} for the one, #{other} for the other.", ref=text, id=number, other=by_name.id)
+            return self.get(number)
+        if by_name is not None:
+            return by_name
+        raise StudyError("No participant with the pseudonym or id “{ref}” in this study.", ref=text)
+
     def update(self, participant_id: int, *, pseudonym: str | None = None,
-               referred_by: int | None | type(...) = ..., notes: str | None = None) -> Participant:
+               referred_by: int | None | EllipsisType = ..., notes: str | None = None) -> Participant:
         values: dict = {}
         if pseudonym is not None:
             pseudonym = canonical(pseudonym).strip()
@@ -92,7 +114,7 @@ class Participants(Repository):
 
     # -- attributes ----------------------------------------------------------
 
-    def attribute_names(self) -> list[str]:
+    def attribute_names(self) -> builtins.list[str]:
         return [r["name"] for r in self._rows("SELECT name FROM attributes ORDER BY position, name")]
 
     def define_attribute(self, name: str, kind: str = "text") -> None:
@@ -135,7 +157,7 @@ class Participants(Repository):
 
     # -- referrals -----------------------------------------------------------
 
-    def referred(self, participant_id: int | None) -> list[Participant]:
+    def referred(self, participant_id: int | None) -> builtins.list[Participant]:
         """Whom ``participant_id`` referred; with None, the seeds (referred by nobody)."""
         return [p for p in self.list() if p.referred_by == participant_id]
 
@@ -151,3 +173,11 @@ class Participants(Repository):
             "INSERT INTO identities(participant_id, real_name, contact) VALUES (?, ?, ?) "
             "ON CONFLICT(participant_id) DO UPDATE SET real_name = excluded.real_name, contact = excluded.contact",
             [participant_id, canonical(real_name).strip(), canonical(contact).strip()])
+
+
+def _number(text: str, ref: str | None) -> int:
+    """``text`` as a whole number (Persian and Arabic digits too)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise StudyError("“{ref}” is not a participant id (write #7 for id 7).", ref=ref or text) from None

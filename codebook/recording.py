@@ -12,9 +12,9 @@ put a deleted question back with its follow-ups and the marks that named it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from codebook.errors import StudyError
 from codebook.models import Interview

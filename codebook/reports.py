@@ -24,9 +24,9 @@ import re
 from pathlib import Path
 
 from codebook.errors import StudyError
+from codebook.files import atomic_path, write_atomic
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
-from codebook.files import atomic_path, write_atomic
 from codebook.safety import csv_row, sheet_title, xlsx_put, xml_text
 from transcribe.normalize import persian_digits
 

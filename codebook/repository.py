@@ -8,7 +8,8 @@ bulk moves are SQL, since the ``Table`` API has no form for them.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import sqlite_utils
 from sqlite_utils.db import NotFoundError
@@ -39,7 +40,9 @@ class Repository:
         return rows[0] if rows else None
 
     def _insert(self, values: dict) -> int:
-        return self._table.insert(values).last_rowid
+        rowid = self._table.insert(values).last_rowid
+        assert rowid is not None  # an INSERT always sets it
+        return rowid
 
     def _update(self, record_id: int, values: dict) -> None:
         if not values:

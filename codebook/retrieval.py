@@ -65,7 +65,7 @@ def _time_until(seg: Segment, offset: int) -> int:
 class _Names:
     """Interview labels and pseudonyms, looked up once."""
 
-    def __init__(self, study: "Study"):
+    def __init__(self, study: Study):
         self.pseudonyms = {p.id: p.pseudonym for p in study.participants.list()}
         self.interviews = {i.id: i for i in study.interviews.list()}
         self.order = {iid: n for n, iid in enumerate(self.interviews)}
@@ -76,7 +76,7 @@ class _Names:
         return iv.title or pseudonym or f"#{iv.id}", iv.participant_id, pseudonym
 
 
-def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limit: int | None = None,
+def coded_segments(study: Study, code_id: int, *, recursive: bool = True, limit: int | None = None,
                    offset: int = 0, coder: str | None = None) -> list[Quote]:
     """Every coding of a code, or with ``recursive`` (the default) of it and every
     code beneath it: for a category, all its codes. ``limit`` and ``offset`` page
@@ -114,7 +114,7 @@ def coded_segments(study: "Study", code_id: int, *, recursive: bool = True, limi
     return out
 
 
-def answers(study: "Study", question_id: int) -> list[Quote]:
+def answers(study: Study, question_id: int) -> list[Quote]:
     """Each interview's answer to a guide question: from its question mark to the
     next question mark (or the end), one quote per mark. The text is what was
     said there except the interviewer's segments (all segments if the speakers

@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import csv
 import random
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Hashable, Iterable, Sequence
 
 from codebook.errors import StudyError
 from transcribe.normalize import fa_digits

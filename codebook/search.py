@@ -11,6 +11,9 @@ word index (``segments_fts``) for :meth:`TranscriptSearch.search_words`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
 from codebook.models import Segment, segment_from_row
 from transcribe.find import find_spans, splice
 from transcribe.normalize import FOLD_VERSION, compact_key, search_key
@@ -35,6 +38,13 @@ def _fts_match(terms: list[str]) -> str:
 
 class TranscriptSearch:
     """Search methods of the transcripts repository (needs its ``db``, ``_rows`` and ``_iter_rows``)."""
+
+    if TYPE_CHECKING:  # provided by the repository this is mixed into
+        db: Any
+
+        def _rows(self, sql: str, params: Iterable[Any] | dict = ()) -> list[dict]: ...
+
+        def _iter_rows(self, sql: str, params: Iterable[Any] | dict = ()) -> Iterator[dict]: ...
 
     def search(self, query: str, interview_id: int | None = None, *, limit: int | None = None,
                offset: int = 0) -> list[Segment]:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from codebook.backups import make_backup
 from codebook.codes import Codes, Codings
 from codebook.dates import now
 from codebook.errors import StudyError, StudyFullError, StudyLockedError, StudyReadOnlyError
@@ -36,7 +37,6 @@ from codebook.interviews import Interviews
 from codebook.jobs import Jobs
 from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
-from codebook.backups import make_backup
 from codebook.schema import APP_ID, DB_NAME, MIGRATIONS, SCHEMA_VERSION
 from codebook.transcripts import Transcripts
 
@@ -153,7 +153,7 @@ class Study:
 
     @classmethod
     def create(cls, path: str | os.PathLike, name: str | None = None,
-               setup: Callable[["Study"], None] | None = None) -> "Study":
+               setup: Callable[[Study], None] | None = None) -> Study:
         """Create an empty study folder at ``path`` (``.mosahebeh`` is added if missing).
 
         Refuses a folder that already holds a study or other files. The study is
@@ -202,7 +202,7 @@ class Study:
         return cls._connect(folder, creating=False)
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> "Study":
+    def open(cls, path: str | os.PathLike) -> Study:
         """Open an existing study folder (or its ``study.db``)."""
         folder = Path(path)
         if folder.name == DB_NAME:
@@ -213,12 +213,13 @@ class Study:
         return cls._connect(folder, creating=False)
 
     @classmethod
-    def _connect(cls, folder: Path, creating: bool, stem: str | None = None) -> "Study":
+    def _connect(cls, folder: Path, creating: bool, stem: str | None = None) -> Study:
         db_path = folder / DB_NAME
         if not creating and not os.access(db_path, os.R_OK):
             raise StudyError(f"Cannot read {db_path}: permission denied.")
         read_only = "" if creating else _read_only_reason(folder)
         try:
+            conn: _Connection
             if read_only:
                 conn = _open_read_only(db_path, read_only)
             else:
@@ -305,7 +306,7 @@ class Study:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
-    def __enter__(self) -> "Study":
+    def __enter__(self) -> Study:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -320,7 +321,10 @@ class Study:
     @property
     def guid(self) -> str:
         """A stable id of this study (REFI-QDA GUIDs of its records derive from it)."""
-        return self.meta("guid")
+        guid = self.meta("guid")
+        if not guid:
+            raise StudyError("The study has no id (its meta table lost its guid); restore it from a backup.")
+        return guid
 
     @property
     def audio_dir(self) -> Path:
@@ -392,11 +396,12 @@ def _deny_writes(action, *_):
     return sqlite3.SQLITE_OK if action in allowed else sqlite3.SQLITE_DENY
 
 
-def _open_read_only(db_path: Path, reason: str) -> sqlite3.Connection:
+def _open_read_only(db_path: Path, reason: str) -> _ReadOnlyConnection:
     """Open ``db_path`` for reading only: ``mode=ro`` where SQLite can still share the
     WAL index, else ``immutable=1`` (read-only media: nothing can change it under us)."""
     uri = db_path.resolve().as_uri()
     last: sqlite3.Error | None = None
+    conn: _ReadOnlyConnection
     for query in ("mode=ro", "immutable=1"):
         try:
             conn = sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False,
@@ -408,6 +413,7 @@ def _open_read_only(db_path: Path, reason: str) -> sqlite3.Connection:
         conn.reason = reason
         conn.set_authorizer(_deny_writes)
         return conn
+    assert last is not None  # the loop ran at least once
     raise last
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from codebook.dates import format_hms
 from codebook.errors import StudyError, StudyFullError, StudyLockedError
@@ -34,8 +34,8 @@ from codebook.models import Job, NewSegment, Word
 from codebook.study import Study, now
 from transcribe.audio import audio_channels, probe_duration_ms
 from transcribe.errors import TranscribeError
-from transcribe.whisper import Cancelled, Pipeline, transcribe_options
 from transcribe.wer import error_rates
+from transcribe.whisper import Cancelled, Pipeline, transcribe_options
 
 KIND = "transcribe"
 RESUMABLE = ("running", "failed", "cancelled")

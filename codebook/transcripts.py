@@ -41,6 +41,24 @@ class Transcripts(TranscriptSearch, Repository):
     def segment(self, segment_id: int) -> Segment:
         return segment_from_row(self._need(segment_id))
 
+    def at_positions(self, interview_id: int, first: int, last: int) -> list[Segment]:
+        """Segments ``first`` to ``last`` (1-based, both included) in transcript order: the
+        row numbers the editor shows, which the command line takes too."""
+        total, _ = self.count(interview_id)
+        if total == 0:
+            self.study.interviews.get(interview_id)  # a missing interview is told as such
+            raise StudyError("Interview {id} has no transcript yet: transcribe or import one first.",
+                             id=interview_id)
+        if not 1 <= first <= last <= total:
+            if total == 1:
+                raise StudyError("Interview {id} has one segment (1); {first}–{last} is not it.",
+                                 id=interview_id, first=first, last=last)
+            raise StudyError("Interview {id} has segments 1 to {total}; {first}–{last} is not among them.",
+                             id=interview_id, total=total, first=first, last=last)
+        return [segment_from_row(r) for r in self._rows(
+            f"SELECT * FROM segments WHERE interview_id = ? {_ORDER} LIMIT ? OFFSET ?",
+            [interview_id, last - first + 1, first - 1])]
+
     def place(self, segment_id: int) -> Segment:
         """A segment without its word timings (``words`` empty): where it stands and its text, cheaply."""
         if not self._storable(segment_id):

@@ -29,6 +29,7 @@ ICONS = {
     "remove-participant": "mdi6.account-remove-outline", "export": "mdi6.file-export-outline",
     "import": "mdi6.file-import-outline", "settings": "mdi6.cog-outline", "backup": "mdi6.backup-restore", "guide": "mdi6.format-list-numbered",
     "open": "mdi6.folder-open-outline", "undo": "mdi6.undo", "redo": "mdi6.redo", "copy": "mdi6.content-copy",
+    "waveform": "mdi6.waveform", "edge-start": "mdi6.ray-start-arrow", "edge-end": "mdi6.ray-end-arrow",
     "up": "mdi6.arrow-up", "down": "mdi6.arrow-down", "question": "mdi6.comment-question-outline",
 }
 

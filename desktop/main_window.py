@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
                   None, self.editor.act_split, self.editor.act_merge, self.editor.act_speaker, self.editor.act_times,
                   None, self.editor.act_invivo, self.editor.act_memo):
             transcript.addSeparator() if a is None else transcript.addAction(a)
+        transcript.addSeparator()  # the waveform strip: its keys and its toggle
+        for a in (self.editor.waveform.act_start, self.editor.waveform.act_end, self.editor.waveform.act_show):
+            transcript.addAction(a)
         interview = self.menuBar().addMenu(self.tr("&Interview"))
         act(interview, self.tr("New interview…"), self.new_interview, icon_name="new")
         act(interview, self.tr("Edit interview…"), lambda: self._with_selected(self.edit_interview), icon_name="edit")

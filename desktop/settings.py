@@ -131,6 +131,15 @@ class Settings:
         self._set("editor/shade_unsure", bool(value))
 
     @property
+    def show_waveform(self) -> bool:
+        """Show the waveform strip above the transcript (on by default)."""
+        return self._get("editor/waveform", True, bool)
+
+    @show_waveform.setter
+    def show_waveform(self, value: bool) -> None:
+        self._set("editor/waveform", bool(value))
+
+    @property
     def coder_name(self) -> str:
         """The name stamped on every coding made in the app ('' until the user gives one)."""
         return " ".join(self._get("coding/coder", "", str).split())

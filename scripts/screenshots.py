@@ -75,6 +75,14 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     settle(20)
     mw.editor.view.selectRow(0)
     shoot(mw, "transcript")
+    mw.resize(1366, 768)  # the waveform strip on the demo's two-speaker call (interview 2, two channels)
+    mw.open_transcript(2)
+    mw.editor.waveform.wait_ready()
+    mw.editor.player.seek(12_000)
+    mw.editor.view.setCurrentIndex(mw.editor.model.index(2, 2))  # the third segment current: outlined in the strip
+    settle(20)
+    shoot(mw, "waveform")
+    mw.resize(1280, 800)
     if mw.codebook is not None:
         shoot(mw.codebook, "codebook-panel")
 

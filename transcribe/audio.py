@@ -54,7 +54,7 @@ def _probe_with_av(path: Path) -> int:
             return round(samples * 1000 / rate)
     except AudioError:
         raise
-    except (av.error.FFmpegError, OSError, ValueError) as exc:  # type: ignore[attr-defined]
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
 
 
@@ -77,7 +77,7 @@ def audio_channels(path: str | Path) -> int:
             return container.streams.audio[0].channels or 1
     except AudioError:
         raise
-    except (av.error.FFmpegError, OSError, ValueError) as exc:  # type: ignore[attr-defined]
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
 
 
@@ -94,7 +94,7 @@ def iter_samples(path: str | Path, *, stereo: bool = False):
     path = Path(path)
     try:
         container = av.open(str(path), mode="r", metadata_errors="ignore")
-    except (av.error.FFmpegError, OSError, ValueError) as exc:  # type: ignore[attr-defined]
+    except (av.error.FFmpegError, OSError, ValueError) as exc:
         raise AudioError(f"{path.name} is not a readable audio file ({exc}).") from exc
     with container:
         if not container.streams.audio:
@@ -115,9 +115,9 @@ def iter_samples(path: str | Path, *, stereo: bool = False):
                 frame = next(frames)
             except StopIteration:
                 break
-            except av.error.InvalidDataError:  # type: ignore[attr-defined]
+            except av.error.InvalidDataError:
                 continue
-            except (av.error.FFmpegError, ValueError) as exc:  # type: ignore[attr-defined]
+            except (av.error.FFmpegError, ValueError) as exc:
                 raise AudioError(f"{path.name} cannot be decoded ({exc}).") from exc
             frame.pts = None
             fifo.write(frame)

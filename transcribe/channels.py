@@ -12,8 +12,8 @@ clearly quieter there than the remote channel.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Sequence
 
 import numpy as np
 
@@ -86,7 +86,8 @@ def drop_leaks(mic: Sequence, remote: Sequence, mic_audio: np.ndarray, remote_au
     covers at least ``min_overlap`` of its time, at least ``min_repeat`` of its
     (normalised) text recurs in that remote segment, and over its time the mic
     channel is at least ``margin_db`` quieter than the remote channel."""
-    kept, dropped = [], []
+    kept: list = []
+    dropped: list = []
     for m in mic:
         length = max(m.end - m.start, 1e-3)
         overlapping = [r for r in remote if _overlap(m.start, m.end, r.start, r.end) > 0]

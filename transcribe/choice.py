@@ -1,5 +1,5 @@
 """Which Whisper model is in use: ``models/selected.json`` (model, device, compute type, CPU
-threads), so that the app, its worker processes and the ``mosahebeh`` command read the same
+threads, and the decoding: ``accurate`` or ``fast``, see :data:`transcribe.whisper.DECODES`), so that the app, its worker processes and the ``mosahebeh`` command read the same
 choice. Read here (by :mod:`transcribe.models` too); written by :func:`transcribe.installed.select`.
 """
 from __future__ import annotations
@@ -17,12 +17,13 @@ def selected_file() -> Path:
 
 
 def selection() -> dict:
-    """``{"model": spec or None, "device": .., "compute_type": .., "cpu_threads": ..}``; missing keys are None."""
+    """``{"model": spec or None, "device": .., "compute_type": .., "cpu_threads": .., "decode": ..}``;
+    missing keys are None."""
     try:
         data = json.loads(selected_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = {}
-    return {key: data.get(key) for key in ("model", "device", "compute_type", "cpu_threads")}
+    return {key: data.get(key) for key in ("model", "device", "compute_type", "cpu_threads", "decode")}
 
 
 def selected_model() -> str | None:

@@ -25,9 +25,9 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from transcribe.errors import ModelError, TranscribeError
 from transcribe.paths import models_dir

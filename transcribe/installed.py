@@ -29,8 +29,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from transcribe.errors import ModelError
 from transcribe.choice import SELECTED, offline_hint, selected_file, selected_model, selection  # noqa: F401
+from transcribe.errors import ModelError
 from transcribe.paths import models_dir
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
@@ -61,7 +61,8 @@ _KEEP = object()
 
 def select(model=_KEEP, **device) -> dict:
     """Choose the model in use (``None`` or ``"bundled"``: the bundled one) and, optionally,
-    ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic).
+    ``device``/``compute_type``/``cpu_threads`` (a value of None means automatic) and ``decode``
+    (``accurate`` or ``fast``: :data:`transcribe.whisper.DECODES`; None means the default).
     A model that is not installed is refused (nothing goes online)."""
     from transcribe.models import BUNDLED, resolve_model
 
@@ -70,7 +71,9 @@ def select(model=_KEEP, **device) -> dict:
         spec = None if model in (None, "", BUNDLED) else str(model)
         resolve_model(spec, allow_download=False)  # raises ModelError if it is not here
         data["model"] = spec
-    for key in ("device", "compute_type", "cpu_threads"):
+    if device.get("decode") not in (None, "accurate", "fast"):
+        raise ModelError("Decoding is accurate or fast, not {decode}.", decode=device["decode"])
+    for key in ("device", "compute_type", "cpu_threads", "decode"):
         if key in device:
             data[key] = device[key]
     tmp = selected_file().with_suffix(".tmp")
@@ -250,7 +253,7 @@ def _extract_zip(archive: Path, dest: Path) -> None:
         members = z.infolist()
         _limits(len(members), sum(m.file_size for m in members))
         for m in members:
-            path = _member_path(m.filename)
+            _member_path(m.filename)  # refuses ../, absolute paths and the like before anything is written
             mode = m.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise ModelError(f"The archive is unsafe: {m.filename!r} is a link. Nothing was extracted.")
@@ -281,6 +284,8 @@ def _extract_tar(archive: Path, dest: Path) -> None:
                 continue
             out.parent.mkdir(parents=True, exist_ok=True)
             src = t.extractfile(m)
+            if src is None:  # a member with no data (a device, a FIFO): not a model file
+                raise ModelError(f"{archive.name} holds {m.name}, which is not a regular file. Nothing was added.")
             with src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 << 20)
             if out.stat().st_size != m.size:

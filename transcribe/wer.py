@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from transcribe.normalize import ZWNJ, canonical, search_key
 
@@ -76,7 +76,8 @@ def _join_word_breaks(words: list[str], known: set[str]) -> list[str]:
     """``words`` with neighbours joined, longest first, where the joined form is in
     ``known``; a separate «می»/«نمی» is joined to the word after it, a separate
     «ها»/«های»/«هایی»/«تر»/«ترین» to the word before it."""
-    out, i, n = [], 0, len(words)
+    out: list[str] = []
+    i, n = 0, len(words)
     while i < n:
         if words[i] in _PREFIXES and i + 1 < n:
             words = words[:i] + [words[i] + words[i + 1]] + words[i + 2:]

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from transcribe import channels
 from transcribe.audio import SAMPLE_RATE, audio_channels, iter_windows, probe_duration_ms
@@ -55,6 +55,13 @@ STEREO_WINDOW_SECONDS = 30.0  # a stereo file is saved once per window: a killed
 AUTO = "auto"  # language: let Whisper detect it
 SEED = 1
 OUR_KEYS = ("seed",)  # kept in the options, not passed to faster-whisper
+# How Whisper searches for the words. "accurate" (the default): beam search of 5 at temperature 0,
+# chosen on long-form speech (continuous narration, phone-band and noisy lines, the shared clips
+# with and without gaps: bench/speech_set.py --form), where greedy decoding lost up to 4 points of
+# WER to noScribe's settings on held-out narrations. "fast": greedy, about 1.5x less CPU, as good on
+# short turns with pauses between them.
+DECODES: dict[str, dict] = {"accurate": {"beam_size": 5}, "fast": {"beam_size": 1}}
+DEFAULT_DECODE = "accurate"
 MIN_GAP_S = 2.0  # uncovered speech inside a partly transcribed VAD stretch that counts as missing
 RESCUE_PAD_S = 0.2
 
@@ -118,16 +125,25 @@ class Transcript:
         return [s for s in self.segments if s.untranscribed]
 
 
-def transcribe_options(language: str | None = "fa", glossary: Iterable[str] = (), **overrides) -> dict:
+def transcribe_options(language: str | None = "fa", glossary: Iterable[str] = (), decode: str | None = None,
+                       **overrides) -> dict:
     """Every keyword passed to ``WhisperModel.transcribe``, tuned for Persian interviews.
 
-    Persian by default (``None`` or ``"auto"`` detects the language), VAD on,
+    ``decode`` is ``"accurate"`` (beam search of 5) or ``"fast"`` (greedy), see :data:`DECODES`;
+    None takes the choice saved with the model in use (``models use --decode``), else
+    :data:`DEFAULT_DECODE`. Persian by default (``None`` or ``"auto"`` detects the language), VAD on,
     word timestamps on, ``condition_on_previous_text=False`` (it causes
     repetition loops on long audio), temperature 0 only (the same text every
     run; sampled fallbacks differ run to run), and the study's glossary of
     names and terms as ``hotwords`` (faster-whisper puts them in every
     window's prompt). ``seed`` is ours (see :func:`whisper_kwargs`)."""
     terms = [canonical(t).strip() for t in glossary if t and t.strip()]
+    if decode is None:
+        from transcribe.choice import selection
+
+        decode = selection().get("decode") or DEFAULT_DECODE
+    if decode not in DECODES:
+        raise TranscribeError("Decoding is accurate or fast, not {decode}.", decode=decode)
     options = {
         "language": None if language in (None, "", AUTO) else language,
         "task": "transcribe",
@@ -143,6 +159,7 @@ def transcribe_options(language: str | None = "fa", glossary: Iterable[str] = ()
         "hotwords": " ".join(terms) or None,
         "seed": SEED,
     }
+    options.update(DECODES[decode])
     options.update(overrides)
     return options
 

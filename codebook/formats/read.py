@@ -20,8 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from codebook.errors import StudyError
-from codebook.models import (INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT,
-                             NewSegment)
+from codebook.models import INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, NewSegment
 from codebook.safety import xml_text
 from transcribe.normalize import canonical
 

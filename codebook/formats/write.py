@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 from codebook.dates import format_date
+from codebook.files import write_atomic
 from codebook.models import speaker_label
 from codebook.pseudonymise import Replacer
-from codebook.files import write_atomic
 from codebook.safety import xml_text
 
 RLM = "\u200f"

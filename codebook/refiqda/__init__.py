@@ -11,8 +11,8 @@ how positions are counted: :mod:`codebook.refiqda.layout`.
 """
 from codebook.refiqda.codebook_xml import export_qdc, import_qdc
 from codebook.refiqda.export import export_qdpx
-from codebook.refiqda.study_archive import export_archive, import_archive
 from codebook.refiqda.import_ import ImportResult, import_qdpx, import_qdpx_new
+from codebook.refiqda.study_archive import export_archive, import_archive
 from codebook.refiqda.xmlutil import schema_errors
 
 __all__ = ["export_archive", "import_archive", "export_qdpx", "import_qdpx", "import_qdpx_new", "ImportResult", "export_qdc", "import_qdc", "schema_errors"]

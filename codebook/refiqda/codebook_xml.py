@@ -7,18 +7,16 @@ in a ``.qdc`` (it has no notes); in a project they are notes.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from codebook.errors import StudyError
-from codebook.refiqda.xmlutil import (CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse,
-                                      xml_text)
+from codebook.refiqda.xmlutil import CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse, xml_text
 
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
@@ -66,7 +64,7 @@ class CodeSpec:
     color: str | None
     description: str
     note_refs: list[str]
-    children: list["CodeSpec"] = field(default_factory=list)
+    children: list[CodeSpec] = field(default_factory=list)
 
 
 def read_codes(codes_el: etree._Element | None) -> list[CodeSpec]:
@@ -153,8 +151,10 @@ class CodebookImport:
     categories: int = 0            # of the added, how many are categories
 
     def summary(self) -> str:
-        text = (f"Imported the codebook: {self.categories} categories and {self.added - self.categories} codes "
-                f"added, {self.reused} already there.")
+        from codebook.wording import counted
+
+        text = (f"Imported the codebook: {counted(self.categories, 'category')} and "
+                f"{counted(self.added - self.categories, 'code')} added, {self.reused} already there.")
         return text + ("\nRepaired: " + "; ".join(self.repairs) + "." if self.repairs else "")
 
 

@@ -39,9 +39,8 @@ from lxml import etree
 
 from codebook.models import Segment, words_from_json
 from codebook.pseudonymise import Replacer, Report
-from codebook.refiqda import extras
+from codebook.refiqda import extras, layout
 from codebook.refiqda import interview_vars as ivars
-from codebook.refiqda import layout
 from codebook.refiqda.archive import write_zip
 from codebook.refiqda.codebook_xml import codes_element
 from codebook.refiqda.xmlutil import PROJECT_NS, cached_xml_datetime, check_valid, guid_from, xml_datetime, xml_text
@@ -363,14 +362,14 @@ class _Exporter:
                 f"SELECT id, words FROM segments WHERE id IN ({marks_sql})", list(boundary_ids))}
         by_id = {s.id: s for s in segments}
 
-        def seg(sid):
+        def segment_of(sid):
             s = by_id[sid]
             return Segment(s.id, s.interview_id, s.start_ms, s.end_ms, s.speaker, s.text, words.get(sid, ()),
                            s.checked, "")
 
         for c, a, b in selections:
-            points.setdefault(a, layout.time_at(seg(c[3]), c[4]))
-            points.setdefault(b, layout.time_at(seg(c[5]), c[6]))
+            points.setdefault(a, layout.time_at(segment_of(c[3]), c[4]))
+            points.setdefault(b, layout.time_at(segment_of(c[5]), c[6]))
         self.sync_guid = {pos: guid_from(text_guid, f"sync:{pos}") for pos in points}
         self.sync_times = points
         for pos in sorted(points):

@@ -35,9 +35,11 @@ _AT = re.compile(r"^(Bookmark|Guide question) @(\d+) ms$")
 
 def ranges(numbers: list[int]) -> str:
     """``[1, 2, 3, 5]`` → ``"1-3,5"``."""
-    out, start, prev = [], None, None
+    out: list[str] = []
+    start: int | None = None
+    prev: int | None = None
     for n in sorted(numbers):
-        if start is None:
+        if start is None or prev is None:
             start = prev = n
         elif n == prev + 1:
             prev = n
@@ -51,7 +53,7 @@ def ranges(numbers: list[int]) -> str:
 
 def parse_ranges(text: str) -> list[int] | None:
     """The numbers in ``"1-3,5"``, or None when it is not such a list."""
-    out = []
+    out: list[int] = []
     for part in (text or "").replace(" ", "").split(","):
         if not part:
             continue
@@ -69,7 +71,7 @@ def guide_text(questions) -> str:
 
 def read_guide(text: str) -> list[tuple[bool, str]]:
     """(is a follow-up, text) for each question line of a guide note."""
-    out = []
+    out: list[tuple[bool, str]] = []
     for line in text.replace("\r\n", "\n").split("\n"):
         if line.strip():
             out.append((line.startswith(("\t", " ")) and bool(out), line.strip()))

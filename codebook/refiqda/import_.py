@@ -32,7 +32,6 @@ from codebook.errors import StudyError
 from codebook.refiqda.archive import SafeZip
 from codebook.refiqda.reader import Reader
 
-
 # Every key ImportResult.counts and .skipped use, for front ends that word them in another language.
 COUNT_KINDS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
                "glossary terms", "bookmarks")

@@ -97,7 +97,7 @@ def read_values(value_els, variables: dict[str, tuple[str, str]], norm_guid) -> 
         ref = next((c for c in vv if etree.QName(c).localname == "VariableRef"), None)
         var = variables.get(norm_guid(ref.get("targetGUID") or "")) if ref is not None else None
         field = ACCEPTED.get(var) if var is not None else None
-        value = _value(vv, var[1]) if field else None
+        value = _value(vv, var[1]) if field and var is not None else None
         if field == "status" and value not in STATUSES:
             value = None
         elif field == "checked" and value is not None:

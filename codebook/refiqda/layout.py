@@ -18,8 +18,15 @@ import bisect
 import unicodedata
 from dataclasses import dataclass
 
-from codebook.models import (INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT,
-                             Segment, speaker_label, word_spans)
+from codebook.models import (
+    INTERVIEWER_LABELS,
+    PARTICIPANT_LABELS,
+    SPEAKER_INTERVIEWER,
+    SPEAKER_PARTICIPANT,
+    Segment,
+    speaker_label,
+    word_spans,
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import unquote
 
 from lxml import etree
@@ -48,7 +49,7 @@ class Reader(TextReader):
         self.countings: dict[str, int] = {}
         self.unschemed = 0
 
-    def fail(self, message: str):
+    def fail(self, message: str) -> NoReturn:
         raise StudyError(f"{self.name}: {message} Nothing was imported.")
 
     # -- the project --------------------------------------------------------------

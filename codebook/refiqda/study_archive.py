@@ -77,7 +77,7 @@ def export_archive(study, out: str | os.PathLike) -> ArchiveResult:
                        and p.is_file()) if study.audio_dir.is_dir() else []
         entries += [(f"audio/{p.name}", p) for p in audio]
         manifest = {"format": FORMAT, "version": FORMAT_VERSION, "schema": SCHEMA_VERSION, "guid": study.guid,
-                    "name": study.name, "files": {name: Path(p).stat().st_size for name, p in entries}}
+                    "name": study.name, "files": {name: (len(p) if isinstance(p, bytes) else p.stat().st_size) for name, p in entries}}
         entries.insert(0, ("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")))
         write_zip(out, entries)
     counts = {}
@@ -104,7 +104,8 @@ def import_archive(path: str | os.PathLike, target: str | os.PathLike) -> Archiv
     """Open the archive at ``path`` as a new study at ``target`` (``.mosahebeh`` added if missing)."""
     from codebook.locking import temp_dir
     from codebook.refiqda.import_ import check_target, move_into_place
-    from codebook.study import AUDIO_DIR, DB_NAME, SUFFIX as STUDY_SUFFIX, Study
+    from codebook.study import AUDIO_DIR, DB_NAME, Study
+    from codebook.study import SUFFIX as STUDY_SUFFIX
 
     path, target = Path(path), Path(target)
     if target.suffix != STUDY_SUFFIX:

@@ -5,7 +5,8 @@ text, sync point times kept exactly as word timings; rows go in with
 ``executemany``."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from codebook.models import Word, words_to_json
 from codebook.refiqda import layout, positions
@@ -29,14 +30,17 @@ def iso(text: str | None) -> str:
         try:
             when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
             if when.tzinfo is None:
-                when = when.replace(tzinfo=timezone.utc)
-            return when.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+                when = when.replace(tzinfo=UTC)
+            return when.astimezone(UTC).replace(microsecond=0).isoformat()
         except ValueError:
             pass
     return now()
 
 
 class TextReader:
+    if TYPE_CHECKING:  # the reader this is mixed into holds the study, the result and the notes
+        def __getattr__(self, name: str) -> Any: ...
+
     # -- text, segments and codings -------------------------------------------------
 
     def read_text(self, interview_id, text, pseudonym, checked, sels, spans, points) -> tuple[int, int]:

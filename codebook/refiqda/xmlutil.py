@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -64,7 +64,7 @@ def parse(data: bytes, what: str) -> etree._Element:
 
 
 def is_guid(text: str | None) -> bool:
-    return bool(text) and bool(_GUID.match(text))
+    return bool(text) and bool(_GUID.match(text or ""))
 
 
 def norm_guid(text: str) -> str:
@@ -89,12 +89,12 @@ def xml_datetime(text: str | None = None) -> str:
         try:
             when = datetime.fromisoformat(text)
         except ValueError:
-            when = datetime.now(timezone.utc)
+            when = datetime.now(UTC)
     else:
-        when = datetime.now(timezone.utc)
+        when = datetime.now(UTC)
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def xml_text(text: str) -> str:

@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from codebook import exchange
+from codebook.wording import counted
 
 
 def register(subparsers) -> None:
@@ -76,11 +77,11 @@ def _written(result: exchange.Exported, lang: str) -> str:
     if result.kind == "archive":
         return "Wrote the study archive " + result.project.summary()
     if result.kind == "qdc":
-        return f"Wrote the codebook ({result.categories} categories, {result.count} codes) to {result.path}."
+        return f"Wrote the codebook ({counted(result.categories, 'category')}, {counted(result.count, 'code')}) to {result.path}."
     if result.kind == "transcript":
         return f"Wrote the transcript of interview {result.interview_id} to {result.path}."
     if result.kind == "transcripts":
-        return f"Wrote {result.count} transcripts to {result.path}."
+        return f"Wrote {counted(result.count, 'transcript')} to {result.path}."
     if result.kind == "saturation":
         return f"Wrote the saturation plot to {result.path}.\n{result.saturation.sentence(lang)}"
     return f"Wrote the {result.kind} to {result.path}."

@@ -21,6 +21,7 @@ from pathlib import Path
 from codebook import exchange
 from codebook.errors import StudyError
 from codebook.safety import terminal_text
+from codebook.wording import counted
 
 
 def register(subparsers) -> None:
@@ -65,5 +66,5 @@ def message(result: exchange.Imported) -> str:
         return result.project.summary()
     if result.kind == "qdc":
         return result.codebook.summary()
-    done = f"Imported {result.segments} segments from {result.path.name} onto interview {result.interview_id}."
+    done = f"Imported {counted(result.segments, 'segment')} from {result.path.name} onto interview {result.interview_id}."
     return "\n".join(m for m in (done, result.segments.note()) if m)

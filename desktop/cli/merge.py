@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 
+from codebook.wording import counted
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -47,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
     if result is None:
         print("Dry run: nothing was changed.")
     else:
-        print(f"Merged: {len(result.codes)} codes and {len(result.codings)} codings added.")
+        print(f"Merged: {counted(len(result.codes), 'code')} and {counted(len(result.codings), 'coding')} added.")
     return 0

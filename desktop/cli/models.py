@@ -4,7 +4,7 @@
     mosahebeh models fetch NAME [--endpoint URL] [--proxy URL]
     mosahebeh models add PATH [--name NAME] [--link]
     mosahebeh models remove NAME
-    mosahebeh models use NAME [--device auto|cpu|cuda] [--compute-type T] [--threads N]
+    mosahebeh models use NAME [--device auto|cpu|cuda] [--compute-type T] [--threads N] [--decode accurate|fast]
     mosahebeh models compare --study PATH [--models A B ...] [--segments N] [--json]
 
 Only ``fetch`` goes online (to HF_ENDPOINT, a mirror, when it is set). ``add``
@@ -50,6 +50,9 @@ def register(subparsers) -> None:
     use.add_argument("--compute-type", metavar="T",
                      help="int8 (CPU default), float16 (GPU default), int8_float16, float32")
     use.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: all cores)")
+    use.add_argument("--decode", choices=["accurate", "fast"],
+                     help="accurate (default): beam search, best on long answers and phone calls; "
+                          "fast: greedy, about 1.5x less CPU")
     cmp = sub.add_parser("compare", help="re-transcribe a study's checked segments with each model: WER, CER, speed")
     cmp.add_argument("--study", metavar="PATH", required=True)
     cmp.add_argument("--models", nargs="+", metavar="M", help="models to compare (default: all installed)")
@@ -179,10 +182,12 @@ def _use(args) -> int:
         device["compute_type"] = args.compute_type
     if args.threads is not None:
         device["cpu_threads"] = args.threads
+    if args.decode is not None:
+        device["decode"] = args.decode
     chosen = select(args.name, **device)
     opts = device_options()
     print(f"In use: {chosen['model'] or 'bundled'} on {opts['device']} ({opts['compute_type']}, "
-          f"{opts['cpu_threads']} threads).")
+          f"{opts['cpu_threads']} threads), {chosen.get('decode') or 'accurate'} decoding.")
     return 0
 
 

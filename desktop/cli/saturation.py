@@ -16,6 +16,7 @@ import sys
 
 from codebook import saturation as sat
 from codebook.errors import StudyError
+from codebook.wording import counted
 
 
 def register(subparsers) -> None:
@@ -79,7 +80,7 @@ def report(result: sat.Saturation, labels: list[str]) -> str:
         lines.append("(no interview with a transcript yet)")
     g = result.guest
     lines.append("")
-    lines.append(f"Guest, Namey & Chen (2020): base {g.base} interviews with {g.base_codes} codes, "
+    lines.append(f"Guest, Namey & Chen (2020): base {counted(g.base, 'interview')} with {counted(g.base_codes, 'code')}, "
                  f"run length {g.run}, threshold {g.threshold:.0%}")
     for r in g.runs:
         lines.append(f"  run {r.first}-{r.last}: {r.new} new, {r.ratio:.1%}")
@@ -96,7 +97,7 @@ def report(result: sat.Saturation, labels: list[str]) -> str:
     if r.k:
         spread = (f"median X {r.median_x:g}, 5th-95th percentile {r.p5_x:g}-{r.p95_x:g}"
                   if r.median_x is not None else "no ordering saturated")
-        lines.append(f"Order robustness ({r.k} orderings): {r.share_saturated:.1%} reach saturation; {spread}")
+        lines.append(f"Order robustness ({counted(r.k, 'ordering')}): {r.share_saturated:.1%} reach saturation; {spread}")
     found = result.cumulative[-1] if result.cumulative else 0
     share = f" ({result.found_share:.0%} found)" if result.found_share is not None else ""
     lines.append(f"Chao2 estimate of all codes: {result.chao2:.1f}; found {found}{share}")

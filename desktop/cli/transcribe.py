@@ -4,8 +4,10 @@
     mosahebeh transcribe --study PATH --interview ID [--model M] [--language fa] [--force]
 
 Without ``--json`` a readable transcript (times, speaker, text) is printed;
-with it, one JSON object. With ``--study`` the result is stored in the study
-(resuming an unfinished job). Progress goes to stderr; ``--progress-json``
+with it, one JSON object. With ``--study PATH --interview ID`` there is no AUDIO:
+the interview's own recording is transcribed (attach one first with
+``mosahebeh interviews --study PATH --edit ID --audio FILE``) and the result is
+stored in the study (resuming an unfinished job). Progress goes to stderr; ``--progress-json``
 writes it as JSON lines on stdout for the app's job queue.
 
 Speech the model could not turn into text is kept as an untranscribed segment:
@@ -21,22 +23,29 @@ import sys
 import time
 
 from codebook.dates import format_hms
+from codebook.wording import counted
 
 UNTRANSCRIBED = "[untranscribed]"
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
-                              description=__doc__.split("\n\n", 1)[0].replace("``", ""))
-    p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file")
+                              description=__doc__.split("\n\n", 1)[0].replace("``", ""),
+                              epilog="Two forms: `mosahebeh transcribe AUDIO` prints the transcript of a file; "
+                                     "`mosahebeh transcribe --study PATH --interview ID` (no AUDIO) transcribes "
+                                     "that interview's own audio and stores the transcript in the study.")
+    p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file (left out with --study)")
     p.add_argument("--model", metavar="M", help="'bundled', an installed model's name (default: the one in use, see `mosahebeh models`), "
                    "a CTranslate2 model folder, "
                    "a model name (large-v3, large-v3-turbo, medium, small) or a hub id")
     p.add_argument("--language", metavar="LANG", default=None,
                    help="language code (default fa), or 'auto' to detect it")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
-    p.add_argument("--study", metavar="PATH", help="store the result in this study")
-    p.add_argument("--interview", metavar="ID", type=int, help="the study's interview to transcribe")
+    p.add_argument("--study", metavar="PATH", help="transcribe an interview of this study from its own audio and "
+                   "store the transcript there (give --interview, no AUDIO)")
+    p.add_argument("--interview", metavar="ID", type=int,
+                   help="with --study: the interview to transcribe; it must have audio already "
+                        "(mosahebeh interviews --edit ID --audio FILE)")
     p.add_argument("--force", action="store_true",
                    help="with --study: replace a corrected transcript (it is kept as a memo)")
     p.add_argument("--window", metavar="SECONDS", type=float, default=None, help=__import__("argparse").SUPPRESS)
@@ -140,7 +149,7 @@ def _run_study(args, language, reporter) -> int:
         elif args.json:
             print(json.dumps(summary))
         else:
-            print(f"Interview {args.interview}: {segments} segments saved in {study.folder}.", file=sys.stderr)
+            print(f"Interview {args.interview}: {counted(segments, 'segment')} saved in {study.folder}.", file=sys.stderr)
         if message and not args.progress_json:
             print(f"mosahebeh: interview {args.interview}: {message}", file=sys.stderr)
     return 0

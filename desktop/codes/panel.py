@@ -117,9 +117,14 @@ class CodebookPanel(QWidget):
         codes = [c for c in self.model.codes.values() if c.kind == "code"]
         cats = len(self.model.codes) - len(codes)
         total = sum(self.model.own_counts.values())
-        self.summary.setText(self.tr("%1 categories, %2 codes, %3 codings")
-                             .replace("%1", number(cats, self)).replace("%2", number(len(codes), self))
-                             .replace("%3", number(total, self)))
+        # "1 category", not "1 categories" (Persian says both alike)
+        parts = ((self.tr("%1 category") if cats == 1 else self.tr("%1 categories"), cats),
+                 (self.tr("%1 code") if len(codes) == 1 else self.tr("%1 codes"), len(codes)),
+                 (self.tr("%1 coding") if total == 1 else self.tr("%1 codings"), total))
+        text = self.tr("%1, %2, %3")
+        for i, (part, n) in enumerate(parts, 1):
+            text = text.replace(f"%{i}", part.replace("%1", number(n, self)))
+        self.summary.setText(text)
 
     # -- selection ---------------------------------------------------------------------
 

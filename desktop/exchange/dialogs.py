@@ -202,9 +202,11 @@ class ExportDialog(JobDialog):
                 .replace("%2", number(c.get("interviews", 0))).replace("%3", number(c.get("segments", 0))) \
                 .replace("%4", number(c.get("codings", 0))).replace("%5", number(c.get("audio files", 0)))
         if result.kind == "qdc":
-            return self.tr("Wrote the codebook (%3 categories, %1 codes) to %2.") \
-                .replace("%1", number(result.count)).replace("%2", ltr_path(result.path)) \
-                .replace("%3", number(result.categories))
+            cats = self.tr("%1 category") if result.categories == 1 else self.tr("%1 categories")
+            codes = self.tr("%1 code") if result.count == 1 else self.tr("%1 codes")
+            return self.tr("Wrote the codebook (%1, %2) to %3.") \
+                .replace("%3", ltr_path(result.path)).replace("%1", cats.replace("%1", number(result.categories))) \
+                .replace("%2", codes.replace("%1", number(result.count)))
         if result.kind == "transcript":
             return self.tr("Wrote the transcript of %1 to %2.").replace("%1", result.interview_label) \
                 .replace("%2", ltr_path(result.path))
@@ -303,9 +305,12 @@ class ImportDialog(JobDialog):
     def imported_text(self, r: exchange.Imported) -> str:
         """What an import did, in the UI language."""
         if r.kind == "qdc":
-            return self.tr("Imported the codebook: %3 categories and %1 codes added, %2 already there.") \
-                .replace("%1", number(r.codebook.added - r.codebook.categories)) \
-                .replace("%2", number(r.codebook.reused)).replace("%3", number(r.codebook.categories))
+            n_cats, n_codes = r.codebook.categories, r.codebook.added - r.codebook.categories
+            cats = self.tr("%1 category") if n_cats == 1 else self.tr("%1 categories")
+            codes = self.tr("%1 code") if n_codes == 1 else self.tr("%1 codes")
+            return self.tr("Imported the codebook: %1 and %2 added, %3 already there.") \
+                .replace("%3", number(r.codebook.reused)).replace("%1", cats.replace("%1", number(n_cats))) \
+                .replace("%2", codes.replace("%1", number(n_codes)))
         if r.kind in ("qdpx", "archive"):
             project = r.project
             sep = "، " if current_language() == "fa" else ", "

@@ -31,6 +31,8 @@ class InterviewDialog(QDialog):
         self.mode = QComboBox()
         for m in MODES:
             self.mode.addItem(mode_label(m), m)
+        if interview is None and self.participant.count() == 2:  # one participant in the study: them
+            self.participant.setCurrentIndex(1)
         if interview:
             self.participant.setCurrentIndex(max(0, self.participant.findData(interview.participant_id)))
             self.mode.setCurrentIndex(max(0, self.mode.findData(interview.mode)))

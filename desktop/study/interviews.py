@@ -119,6 +119,13 @@ class InterviewsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _tr(COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+            # The row header is the interview's id, what `mosahebeh … --interview ID` asks for.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return digits(str(self.rows[section].id), current_language())
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _tr("Interview id %1 (the ID the command line asks for)").replace(
+                    "%1", str(self.rows[section].id))
         return None
 
     def flags(self, index):
@@ -153,7 +160,7 @@ class InterviewsModel(QAbstractTableModel):
         study = self.ctx.study
         col = index.column()
         if col == 0:
-            return iv.title or digits(f"#{iv.id}", lang)
+            return iv.title or digits(f"#{iv.id}", lang)  # the id is in the row header too
         if col == 1:
             return self.pseudonyms.get(iv.participant_id, "") if iv.participant_id else ""
         if col == 2:

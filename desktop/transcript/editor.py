@@ -2,6 +2,7 @@
 
 Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
 F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
+F3 / Shift+F3 the current segment's start / end to the playhead (:mod:`desktop.transcript.waveform`) ·
 F7 next unchecked segment (untranscribed speech is never checked, so F7 visits it) · Shift+F7 next
 untranscribed stretch · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
 Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
@@ -29,6 +30,7 @@ from desktop.transcript.notice import SoundNotice
 from desktop.transcript.player import Player
 from desktop.transcript.rows import RowHeights
 from desktop.transcript.span import SpanSelection
+from desktop.transcript.waveform_panel import WaveformPanel
 
 SKIP_MS = 5000
 
@@ -83,6 +85,10 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self.play_bar = AdaptiveToolBar(self)
         self.toolbar = AdaptiveToolBar(self)
         self._make_actions()
+        self.waveform = WaveformPanel(self)  # who speaks when, above the transcript
+        self.waveform.act_show.setIcon(icon("waveform"))
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.waveform.act_show)
         bar = QHBoxLayout()
         bar.addWidget(self.play_bar)
         bar.addWidget(self.rate_box)
@@ -93,6 +99,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.sound_notice)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.waveform)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.accuracy_label)
 
@@ -164,8 +171,10 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self.interview_id = interview_id
         self.model.load(interview_id)
         if interview_id is None:
+            self.waveform.load(None)
             return
         audio = self.ctx.study.interviews.audio_file(interview_id)
+        self.waveform.load(audio if audio is not None and audio.is_file() else None)
         if audio is not None and audio.is_file():
             self.player.load(audio)
         else:
@@ -179,6 +188,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         """Stop everything before the study closes: pending saves are written, timers stopped."""
         self.close_text_editor()
         self._refresh_timer.stop()
+        self.waveform.shutdown()
         if hasattr(self, "_acc_timer"):
             self._acc_timer.stop()
         if not getattr(self, "_shut", False):  # once: a second disconnect only warns (the window and a test may both call)

@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
+from desktop.media_log import quiet_ffmpeg
+
 MIN_RATE, MAX_RATE = 0.5, 2.0
 
 
@@ -29,6 +31,7 @@ class Player(QObject):
     def __init__(self, parent: QObject | None = None, *, auto_rewind_ms: int = 0):
         super().__init__(parent)
         self.media = QMediaPlayer(self)
+        quiet_ffmpeg()  # after Qt set up its FFmpeg: no stream dump on the terminal for every file opened
         self.output = QAudioOutput(self)
         self.media.setAudioOutput(self.output)
         if hasattr(self.media, "setPitchCompensation"):  # Qt >= 6.10: speed changes keep the pitch

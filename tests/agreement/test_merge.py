@@ -61,7 +61,7 @@ def test_merge_a_qdpx_exported_from_a_copy_coded_by_someone_else(demo_path, tmp_
         assert _snapshot(s) == before  # a dry run writes nothing
 
     assert main(["merge", "--study", str(demo_path), str(qdpx)]) == 0
-    assert "Merged: 1 codes and 6 codings added." in capsys.readouterr().out
+    assert "Merged: 1 code and 6 codings added." in capsys.readouterr().out
     with Study.open(demo_path) as s:
         codes, codings = _snapshot(s)
         assert set(before[0]) <= set(codes) and len(codes) == len(before[0]) + 1  # mine: not renamed, the deleted one kept

@@ -73,7 +73,9 @@ def read_log(path: Path, max_frames: int | None = None) -> tuple[np.ndarray, np.
         if max_frames is not None and total + n > max_frames:
             break
         total += n
-        frames.append(n), times.append(t), flags.append(o)
+        frames.append(n)
+        times.append(t)
+        flags.append(o)
     return np.array(frames, dtype=np.int64), np.array(times, dtype=np.float64), np.array(flags, dtype=bool)
 
 
@@ -96,14 +98,18 @@ def analyse(frames: np.ndarray, arrival: np.ndarray, nominal: float, overflow: n
 
     # The slope through the lower envelope, one offset per run.
     window = max(1, int(WINDOW * nominal))
-    xs, ys, groups = [], [], []
+    xs_: list[float] = []
+    ys_: list[float] = []
+    groups_: list[int] = []
     for r, (a, b) in enumerate(zip(starts, ends)):
         w = local[a:b] // window
         for k in np.unique(w):
             idx = a + np.nonzero(w == k)[0]
             j = idx[np.argmin(y[idx])]
-            xs.append(local[j]), ys.append(y[j]), groups.append(r)
-    xs, ys, groups = np.array(xs, float), np.array(ys, float), np.array(groups)
+            xs_.append(local[j])
+            ys_.append(y[j])
+            groups_.append(r)
+    xs, ys, groups = np.array(xs_, float), np.array(ys_, float), np.array(groups_)
     sxx = sxy = 0.0
     for r in np.unique(groups):
         gx, gy = xs[groups == r], ys[groups == r]

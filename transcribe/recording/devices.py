@@ -142,7 +142,7 @@ def open_source(spec: str | int | None, role: str = "mic", samplerate: int | Non
                              "the ALSA pulse plugin (Debian/Ubuntu: sudo apt install libasound2-plugins).")
         return SoundDeviceSource(pulse.index, role=role, name=device.name, pulse_source=device.name,
                                  samplerate=samplerate or device.samplerate)
-    if device.kind == "loopback":
+    if device.kind == "loopback" and device.index is not None:
         return WasapiLoopbackSource(device.index, name=device.name, samplerate=device.samplerate,
                                     channels=device.channels, role=role)
     return SoundDeviceSource(device.index, role=role, name=device.name, samplerate=samplerate)

@@ -11,10 +11,10 @@ channel 2 the remote party; mono with one source. Memory stays bounded
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 

@@ -18,9 +18,9 @@ import math
 import os
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -152,7 +152,7 @@ class Recorder:
 
     def resume(self) -> None:
         with self._lock:
-            if self._paused:
+            if self._paused and self._paused_at is not None:
                 now = self.clock()
                 self._paused_total += now - self._paused_at
                 self._paused = False
@@ -167,7 +167,7 @@ class Recorder:
         firsts = [t.first_block for t in self._tracks if t.first_block is not None]
         if not firsts:
             return 0.0
-        end = self._paused_at if self._paused else self.clock()
+        end = self._paused_at if self._paused and self._paused_at is not None else self.clock()
         return max(0.0, end - min(firsts) - self._paused_total)
 
     def status(self) -> Status:

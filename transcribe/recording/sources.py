@@ -19,7 +19,8 @@ import math
 import os
 import threading
 import time
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -75,7 +76,7 @@ class SoundDeviceSource(AudioSource):
         self.pulse_source = pulse_source
         self.name = name or pulse_source or str(device)
         self._rate = samplerate
-        self._stream = None
+        self._stream: Any = None
         self._stopping = False
 
     @property
@@ -138,7 +139,8 @@ class WasapiLoopbackSource(AudioSource):
 
     def __init__(self, device_index: int, *, name: str, samplerate: int, channels: int, role: str = "remote"):
         self.index, self.name, self.samplerate, self.channels, self.role = device_index, name, samplerate, channels, role
-        self._pa = self._stream = None
+        self._pa: Any = None
+        self._stream: Any = None
         self._stopping = False
 
     def start(self, on_block: OnBlock, on_end: OnEnd) -> None:
@@ -233,6 +235,7 @@ class FakeSource(AudioSource):
         return any(g <= t < g + length for g, length in self.gaps)
 
     def _run(self, on_block: OnBlock, on_end: OnEnd) -> None:
+        assert self.started_at is not None  # set by start(), which runs this
         n, count = 0, 0
         while not self._stop.is_set():
             elapsed = self.clock() - self.started_at

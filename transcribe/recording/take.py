@@ -46,7 +46,7 @@ class Take:
 
     @classmethod
     def create(cls, folder: str | os.PathLike, tracks: list[dict], *, out_rate: int = 16000,
-               out: str | None = None, interview_id: int | None = None) -> "Take":
+               out: str | None = None, interview_id: int | None = None) -> Take:
         """A new take folder. ``tracks``: ``{"role", "device", "rate"}`` per source."""
         folder = Path(folder)
         try:
@@ -111,7 +111,7 @@ class Take:
 
     def events(self) -> list[dict]:
         """All events written; a line cut short by a crash is left out."""
-        out = []
+        out: list[dict] = []
         try:
             text = (self.folder / EVENTS).read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
