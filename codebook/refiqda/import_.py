@@ -118,23 +118,6 @@ class _bulk_search_index:
         return False
 
 
-def staging_folder(target: Path) -> Path:
-    """A hidden folder beside ``target`` to build a new study in (stale ones of
-    killed imports are removed first)."""
-    parent = target.parent
-    if not parent.is_dir():
-        raise StudyError(f"The folder {parent} does not exist.")
-    for old in parent.glob(f".{target.stem}.importing-*{target.suffix}"):
-        try:
-            pid = int(old.name[:-len(target.suffix)].rsplit("-", 1)[1])
-            os.kill(pid, 0)
-        except (ValueError, ProcessLookupError):
-            shutil.rmtree(old, ignore_errors=True)
-        except PermissionError:
-            pass
-    return parent / f".{target.stem}.importing-{os.getpid()}{target.suffix}"
-
-
 def move_into_place(staged: Path, target: Path) -> None:
     """Move the finished study folder to ``target`` (which may exist only as an empty folder)."""
     try:
