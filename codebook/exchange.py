@@ -88,9 +88,11 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         result = refiqda.export_qdpx(study, out, include_audio=audio, pseudonymise=pseudonymise)
         return Exported("qdpx", result.path, project=result, replaced=result.replaced)
     if fmt == "qdc":
-        refiqda.export_qdc(study, out)
+        replacer = Replacer.for_study(study, pseudonymise)
+        refiqda.export_qdc(study, out, text=lambda t: replacer.text(t, "codes"))
         kinds = [c.kind for c in study.codes.list()]
-        return Exported("qdc", out, count=kinds.count("code"), categories=kinds.count("category"))
+        return Exported("qdc", out, count=kinds.count("code"), categories=kinds.count("category"),
+                        replaced=replacer.report if pseudonymise else None)
     what = what or default_what(fmt, interview)
     replacer = Replacer.for_study(study, pseudonymise)
     report = replacer.report if pseudonymise else None
@@ -104,7 +106,7 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
         from codebook.safety import check_names, safe_filename
 
         # Every name (made safe and bounded from study text) is known and checked before the first file.
-        names = {iv.id: safe_filename(f"{iv.id:03d}-{study.interviews.label(iv)}", fmt)
+        names = {iv.id: safe_filename(f"{iv.id:03d}-{replacer.text(study.interviews.label(iv), 'file names')}", fmt)
                  for iv in study.interviews.list() if study.transcripts.count(iv.id)[0]}
         check_names(out, list(names.values()))
         made = names and not out.exists()

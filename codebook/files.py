@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
@@ -32,12 +31,25 @@ class atomic_path:
         folder = self.out.parent
         if not folder.is_dir():
             raise StudyError("The folder {folder} does not exist.", folder=folder)
-        fd, name = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part", dir=folder)
-        os.close(fd)
-        self.tmp = Path(name)
+        from codebook.locking import temp_file
+
+        # a name the app recognises, listed, so that a killed export leaves nothing at the next start
+        self._held = temp_file(folder, "write")
+        try:
+            self.tmp = self._held.__enter__()
+            self.tmp.touch(mode=0o600)
+        except OSError as exc:
+            self._held.__exit__(type(exc), exc, None)
+            raise StudyError("Cannot write {path}: {reason}.", path=self.out, reason=exc.strerror or exc) from exc
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb) -> Literal[False]:
+        try:
+            return self._finish(exc_type, exc)
+        finally:
+            self._held.__exit__(None, None, None)
+
+    def _finish(self, exc_type, exc) -> Literal[False]:
         if exc_type is None:
             try:
                 umask = os.umask(0)

@@ -317,22 +317,37 @@ def plan(mine: Study, theirs: Study, guids: dict[int, str] | None = None, *, sam
 # -- applying and undoing ----------------------------------------------------------------------
 
 def apply(mine: Study, theirs: Study, merge_plan: MergePlan) -> MergeResult:
-    """Add what ``merge_plan`` says, in one transaction: all of it or, on any error, nothing."""
+    """Add what ``merge_plan`` says, in one transaction: all of it or, on any error, nothing.
+
+    Under the study's write lock, and checked again inside the transaction: a code or a
+    coding that another merge added since the plan was made is not added a second time."""
+    from codebook.locking import write_lock
+
     added_codes: list[Code] = []
     added_codings: list[Coding] = []
-    with mine.atomic():
+    with write_lock(mine.folder, "merge"), mine.atomic():
         ids = {c.theirs_id: c.mine_id for c in merge_plan.codes}
         for c in merge_plan.codes:
             if c.mine_id is not None:
                 continue
             t = theirs.codes.get(c.theirs_id)
             parent = ids.get(t.parent_id) if t.parent_id is not None else None
+            there = mine.db.execute("SELECT id FROM codes WHERE name = ? AND parent_id IS ? AND kind = ?",
+                                    [t.name, parent, t.kind]).fetchone()
+            if there is not None:  # added meanwhile (by another merge)
+                ids[c.theirs_id] = there[0]
+                continue
             made = mine.codes.add(t.name, parent, kind=t.kind, description=t.description, color=t.color)
             ids[c.theirs_id] = made.id
             added_codes.append(made)
         for n in merge_plan.codings:
             code_id = ids[n.code_theirs_id]
             assert code_id is not None  # every code of the plan was matched or added above
+            if mine.db.execute(
+                    "SELECT 1 FROM codings WHERE code_id = ? AND start_segment_id = ? AND start_offset = ? "
+                    "AND end_segment_id IS ? AND end_offset IS ? AND coder = ?",
+                    [code_id, n.start[0], n.start[1], n.end[0], n.end[1], n.coder]).fetchone():
+                continue  # added meanwhile
             coding = mine.codings.add(code_id, n.start[0], n.start[1], n.end[0], n.end[1],
                                       memo=n.memo, coder=n.coder)
             if n.flagged:
@@ -360,11 +375,21 @@ def redo(mine: Study, result: MergeResult) -> None:
 
 def merge(mine: Study, path: str | os.PathLike, *, dry_run: bool = False,
           their_coder: str | None = None) -> tuple[MergePlan, MergeResult | None]:
-    """Plan (and unless ``dry_run``, apply) the merge of the work at ``path`` into ``mine``."""
-    with open_theirs(path) as (theirs, guids, same_origin):
+    """Plan (and unless ``dry_run``, apply) the merge of the work at ``path`` into ``mine``.
+
+    The study's write lock is held from the plan to the last coding written (a second merge
+    waits, then finds what the first added "already here"; two merges at once added every
+    coding twice)."""
+    import contextlib
+
+    from codebook.locking import write_lock
+
+    with write_lock(mine.folder, "merge") if not dry_run else contextlib.nullcontext(), \
+            open_theirs(path, mine.folder) as (theirs, guids, same_origin):
         p = plan(mine, theirs, guids, same_origin=same_origin, their_coder=their_coder, source=Path(path).name)
         if not p.matched_interviews:
-            raise StudyError("None of the interviews in {Path_file} matches one here (by audio or by transcript text); nothing was merged.", Path_file=Path(path).name)
+            raise StudyError("None of the interviews in {name} matches one here (by audio or by transcript text); "
+                             "nothing was merged.", name=Path(path).name)
         if dry_run:
             return p, None
         return p, apply(mine, theirs, p)

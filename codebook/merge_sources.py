@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,10 +21,13 @@ if TYPE_CHECKING:
 
 
 @contextlib.contextmanager
-def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str], bool]]:
+def open_theirs(path: str | os.PathLike, near: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str], bool]]:
     """Their work as an open study: (study, {code id: GUID}, whether their codes carry
     creation times comparable with mine). A ``.qdpx`` or an archive is unpacked into a
-    temporary folder, removed afterwards."""
+    working folder inside ``near`` (my study folder: their study holds real names, which
+    never go to the system's temporary folder), removed afterwards, and at the next start
+    of any command if this one is killed (:mod:`codebook.locking`)."""
+    from codebook.locking import temp_dir
     from codebook.study import DB_NAME, SUFFIX, Study
 
     path = Path(path)
@@ -36,8 +37,7 @@ def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str]
         return
     if not path.is_file():
         raise StudyError("Nothing to merge at {path}: give a study folder, a study archive (.zip) or a .qdpx.", path=path)
-    tmp = Path(tempfile.mkdtemp(prefix="mosahebeh-merge-"))
-    try:
+    with temp_dir(near, "merge") as tmp:
         if path.suffix.lower() == ".qdpx":
             from codebook.refiqda import import_qdpx
 
@@ -51,27 +51,37 @@ def open_theirs(path: str | os.PathLike) -> Iterator[tuple[Study, dict[int, str]
             with Study.open(db.parent) as theirs:
                 yield theirs, {c.id: theirs.record_guid("code", c.id) for c in theirs.codes.list()}, True
         else:
-            raise StudyError("{file} is not a study folder, a study archive (.zip) or a REFI-QDA project (.qdpx).", file=path.name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+            raise StudyError("{file} is not a study folder, a study archive (.zip) or a REFI-QDA project (.qdpx).",
+                             file=path.name)
 
 
 def _unpack_archive(path: Path, into: Path) -> Path:
-    """Unpack a study archive (a zip with one study.db, at its root or in one folder) safely."""
+    """Unpack a study archive (a zip with one study.db, at its root or in one folder) with the
+    importer's checks (:class:`codebook.refiqda.archive.SafeZip`: unsafe paths, entry count, sizes,
+    zip-bomb ratios, entries larger than they say, the free space); only the database and
+    the files under ``audio/`` are taken, as plain files."""
+    from codebook.refiqda.archive import SafeZip, free_space_ok
     from codebook.study import DB_NAME
 
-    with zipfile.ZipFile(path) as z:
-        names = z.namelist()
+    z = SafeZip(path)
+    try:
+        files = [i for i in z.all if not i.is_dir()]  # every entry (``entries`` keeps one name per case)
+        names = [i.filename for i in files]
         dbs = [n for n in names if n == DB_NAME or n.endswith("/" + DB_NAME) and n.count("/") == 1]
         if len(dbs) != 1:
-            raise StudyError("{file} is a zip, but not a study archive (it holds no single {DB_NAME}).", file=path.name, DB_NAME=DB_NAME)
-        root = into.resolve()
-        for info in z.infolist():
-            target = (into / info.filename).resolve()
-            if root not in target.parents and target != root:
-                raise StudyError("{file} holds a path outside its folder ({filename}); not merged.", file=path.name, filename=info.filename)
-        z.extractall(into)
-    return into / dbs[0]
+            raise StudyError("{name} is a zip, but not a study archive (it holds no single {db}).",
+                             name=path.name, db=DB_NAME)
+        top = dbs[0][: -len(DB_NAME)]
+        wanted = [i for i in files if i.filename == dbs[0]
+                  or (i.filename.startswith(top + "audio/") and i.filename.count("/") == top.count("/") + 1
+                      and not i.filename.rsplit("/", 1)[1].startswith("."))]
+        free_space_ok(into, sum(i.file_size for i in wanted))
+        (into / "audio").mkdir()
+        for info in wanted:
+            z.copy_to(info, into / info.filename[len(top):])
+    finally:
+        z.close()
+    return into / DB_NAME
 
 
 def _qdpx_code_guids(theirs: Study, path: Path) -> dict[int, str]:

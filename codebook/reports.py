@@ -82,29 +82,32 @@ class Table:
     note: str = ""
 
 
-def frequency_tables(study, by: str = "segments", lang: str = "fa") -> list[Table]:
+def frequency_tables(study, by: str = "segments", lang: str = "fa", replacer: Replacer | None = None) -> list[Table]:
     from codebook.analysis import frequency_tables as tables
 
     w = _w(lang)
+    name = (replacer or Replacer({})).text
     out = []
     for t in tables(study, by=by, lang=lang):
-        rows = [["\u2003" * r.depth + r.name, r.count, r.share] for r in t.rows]
+        rows = [["\u2003" * r.depth + name(r.name, "codes"), r.count, r.share] for r in t.rows]
         rows.append([w["total"], t.total, 1.0 if t.total else 0.0])
-        out.append(Table(f"{w['category']}: {t.name}", [w["code"], w["count"], w["share_of_category"]], rows,
+        out.append(Table(f"{w['category']}: {name(t.name, 'codes')}", [w["code"], w["count"], w["share_of_category"]], rows,
                          {len(rows) - 1}, {2}, w["by_" + by]))
     if not out:
         raise StudyError("The codebook is empty: there is no frequency table to export.")
     return out
 
 
-def participants_tables(study, lang: str = "fa") -> list[Table]:
+def participants_tables(study, lang: str = "fa", replacer: Replacer | None = None) -> list[Table]:
     from codebook.analysis import participants_table
 
     w = _w(lang)
+    name = (replacer or Replacer({})).text
     t = participants_table(study)
     if not t.total:
         raise StudyError("The study has no participants yet.")
-    rows = [[v or w["none"] for v in values] + [n, n / t.total] for values, n in t.rows]
+    rows = [[name(v, "participant attributes") if v else w["none"] for v in values] + [n, n / t.total]
+            for values, n in t.rows]
     rows.append([w["total"]] + [""] * (len(t.attributes) - 1) + [t.total, 1.0] if t.attributes
                 else [t.total, 1.0])
     return [Table(w["participants_title"], list(t.attributes) + [w["participants"], w["share"]], rows,
@@ -122,10 +125,17 @@ def quotes(study, lang: str = "fa", replacer: Replacer | None = None, code_id: i
     out = []
     for c in codes:
         cat = study.codes.category_of(c.id)
-        qs = [dataclasses.replace(q, text=replacer.text(q.text, q.interview_label),
-                                  memo=replacer.text(q.memo, q.interview_label))
-              for q in coded_segments(study, c.id, recursive=False)]
-        out.append((c, cat.name if cat else "", qs))
+        label = {}  # each interview's title once
+        qs = []
+        for q in coded_segments(study, c.id, recursive=False):
+            if q.interview_label not in label:
+                label[q.interview_label] = replacer.text(q.interview_label, "interview titles")
+            qs.append(dataclasses.replace(q, text=replacer.text(q.text, label[q.interview_label]),
+                                          memo=replacer.text(q.memo, label[q.interview_label]),
+                                          interview_label=label[q.interview_label],
+                                          code_name=replacer.text(q.code_name, "codes")))
+        out.append((dataclasses.replace(c, name=replacer.text(c.name, "codes")),
+                    replacer.text(cat.name, "codes") if cat else "", qs))
     return out
 
 
@@ -373,7 +383,8 @@ def export_report(study, what: str, fmt: str, out: str | os.PathLike, *, lang: s
     ``fmt`` csv, xlsx or docx for tables, docx or csv for quotes, png or svg for saturation."""
     out = Path(out)
     if what in ("frequencies", "participants"):
-        tables = frequency_tables(study, by, lang) if what == "frequencies" else participants_tables(study, lang)
+        tables = (frequency_tables(study, by, lang, replacer) if what == "frequencies"
+                  else participants_tables(study, lang, replacer))
         title = _w(lang)["frequencies" if what == "frequencies" else "participants_title"]
         if fmt == "csv":
             return write_csv(tables, out, lang)

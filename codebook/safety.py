@@ -45,6 +45,22 @@ _UNSAFE = re.compile(r'[/\\<>:"|?*]')
 _removed: contextvars.ContextVar[list | None] = contextvars.ContextVar("removed", default=None)
 
 
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
+
+
+def terminal_text(text: str, *, lines: bool = False) -> str:
+    """Study text safe to print on a terminal: control characters (ESC starts a sequence the
+    terminal would execute: a new title, a hidden line, a rewritten screen), C1 controls,
+    bidi overrides and line breaks written visibly as ``\\xNN`` / ``\\uNNNN``; all else stays
+    (with ``lines``, a message of several lines: its line breaks stay).
+
+    >>> print(terminal_text("name" + chr(27) + "]0;pwned" + chr(7)))
+    name\\x1b]0;pwned\\x07
+    """
+    return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                         else f"\\u{ord(m.group()):04x}", text if lines else text.replace("\n", "\\n"))
+
+
 def csv_cell(value):
     """A CSV cell: text that a spreadsheet would read as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -23,7 +23,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -165,26 +164,28 @@ class Study:
             raise StudyError("{folder} is not empty; choose a new folder for the study.", folder=folder)
         tmp = None
         try:
+            from codebook.locking import temp_dir
+
             folder.parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent))
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o777 & ~umask)  # mkdtemp made it private; a study folder is an ordinary folder
-            (tmp / AUDIO_DIR).mkdir()
-            study = cls._connect(tmp, creating=True, stem=folder.stem)
-            try:
-                if name:
-                    study.set_meta("name", name)
-                if setup:
-                    setup(study)
-            finally:
-                study.close()
-            if folder.exists():
-                folder.rmdir()  # empty, checked above
-            os.rename(tmp, folder)
+            # built in a working folder the app recognises: a killed `new` leaves nothing at the next start
+            with temp_dir(folder.parent, "new") as tmp:
+                (tmp / AUDIO_DIR).mkdir()
+                study = cls._connect(tmp, creating=True, stem=folder.stem)
+                try:
+                    if name:
+                        study.set_meta("name", name)
+                    if setup:
+                        setup(study)
+                finally:
+                    study.close()
+                if folder.exists():
+                    folder.rmdir()  # empty, checked above
+                os.rename(tmp, folder)
         except (OSError, sqlite3.Error, StudyError) as exc:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, StudyError) and tmp is not None and "working folder" in str(exc):
+                raise StudyError(f"Cannot create the study folder {folder}: {exc}. Nothing was left behind.") from exc
             if isinstance(exc, StudyError):
                 if tmp is None:
                     raise
@@ -206,6 +207,7 @@ class Study:
             folder = folder.parent
         if not (folder / DB_NAME).is_file():
             raise StudyError("No study at {folder}: it has no {DB_NAME}.", folder=folder, DB_NAME=DB_NAME)
+        _sweep(folder)
         return cls._connect(folder, creating=False)
 
     @classmethod
@@ -409,3 +411,14 @@ def _open_read_only(db_path: Path, reason: str) -> _ReadOnlyConnection:
         return conn
     assert last is not None  # the loop ran at least once
     raise last
+
+
+def _sweep(folder: Path) -> None:
+    """What a killed operation left in the study folder (and listed elsewhere) is removed
+    when the study is next opened (:func:`codebook.locking.cleanup`)."""
+    from codebook.locking import cleanup
+
+    try:
+        cleanup(folder)
+    except Exception:  # noqa: BLE001 - tidying up never stops a study from opening
+        pass

@@ -21,27 +21,47 @@ def _joins(text: str, at: int) -> bool:
     return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
 
 
+class Folded:
+    """``text`` folded once (:func:`transcribe.normalize.fold`), to look for several
+    queries in it: :meth:`spans` is :func:`find_spans` without folding ``text`` again."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded, self.fold_spans = fold(text)  # folded text, and each folded character's span of text
+        self._letters = [i for i, ch in enumerate(self.folded) if ch != " "]
+        self.compact = "".join(self.folded[i] for i in self._letters)
+
+    def spans(self, key: str) -> list[tuple[int, int]]:
+        """Where the folded, space-free ``key`` (see :func:`query_key`) occurs: ``[(start, end)]``."""
+        if not key:
+            return []
+        text, spans, letters, compact = self.text, self.fold_spans, self._letters, self.compact
+        out: list[tuple[int, int]] = []
+        at = compact.find(key)
+        while at >= 0:
+            first, last = letters[at], letters[at + len(key) - 1]
+            start, end = spans[first][0], spans[last][1]
+            crosses_break = last - first != len(key) - 1  # a folded space lies inside the match
+            if crosses_break and (_joins(text, start) or _joins(text, end)):
+                at = compact.find(key, at + 1)
+                continue
+            out.append((start, end))
+            at = compact.find(key, at + len(key))
+        return out
+
+
+def query_key(query: str) -> str:
+    """What :class:`Folded` looks for when asked for ``query``: folded, without word breaks."""
+    return fold(query)[0].replace(" ", "")
+
+
 def find_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Where ``query`` occurs in ``text`` through the normalisation: ``[(start, end)]``
     in code points of ``text``, not overlapping, left to right."""
-    key = fold(query)[0].replace(" ", "")
+    key = query_key(query)
     if not key:
         return []
-    folded, spans = fold(text)
-    letters = [i for i, ch in enumerate(folded) if ch != " "]
-    compact = "".join(folded[i] for i in letters)
-    out: list[tuple[int, int]] = []
-    at = compact.find(key)
-    while at >= 0:
-        first, last = letters[at], letters[at + len(key) - 1]
-        start, end = spans[first][0], spans[last][1]
-        crosses_break = last - first != len(key) - 1  # a folded space lies inside the match
-        if crosses_break and (_joins(text, start) or _joins(text, end)):
-            at = compact.find(key, at + 1)
-            continue
-        out.append((start, end))
-        at = compact.find(key, at + len(key))
-    return out
+    return Folded(text).spans(key)
 
 
 def replace_all_text(text: str, query: str, replacement: str) -> tuple[str, int]:

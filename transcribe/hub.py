@@ -18,6 +18,7 @@ files) before the folder is moved into the models folder.
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import hashlib
 import json
@@ -97,12 +98,22 @@ def use_proxy(proxy: str | None) -> None:
 
 
 class _Writer:
-    """The open ``.part`` file as http_get sees it: every write is counted and may be cancelled."""
+    """The open ``.part`` file as http_get sees it: every write is counted and may be cancelled;
+    with ``limit`` (the bytes still to come, from the announced size) a server that sends more
+    is stopped at once, not at the end (a mirror that never ends a 4 KB file filled 7.4 GB)."""
 
-    def __init__(self, handle, on_bytes: Callable[[int], None]):
+    def __init__(self, handle, on_bytes: Callable[[int], None], limit: int | None = None, name: str = ""):
         self._handle, self._on_bytes = handle, on_bytes
+        self._left, self._name, self._limit = limit, name, limit
 
     def write(self, data: bytes) -> int:
+        if self._left is not None:
+            if len(data) > self._left:
+                self._handle.write(data[:self._left])
+                self._handle.truncate(self._handle.tell())
+                raise ModelError("{file} is longer than the {size} bytes announced; the download was stopped.",
+                                 file=self._name, size=self._limit)
+            self._left -= len(data)
         written = self._handle.write(data)
         self._on_bytes(len(data))
         return written
@@ -189,12 +200,18 @@ def fetch(name: str, *, endpoint: str | None = None, proxy: str | None = None, r
             url = hf_hub_url(repo_id, sibling.rfilename, revision=info.sha, endpoint=url_base)
             location = get_hf_file_metadata(url, headers=headers, endpoint=url_base).location
             with open(part, "ab") as handle:
-                http_get(location, _Writer(handle, report), resume_size=resume, expected_size=size,
+                http_get(location, _Writer(handle, report, None if size is None else size - resume, sibling.rfilename),
+                         resume_size=resume, expected_size=size,
                          headers=headers, tqdm_class=_silent_tqdm())
             _verify(part, sibling)
             os.replace(part, final)
             report(0, force=True)
-    except (TranscribeError, ModelError):
+    except ModelError as exc:
+        if "announced" in getattr(exc, "template", str(exc)):  # what arrived is not the file: not kept to resume
+            with contextlib.suppress(OSError):
+                (staging / (current + ".part")).unlink()
+        raise
+    except TranscribeError:
         raise
     except (httpx2.HTTPError, HfHubHTTPError, OSError, ValueError) as exc:
         raise ModelError("Cannot fetch {repo_id} from {url_base}: {reason}. What arrived is kept; fetch again to resume, or copy the model in with `mosahebeh models add`.", repo_id=repo_id, url_base=url_base, reason=_reason(exc)) from exc

@@ -165,8 +165,10 @@ def add_model(source: str | os.PathLike, *, name: str | None = None, link: bool 
     name = safe_name(name or source.name)
     target = models_dir() / name
     if target.exists() and not replace:
-        raise ModelError("A model named {name!r} is already installed ({target}). Choose another name, or remove it first.", name=name, target=target)
-    work = Path(tempfile.mkdtemp(prefix=".adding-", dir=models_dir()))
+        raise ModelError("A model named {name!r} is already installed ({target}). Choose another name, or remove it "
+                         "first.", name=name, target=target)
+    models_dir().mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".adding-{os.getpid()}-", dir=models_dir()))
     try:
         if source.is_dir():
             folder = _model_root(source)
@@ -293,4 +295,27 @@ def _limits(count: int, total: int) -> None:
     if count > MAX_MEMBERS:
         raise ModelError("The archive holds {count} files; a Whisper model has fewer than ten. Is it the right file?", count=count)
     if total > MAX_TOTAL_BYTES:
-        raise ModelError("The archive would unpack to {count:.1f} GB, more than any Whisper model; is it the right file?", count=total / 1000000000.0)
+        raise ModelError("The archive would unpack to {count:.1f} GB, more than any Whisper model; is it the right "
+                         "file?", count=total / 1000000000.0)
+
+
+def sweep_adding() -> int:
+    """Remove the working folders of ``models add`` runs that were killed (``.adding-PID-…``
+    whose process is gone); returns how many."""
+    removed = 0
+    try:
+        entries = list(models_dir().glob(".adding-*"))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            pid = int(entry.name.split("-")[1])
+            os.kill(pid, 0)
+            continue  # still running
+        except (ValueError, IndexError, ProcessLookupError):
+            pass
+        except (PermissionError, OSError):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed += not entry.exists()
+    return removed

@@ -40,13 +40,13 @@ class TranscriptView:
         iv = study.interviews.get(interview_id)
         # Text that may hold NUL or other control characters (pasted or imported) loses them here:
         # DOCX cannot hold them, and no reader of TXT, SRT or VTT wants them.
-        self.title = xml_text(study.interviews.label(iv))
+        replacer = replacer or Replacer({})
+        self.title = xml_text(replacer.text(study.interviews.label(iv), "interview titles"))
         self.date = format_date(iv.date, lang)  # Jalali with Persian digits in a Persian export
         self.pseudonym = xml_text(study.participants.get(iv.participant_id).pseudonym) if iv.participant_id else ""
         self.lang = lang
-        replacer = replacer or Replacer({})
         gap = UNTRANSCRIBED.get(lang, UNTRANSCRIBED["en"])
-        self.rows = [(s.start_ms, s.end_ms, xml_text(speaker_label(s.speaker, self.pseudonym, lang)),
+        self.rows = [(s.start_ms, s.end_ms, xml_text(replacer.text(speaker_label(s.speaker, self.pseudonym, lang), "speaker labels")),
                       gap if s.untranscribed and not s.text else xml_text(replacer.text(s.text, self.title)))
                      for s in study.transcripts.segments(interview_id)]
 

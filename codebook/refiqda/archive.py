@@ -38,6 +38,7 @@ class SafeZip:
         if len(infos) > MAX_ENTRIES:
             raise StudyError("{file} holds {count} entries, more than a project can; it was not read.", file=path.name, count=len(infos))
         self.entries: dict[str, zipfile.ZipInfo] = {}
+        self.all: list[zipfile.ZipInfo] = infos  # every entry, checked (``entries`` keeps one name per case)
         for info in infos:
             name = info.filename
             clean = posixpath.normpath(name.replace("\\", "/"))

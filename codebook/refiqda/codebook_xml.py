@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,10 @@ def code_guid(study, code_id: int) -> str:
     return study.record_guid("code", code_id)
 
 
-def codes_element(study, ns: str, note_refs: dict[int, list[str]] | None = None) -> etree._Element | None:
-    """``<Codes>`` holding the study's code tree, or None for an empty codebook."""
+def codes_element(study, ns: str, note_refs: dict[int, list[str]] | None = None,
+                  text: Callable[[str], str] = str) -> etree._Element | None:
+    """``<Codes>`` holding the study's code tree, or None for an empty codebook; ``text``
+    is applied to each name and description (a pseudonymising replacer's ``text``)."""
     codes = study.codes.list()
     if not codes:
         return None
@@ -35,13 +38,13 @@ def codes_element(study, ns: str, note_refs: dict[int, list[str]] | None = None)
     root = etree.Element(f"{{{ns}}}Codes")
 
     def add(parent_el, code):
-        attrs = {"guid": code_guid(study, code.id), "name": xml_text(code.name),
+        attrs = {"guid": code_guid(study, code.id), "name": xml_text(text(code.name)),
                  "isCodable": "false" if code.kind == "category" else "true"}
         if _COLOR.match(code.color or ""):
             attrs["color"] = code.color
         el = etree.SubElement(parent_el, f"{{{ns}}}Code", attrs)
         if code.description:
-            etree.SubElement(el, f"{{{ns}}}Description").text = xml_text(code.description)
+            etree.SubElement(el, f"{{{ns}}}Description").text = xml_text(text(code.description))
         for ref in (note_refs or {}).get(code.id, []):
             etree.SubElement(el, f"{{{ns}}}NoteRef", targetGUID=ref)
         for child in children.get(code.id, []):
@@ -124,11 +127,12 @@ def add_codes(study, specs: list[CodeSpec], *, merge: bool) -> tuple[dict[str, i
 # -- .qdc ------------------------------------------------------------------------
 
 
-def export_qdc(study, out: str | os.PathLike) -> Path:
-    """Write the study's codebook as a REFI-QDA ``.qdc`` file (validated first)."""
+def export_qdc(study, out: str | os.PathLike, text: Callable[[str], str] = str) -> Path:
+    """Write the study's codebook as a REFI-QDA ``.qdc`` file (validated first); ``text``
+    applied to names and descriptions (pseudonymisation)."""
     out = Path(out)
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS}, origin="Mosahebeh")
-    codes = codes_element(study, CODEBOOK_NS)
+    codes = codes_element(study, CODEBOOK_NS, text=text)
     if codes is None:
         raise StudyError("The codebook is empty: add codes before exporting it.")
     root.append(codes)

@@ -105,7 +105,7 @@ class _Exporter:
     def run(self) -> ExportResult:
         study, db = self.study, self.study.db
         root = etree.Element(f"{{{NS}}}Project", nsmap={None: NS})
-        root.set("name", xml_text(study.name))
+        root.set("name", xml_text(self.replacer.text(study.name, "study name")))
         root.set("origin", "Mosahebeh 0.1")
         root.set("creatingUserGUID", self.app_user)
         root.set("creationDateTime", xml_datetime(study.meta("created")))
@@ -138,18 +138,18 @@ class _Exporter:
         guide = study.guide.list()
         if guide:
             project_notes.append(self.note(guid_from(self.seed, "note:guide"), extras.GUIDE_NOTE,
-                                           extras.guide_text(guide)))
+                                           self.replacer.text(extras.guide_text(guide), "interview guide")))
         glossary = study.glossary.list()
         if glossary and not self.pseudonymise:  # the list of real names stays home when pseudonymising
             project_notes.append(self.note(guid_from(self.seed, "note:glossary"), extras.GLOSSARY_NOTE,
                                            extras.glossary_text(glossary)))
 
-        codes = codes_element(study, NS, code_notes)
+        codes = codes_element(study, NS, code_notes, text=lambda t: self.replacer.text(t, "codes"))
         if codes is not None:
             _el(root, "CodeBook").append(codes)
         self.code_names = {r[0]: r[1] for r in db.execute("SELECT id, name FROM codes")}
         self.code_guid = {cid: self.guid("code", cid) for cid in self.code_names}
-        self.code_label = {cid: xml_text(n) for cid, n in self.code_names.items()}
+        self.code_label = {cid: xml_text(self.replacer.text(n)) for cid, n in self.code_names.items()}
 
         participants = study.participants.list()
         interviews = study.interviews.list()
@@ -180,7 +180,7 @@ class _Exporter:
                 for name, value in values.items():
                     vv = _el(case, "VariableValue")
                     _el(vv, "VariableRef", targetGUID=variables[name])
-                    _el(vv, "TextValue").text = xml_text(value)
+                    _el(vv, "TextValue").text = xml_text(self.replacer.text(value, "participant attributes"))
                 for iv in interviews:
                     if iv.participant_id == p.id:
                         _el(case, "SourceRef", targetGUID=source_guid[iv.id])
@@ -190,7 +190,7 @@ class _Exporter:
             self.codings = self.all_codings()
             sources_el = _el(root, "Sources")
             for iv in interviews:
-                label = iv.title or names.get(iv.participant_id) or f"#{iv.id}"
+                label = self.replacer.text(iv.title, "interview titles") or names.get(iv.participant_id) or f"#{iv.id}"
                 self.source(iv, sources_el, declared, guid=source_guid[iv.id], label=label,
                             pseudonym=names.get(iv.participant_id))
 
@@ -244,13 +244,18 @@ class _Exporter:
         study = self.study
         rows = study.db.execute("SELECT id, start_ms, end_ms, speaker, text, checked FROM segments "
                                 "WHERE interview_id = ? ORDER BY start_ms, id", [iv.id]).fetchall()
-        segments = [Segment(r[0], iv.id, r[1], r[2], r[3], r[4], (), bool(r[5]), "") for r in rows]
+        segments = [Segment(r[0], iv.id, r[1], r[2], self.replacer.text(r[3], label), r[4], (), bool(r[5]), "")
+                    for r in rows]
         replaced = [self.replacer.apply(s.text, label) for s in segments]
         text, lines = layout.build(segments, pseudonym, [r.text for r in replaced])
         index = {s.id: i for i, s in enumerate(segments)}
         checked = extras.ranges([i + 1 for i, s in enumerate(segments) if s.checked])
         text_guid = self.guid("transcript", iv.id)
         audio = study.folder / iv.audio_path if iv.audio_path else None
+        if audio is not None and audio.is_symlink():  # a link is never followed: the file it names is not ours
+            self.result.warnings.append(f"The audio of {label} is a link to a file elsewhere ({iv.audio_path}); "
+                                        "exported as text only.")
+            audio = None
         if audio is not None and not audio.is_file():
             self.result.warnings.append(f"The audio of {label} is missing ({iv.audio_path}); exported as text only.")
             audio = None
@@ -267,7 +272,7 @@ class _Exporter:
                 continue
             a, b = position(c[3], c[4], False), position(c[5], c[6], True)
             if b <= a:
-                self.result.warnings.append(f"A coding of {self.code_names.get(c[2], '?')!r} in {label} covers no "
+                self.result.warnings.append(f"A coding of {self.code_label.get(c[2], '?')!r} in {label} covers no "
                                             "text (its text was deleted); it was left out.")
                 continue
             selections.append((c, a, b))

@@ -117,23 +117,6 @@ class _bulk_search_index:
         return False
 
 
-def staging_folder(target: Path) -> Path:
-    """A hidden folder beside ``target`` to build a new study in (stale ones of
-    killed imports are removed first)."""
-    parent = target.parent
-    if not parent.is_dir():
-        raise StudyError("The folder {parent} does not exist.", parent=parent)
-    for old in parent.glob(f".{target.stem}.importing-*{target.suffix}"):
-        try:
-            pid = int(old.name[:-len(target.suffix)].rsplit("-", 1)[1])
-            os.kill(pid, 0)
-        except (ValueError, ProcessLookupError):
-            shutil.rmtree(old, ignore_errors=True)
-        except PermissionError:
-            pass
-    return parent / f".{target.stem}.importing-{os.getpid()}{target.suffix}"
-
-
 def move_into_place(staged: Path, target: Path) -> None:
     """Move the finished study folder to ``target`` (which may exist only as an empty folder)."""
     try:
@@ -164,16 +147,17 @@ def import_qdpx_new(path: str | os.PathLike, target: str | os.PathLike) -> Impor
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
     check_target(target)
-    staged = staging_folder(target)
-    try:
+    if not target.parent.is_dir():
+        raise StudyError(f"The folder {target.parent} does not exist.")
+    from codebook.locking import temp_dir
+
+    with temp_dir(target.parent, "import") as work:  # removed at the next start if this is killed
+        staged = work / f"study{SUFFIX}"
         study = Study.create(staged)
         try:
             study.set_meta("name", target.stem)
             result = import_qdpx(study, path)
         finally:
             study.close()
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    move_into_place(staged, target)
+        move_into_place(staged, target)
     return result

@@ -37,7 +37,7 @@ class _Loader(QThread):
         from codebook.study import Study
 
         try:
-            theirs, guids, same_origin = self.stack.enter_context(mg.open_theirs(self.path))
+            theirs, guids, same_origin = self.stack.enter_context(mg.open_theirs(self.path, self.folder))
             with Study.open(self.folder) as mine:  # one connection per thread
                 self.plan = mg.plan(mine, theirs, guids, same_origin=same_origin, source=Path(self.path).name)
             self.theirs = theirs

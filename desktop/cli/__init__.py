@@ -94,9 +94,24 @@ def fault_sentence(exc: BaseException, lang: str = "en") -> str | None:
     return None
 
 
+def _sweep(args) -> None:
+    """Remove the temporary files a killed command left (:func:`codebook.locking.cleanup`): those
+    it listed, and those in the study folder named by ``--study``."""
+    from codebook.locking import cleanup
+    from transcribe.installed import sweep_adding
+
+    study = getattr(args, "study", None)
+    try:
+        cleanup(*([study] if study and os.path.isdir(study) else []))
+        sweep_adding()
+    except Exception:  # noqa: BLE001 - tidying up never stops a command
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _sweep(args)
     try:
         if args.command is None:
             from desktop.cli._gui import open_app

@@ -23,12 +23,13 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from codebook.coders import coders, rename
+    from codebook.safety import terminal_text
     from codebook.study import Study
 
     with Study.open(args.study) as study:
         if args.rename:
             n = rename(study, *args.rename)
-            print(f"Renamed {args.rename[0]!r} to {args.rename[1]!r} on {n} coding{'s' if n != 1 else ''}.")
+            print(f"Renamed {terminal_text(repr(args.rename[0]))} to {terminal_text(repr(args.rename[1]))} on {n} coding{'s' if n != 1 else ''}.")
             return 0
         rows = coders(study)
     if args.json:
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for c, n in rows:
-        print(f"{n:>6}  {c or '(no coder named)'}")
+        print(f"{n:>6}  {terminal_text(c) or '(no coder named)'}")
     if not rows:
         print("No codings yet.")
     return 0

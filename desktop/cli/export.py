@@ -41,7 +41,10 @@ def register(subparsers) -> None:
                    help="frequencies count coded segments (default) or interviews that mention a code")
     p.add_argument("--pseudonymise", action="store_true",
                    help="replace the names on the study's replacement list (glossary terms with a "
-                        "replacement) in transcript text, quotes and memos, and report what was replaced")
+                        "replacement) and every participant's real name (by the pseudonym) and contact, "
+                        "however spelled, in every text written (transcripts, speaker labels, titles, code "
+                        "and category names, memos, notes, file names); report what was replaced and list "
+                        "what looks like a name but was not replaced, for you to check")
     p.add_argument("--no-timestamps", action="store_true", help="transcripts as txt/docx without [hh:mm:ss]")
     p.add_argument("--no-audio", action="store_true", help="qdpx without the audio files (transcripts only)")
     p.add_argument("--code", type=int, metavar="ID", help="quotes of this code only")

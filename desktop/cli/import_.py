@@ -20,6 +20,7 @@ from pathlib import Path
 
 from codebook import exchange
 from codebook.errors import StudyError
+from codebook.safety import terminal_text
 from codebook.wording import counted
 
 
@@ -51,10 +52,11 @@ def run(args: argparse.Namespace) -> int:
         raise StudyError("No file at {path}.", path=str(path))
     if exchange.import_format(path, args.format) in ("qdpx", "archive"):
         result = exchange.import_project(path, args.study)
-        print(f"{message(result)}\nStudy: {result.study_folder}")
+        print(terminal_text(f"{message(result)}\nStudy: {result.study_folder}", lines=True))
         return 0
     with Study.open(args.study) as study:
-        print(message(exchange.import_file(study, path, args.format, interview=args.interview, replace=args.replace)))
+        print(terminal_text(message(exchange.import_file(study, path, args.format, interview=args.interview,
+                                                         replace=args.replace)), lines=True))
     return 0
 
 

@@ -108,13 +108,15 @@ def _row(study, iv) -> dict:
 
 def _table(rows: list[dict]) -> str:
     from codebook.dates import format_hms
+    from codebook.safety import terminal_text
 
     head = ("id", "title", "participant", "date", "mode", "duration", "status", "checked")
     lines = [head]
     for r in rows:
         status = r["status"] + (" · coded" if r["coded"] else "")
         duration = format_hms(r["duration_s"] * 1000) if r["duration_s"] is not None else ""
-        lines.append((str(r["id"]), r["title"] or "", r["participant"] or "", r["date"] or "", r["mode"] or "",
+        lines.append((str(r["id"]), terminal_text(r["title"] or ""), terminal_text(r["participant"] or ""),
+                      terminal_text(r["date"] or ""), terminal_text(r["mode"] or ""),
                       duration, status, f"{round(r['checked'] * 100)}%" if r["segments"] else ""))
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in lines)

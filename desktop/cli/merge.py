@@ -34,6 +34,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from codebook.merge import merge
+    from codebook.safety import terminal_text
     from codebook.study import Study
 
     with Study.open(args.study) as study:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(plan.summary())
+    sys.stdout.write(terminal_text(plan.summary(), lines=True))  # their names come from elsewhere
     if result is None:
         print("Dry run: nothing was changed.")
     else:

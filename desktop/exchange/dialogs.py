@@ -23,6 +23,7 @@ from codebook import exchange
 from codebook.errors import StudyError
 from desktop.i18n import current_language, worded
 from codebook.refiqda.import_ import COUNT_KINDS, SKIPPED_KINDS
+from codebook.pseudonymise import Replacer
 from desktop.exchange.job_dialog import JobDialog, ltr_path, number, replaced_text
 from desktop.settings import Settings
 from transcribe.paths import data_dir
@@ -72,8 +73,11 @@ class ExportDialog(JobDialog):
         self.by = QComboBox(self)
         self.by.addItem(self.tr("Coded segments"), "segments")
         self.by.addItem(self.tr("Interviews that mention the code"), "interviews")
-        self.pseudonymise = QCheckBox(self.tr("Replace names on the study's replacement list (pseudonymise)"), self)
-        self.pseudonymise.setChecked(bool(ctx.study.glossary.replacements()))
+        self.pseudonymise = QCheckBox(self.tr("Replace names with pseudonyms (replacement list, real names, contacts)"),
+                                      self)
+        self.pseudonymise.setToolTip(self.tr("Every name on the study's replacement list and every participant's real "
+                                             "name and contact is replaced in every text the export writes."))
+        self.pseudonymise.setChecked(bool(Replacer.for_study(ctx.study)))
         self.timestamps = QCheckBox(self.tr("Time stamps"), self)
         self.timestamps.setChecked(True)
         self.audio = QCheckBox(self.tr("Include the audio files"), self)
@@ -109,7 +113,7 @@ class ExportDialog(JobDialog):
         show = {self.interview: what == "transcript", self.by: what == "frequencies",
                 self.timestamps: what == "transcript" and self.fmt.currentData() in ("txt", "docx"),
                 self.audio: what == "qdpx", self.lang: what not in ("qdpx", "qdc", "archive"),
-                self.pseudonymise: what in ("qdpx", "transcript", "quotes")}
+                self.pseudonymise: what not in ("archive", "saturation")}
         for widget, visible in show.items():
             widget.setVisible(visible)
             label = self.form.labelForField(widget)
@@ -151,7 +155,7 @@ class ExportDialog(JobDialog):
         options = dict(what=None if what in ("qdpx", "qdc", "archive") else what, interview=self.interview.currentData()
                        if what == "transcript" else None, lang=self.lang.currentData(), by=self.by.currentData(),
                        timestamps=self.timestamps.isChecked(), audio=self.audio.isChecked(),
-                       pseudonymise=self.pseudonymise.isChecked() and self.pseudonymise.isVisible())
+                       pseudonymise=self.pseudonymise.isChecked() and self.pseudonymise.isVisibleTo(self))
 
         def job(study):
             return self.exported_text(exchange.export(study, fmt, out, **options))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -37,13 +37,42 @@ def _tr(text: str) -> str:
 def replaced_text(report) -> str:
     """What pseudonymisation replaced (a :class:`codebook.pseudonymise.Report`), in the UI language."""
     if not report.total:
-        return _tr("No names from the replacement list were found in the exported text.")
-    fa = current_language() == "fa"
-    terms = "؛ ".join if fa else "; ".join
-    arrow = "←" if fa else "→"  # points from the name to its replacement in the reading direction
-    return (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
-            .replace("%2", number(len(report.counts)))
-            + terms(f"{t} {arrow} {report.replacements[t]}: {number(n)}" for t, n in report.counts.most_common()))
+        text = _tr("No names from the replacement list or the participants' real names were found in the exported text.")
+    else:
+        fa = current_language() == "fa"
+        terms = "؛ ".join if fa else "; ".join
+        arrow = "←" if fa else "→"  # points from the name to its replacement in the reading direction
+        text = (_tr("Replaced %1 occurrence(s) of %2 name(s): ").replace("%1", number(report.total))
+                .replace("%2", number(len(report.counts)))
+                + terms(f"{_iso(t)} {arrow} {_iso(report.replacements[t])}: {number(n)}"
+                        for t, n in report.counts.most_common()))
+    return text + near_misses_text(report)
+
+
+def _iso(text: str) -> str:
+    """A name or number kept in one piece inside a sentence of the other direction (first strong isolate)."""
+    return f"\u2068{text}\u2069"
+
+
+_WHY = {"inside a longer word": QT_TRANSLATE_NOOP("_JobDialog", "inside a longer word"),
+        "one letter different": QT_TRANSLATE_NOOP("_JobDialog", "one letter different"),
+        "part of a real name": QT_TRANSLATE_NOOP("_JobDialog", "part of a real name")}
+
+
+def near_misses_text(report, limit: int = 20) -> str:
+    """The near-misses pseudonymisation did not dare replace, for the user to check ('' when none)."""
+    misses = list(dict.fromkeys(report.near_misses))
+    if not misses:
+        return ""
+    lines = [_tr("Check these %1 place(s): they look like a name but were not replaced.")
+             .replace("%1", number(len(misses)))]
+    for m in misses[:limit]:
+        lines.append(_tr("«%1» in %2 looks like «%3» (%4)").replace("%1", _iso(m.found))
+                     .replace("%2", _iso(m.place or "—")).replace("%3", _iso(m.term))
+                     .replace("%4", _tr(_WHY.get(m.why, m.why))))
+    if len(misses) > limit:
+        lines.append(_tr("… and %1 more.").replace("%1", number(len(misses) - limit)))
+    return "\n" + "\n".join(lines)
 
 
 class Worker(QThread):

@@ -119,10 +119,10 @@ def test_a_killed_import_leaves_nothing(demo_path, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not (tmp_path / "killed.mosahebeh").exists()
-    leftovers = list(tmp_path.glob(".killed*"))
+    leftovers = [p for p in tmp_path.glob(".mosahebeh-tmp-import-*") if p.is_dir()]
     assert leftovers  # the half-built study sits hidden beside the target, never at it ...
     result = import_qdpx_new(tmp_path / "demo.qdpx", tmp_path / "killed")  # ... and the next import clears it
-    assert result.counts["codings"] and not list(tmp_path.glob(".killed*"))
+    assert result.counts["codings"] and not list(tmp_path.glob(".mosahebeh-tmp-*"))
 
 
 def test_an_archive_imports_into_a_folder_whose_name_has_url_characters(demo_path, tmp_path):

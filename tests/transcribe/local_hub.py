@@ -4,7 +4,9 @@ It answers what huggingface_hub asks: ``GET /api/models/{repo}/revision/{rev}``
 (with ``blobs=true``: sizes, blob ids, LFS sha256) and ``HEAD``/``GET
 /{repo}/resolve/{rev}/{file}`` with ETag, X-Repo-Commit, Content-Length and
 Range. ``drop_once`` names a file whose first transfer stops midway (the
-connection is closed after half of it), to test resuming.
+connection is closed after half of it), to test resuming; ``endless`` one whose
+GET never ends (no length, its bytes then zeros until the client stops; at most
+``ENDLESS_CAP`` bytes, so a client that never stops fails its test rather than the disk).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
+ENDLESS_CAP = 64 << 20
 LFS_MIN = 10_000_000  # files at least this big are served as LFS files (sha256 etag)
 
 
@@ -35,8 +38,9 @@ def _describe(data_path: Path) -> tuple:
 
 class LocalHub:
     def __init__(self, folder: Path, repo_id: str, files: list[str], drop_once: str | None = None,
-                 rate_limit: int | None = None):
+                 rate_limit: int | None = None, endless: str | None = None):
         self.folder, self.repo_id, self.drop_once = Path(folder), repo_id, drop_once
+        self.endless = endless
         self.rate_limit = rate_limit  # bytes per second of each transfer, to leave time to cancel
         self.requests: list[tuple[str, str, str | None]] = []  # (method, path, Range header)
         self.meta = {}
@@ -109,6 +113,19 @@ class LocalHub:
         if rng and rng.startswith("bytes="):
             start = int(rng[6:].split("-")[0])
         body = data[start:]
+        if name == self.endless and not head:
+            h.send_response(200)
+            h.send_header("X-Repo-Commit", COMMIT)
+            h.send_header("Connection", "close")
+            h.end_headers()
+            h.close_connection = True
+            try:
+                h.wfile.write(body)
+                for _ in range(ENDLESS_CAP >> 16):
+                    h.wfile.write(b"\0" * (1 << 16))
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         h.send_response(206 if start else 200)
         h.send_header("ETag", f'"{meta["sha256"] if meta["lfs"] else meta["blob"]}"')
         h.send_header("X-Repo-Commit", COMMIT)

@@ -117,3 +117,15 @@ def test_fetch_goes_through_the_proxy_setting(data_dir, tmp_path, restore_client
         folder = hub.fetch(REPO, endpoint="http://hub.invalid", proxy=proxy.url)
         assert all(path.startswith(("/api/models/", f"/{REPO}/resolve/")) for _m, path, _r in proxy.requests)
     assert (folder / "model.bin").stat().st_size == 5000
+
+
+def test_a_mirror_that_never_ends_a_file_is_stopped_at_its_announced_size(bundled_dir, data_dir, monkeypatch):
+    """Issue #24, class 17: the size is checked while bytes arrive, not at the end."""
+    with LocalHub(bundled_dir, REPO, FILES, endless="config.json") as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        with pytest.raises(ModelError, match="longer than the .* bytes announced"):
+            hub.fetch(REPO)
+    staging = data_dir / "models" / ".partial" / "test-owner--whisper-base"
+    size = (bundled_dir / "config.json").stat().st_size
+    kept = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file()) if staging.exists() else 0
+    assert kept <= size and not (data_dir / "models" / "test-owner--whisper-base").exists()
