@@ -185,7 +185,8 @@ class Study:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, StudyError) and tmp is not None and "working folder" in str(exc):
-                raise StudyError(f"Cannot create the study folder {folder}: {exc}. Nothing was left behind.") from exc
+                raise StudyError("Cannot create the study folder {folder}: {reason}. Nothing was left behind.",
+                                 folder=str(folder), reason=exc) from exc
             if isinstance(exc, StudyError):
                 if tmp is None:
                     raise

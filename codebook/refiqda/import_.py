@@ -148,7 +148,7 @@ def import_qdpx_new(path: str | os.PathLike, target: str | os.PathLike) -> Impor
         target = target.with_name(target.name + SUFFIX)
     check_target(target)
     if not target.parent.is_dir():
-        raise StudyError(f"The folder {target.parent} does not exist.")
+        raise StudyError("The folder {parent} does not exist.", parent=str(target.parent))
     from codebook.locking import temp_dir
 
     with temp_dir(target.parent, "import") as work:  # removed at the next start if this is killed
