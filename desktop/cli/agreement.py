@@ -60,6 +60,15 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.cli import _persian
+
+        sys.stdout.write(_persian.agreement_report(result, ag.sentence(result, "fa")))
+        if args.out:
+            sys.stdout.write(_persian.wrote(args.out) + "\n")
+        return 0
     sys.stdout.write(report(result))
     if args.out:
         sys.stdout.write(f"Wrote {args.out}\n")

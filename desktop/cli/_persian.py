@@ -1,0 +1,251 @@
+"""The command line's own output in Persian (``mosahebeh --lang fa …`` or a Persian locale), without Qt.
+
+Each command keeps its English output as it was (tests compare it byte for byte) and, when the
+language is Persian, prints what these functions word instead: the same facts and the same
+columns, with Persian words (docs/GLOSSARY.md), Persian digits and «٪», and file names and other
+Latin runs isolated (FSI … PDI) so they keep their order inside a right-to-left line.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.messages import isolate, persian_digits
+
+# The nouns the store counts with (an import's, an export's, an archive's counts), in the singular
+# that follows a Persian number («۶ مصاحبه»).
+NOUNS = {
+    "participants": "مشارکت‌کننده", "interviews": "مصاحبه", "segments": "بخش", "codings": "کدگذاری",
+    "codes": "کد", "categories": "مقوله", "memos": "یادداشت", "notes": "یادداشت",
+    "guide questions": "پرسش راهنمای مصاحبه", "glossary terms": "نام فهرست جایگزینی", "cases": "مورد",
+    "media files": "فایل رسانه", "audio files": "فایل صوتی", "bookmarks": "نشانک", "marks": "نشانک",
+    "transcripts": "متن پیاده‌شده", "sources": "منبع", "variables": "متغیر", "sets": "مجموعه",
+    "users": "کاربر", "graphs": "نقشهٔ مفهومی", "attributes": "ویژگی", "coders": "کدگذار",
+}
+STATES = {"corrected": "بازبینی‌شده", "transcribed": "پیاده‌شده", "transcribing": "در حال پیاده‌سازی",
+          "queued": "در صف", "failed": "پیاده‌سازی ناموفق", "recorded": "ضبط‌شده", "planned": "برنامه‌ریزی‌شده",
+          "untranscribed": "پیاده‌نشده"}
+MODES = {"whatsapp": "واتس‌اپ", "phone": "تلفن", "in-person": "حضوری", "video": "تماس تصویری", "other": "دیگر"}
+WHY = {"manual": "دستی", "daily": "روزانه", "restore": "پیش از بازگردانی", "before-restore": "پیش از بازگردانی",
+       "migration": "پیش از به‌روزرسانی"}
+
+
+def num(value: Any, spec: str = "") -> str:
+    """A number in Persian digits («٫» decimal, «٬» thousands)."""
+    return persian_digits(format(value, spec))
+
+
+def pct(share: float | None, spec: str = ".1f") -> str:
+    """A share (0–1) as a Persian percent: «۹۸٫۲٪»; «—» when there is none."""
+    return "—" if share is None else num(share * 100, spec) + "٪"
+
+
+def counted(n: int, kind: str) -> str:
+    """«۶ مصاحبه» for ``(6, "interviews")``; a kind with no Persian noun keeps its name, isolated."""
+    return f"{num(n)} {NOUNS.get(kind, isolate(kind))}"
+
+
+def counts(items: dict[str, int], skip_zero: bool = False) -> str:
+    """A store's counts as «۶ مشارکت‌کننده، ۶ مصاحبه، …»."""
+    return "، ".join(counted(n, k) for k, n in items.items() if n or not skip_zero)
+
+
+def table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """Columns padded as the English tables are, the first column first (a terminal that lays Persian out
+    right to left shows it on the right)."""
+    lines = [head, *rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in lines)
+
+
+def path(value: Any) -> str:
+    return isolate(str(value))
+
+
+# --- export and import -------------------------------------------------------------------------
+
+def exported(result: Any, paragraph: str | None = None) -> str:
+    """What ``mosahebeh export`` tells in Persian (``result``: codebook.exchange.Exported)."""
+    kind = result.kind
+    if kind == "qdpx":
+        text = f"پروژهٔ REFI-QDA در {path(result.project.path)} ذخیره شد: {counts(result.project.counts)}."
+        return "\n".join([text, *map(str, result.project.warnings)])
+    if kind == "archive":
+        return (f"بایگانی پژوهش در {path(result.project.path)} ذخیره شد: {counts(result.project.counts)}.\n"
+                "همه‌چیز، از جمله نام واقعی و اطلاعات تماس مشارکت‌کنندگان، در این فایل هست؛ در نگهداری و "
+                "به اشتراک گذاشتن آن همان احتیاطی را به کار ببرید که برای خود پوشهٔ پژوهش لازم است.")
+    if kind == "qdc":
+        return (f"کتاب کد ({counted(result.categories, 'categories')}، {counted(result.count, 'codes')}) "
+                f"در {path(result.path)} ذخیره شد.")
+    if kind == "transcript":
+        return f"متن پیاده‌شدهٔ مصاحبهٔ {num(result.interview_id)} در {path(result.path)} ذخیره شد."
+    if kind == "transcripts":
+        return f"{counted(result.count, 'transcripts')} در {path(result.path)} ذخیره شد."
+    if kind == "saturation":
+        return f"نمودار اشباع در {path(result.path)} ذخیره شد.\n{paragraph or ''}".rstrip()
+    what = {"frequencies": "جدول فراوانی کدها", "participants": "جدول ویژگی‌های مشارکت‌کنندگان",
+            "quotes": "نقل‌قول‌ها", "codebook": "کتاب کد"}.get(kind, isolate(kind))
+    return f"{what} در {path(result.path)} ذخیره شد."
+
+
+def imported(result: Any) -> str:
+    """What ``mosahebeh import`` tells in Persian (``result``: codebook.exchange.Imported)."""
+    from desktop.messages import word
+
+    if result.kind in ("qdpx", "archive"):
+        project = result.project
+        done = counts(project.counts, skip_zero=True) or "هیچ"
+        lines = [f"وارد شد: {done}."]
+        repairs = getattr(project, "repairs", None) or []
+        if repairs:
+            lines.append("ترمیم‌شده: " + "؛ ".join(word(r, "fa") for r in repairs) + ".")
+        skipped = getattr(project, "skipped", None) or {}
+        if skipped:
+            lines.append("وارد نشد: " + "؛ ".join(f"{isolate(str(w))} ({num(n)})" for w, n in skipped.items()) + ".")
+        lines += [word(w, "fa") for w in getattr(project, "warnings", None) or []]
+        return "\n".join(lines)
+    if result.kind == "qdc":
+        c = result.codebook
+        text = (f"کتاب کد وارد شد: {counted(c.categories, 'categories')} و {counted(c.added - c.categories, 'codes')} "
+                f"افزوده شد و {num(c.reused)} مورد از پیش وجود داشت.")
+        if c.repairs:
+            text += "\nترمیم‌شده: " + "؛ ".join(word(r, "fa") for r in c.repairs) + "."
+        return text
+    done = (f"{counted(result.segments, 'segments')} از {path(result.path.name)} به مصاحبهٔ "
+            f"{num(result.interview_id)} وارد شد.")
+    said = [NOTES[k].replace("%1", num(v)) for k, v in getattr(result.segments, "notes", {}).items() if k in NOTES]
+    if said:  # what the import skipped or changed is said, never silent
+        done += "\nآنچه عیناً وارد نشد: " + "؛ ".join(said) + "."
+    return done
+
+
+NOTES = {"unreadable": "%1 بخش با زمانی که خوانده نمی‌شود (کنار گذاشته شد)",
+         "past_end": "%1 بخش که پس از پایان صدا شروع می‌شود (کنار گذاشته شد)",
+         "clamped": "%1 بخش که پس از پایان صدا تمام می‌شود (در پایان صدا بریده شد)",
+         "negative": "%1 بخش با زمان منفی (صفر شد)",
+         "control": "%1 نویسهٔ کنترلی حذف شد"}
+
+
+# --- backups, coders, interviews, participants --------------------------------------------------
+
+def backup_made(made: Any) -> str:
+    return f"از پژوهش نسخهٔ پشتیبان گرفته شد: {path(made.path)} ({num(made.size / 1e6, '.1f')} مگابایت)."
+
+
+def restored(name: str, before: str) -> str:
+    return f"{path(name)} بازگردانی شد. پژوهش آن‌گونه که بود با نام {path(before)} نگه داشته شد."
+
+
+def backup_line(b: Any) -> str:
+    made = persian_digits(f"{b.made:%Y-%m-%d %H:%M}")
+    return f"{made}  {num(b.size / 1e6, '7.1f')} مگابایت  {WHY.get(b.why, b.why):<16} {path(b.path.name)}"
+
+
+def no_backups(folder: Any) -> str:
+    return f"در {path(folder)} هنوز نسخهٔ پشتیبانی نیست."
+
+
+def coders_renamed(old: str, new: str, n: int) -> str:
+    return f"نام کدگذار «{isolate(old)}» روی {counted(n, 'codings')} به «{isolate(new)}» تغییر کرد."
+
+
+def coder_line(name: str, n: int) -> str:
+    return f"{num(n, '>6')}  {name or '(بی‌نام کدگذار)'}"
+
+
+NO_CODINGS = "هنوز کدگذاری‌ای نیست."
+
+
+def interviews_table(rows: list[dict]) -> str:
+    from codebook.dates import format_hms
+    from codebook.safety import terminal_text
+
+    head = ("شناسه", "عنوان", "مشارکت‌کننده", "تاریخ", "شیوهٔ برگزاری", "مدت", "وضعیت", "بازبینی‌شده")
+    out = []
+    for r in rows:
+        status = STATES.get(r["status"], r["status"]) + (" · کدگذاری‌شده" if r["coded"] else "")
+        duration = persian_digits(format_hms(r["duration_s"] * 1000)) if r["duration_s"] is not None else ""
+        out.append((num(r["id"]), terminal_text(r["title"] or ""), terminal_text(r["participant"] or ""),
+                    persian_digits(terminal_text(r["date"] or "")), MODES.get(r["mode"] or "", terminal_text(r["mode"] or "")),
+                    duration, status, f"{num(round(r['checked'] * 100))}٪" if r["segments"] else ""))
+    return table(head, out)
+
+
+def participants_table(rows: list[dict]) -> str:
+    head = ("شناسه", "نام مستعار", "معرف", "مصاحبه‌ها", "ویژگی‌ها")
+    out = [(num(r["id"]), r["pseudonym"], r["referrer"] or "", "، ".join(num(i) for i in r["interviews"]),
+            "؛ ".join(f"{k}={v}" for k, v in r["attributes"].items())) for r in rows]
+    return table(head, out)
+
+
+# --- saturation, agreement, wer ------------------------------------------------------------------
+
+def saturation_report(result: Any, labels: list[str], paragraph: str) -> str:
+    """``mosahebeh saturation``'s table and verdicts in Persian (the English report's facts, one for one)."""
+    lines = []
+    width = max([len("مصاحبه")] + [len(str(x)) for x in labels])
+    lines.append(f"{'#':>3}  {'مصاحبه':<{width}}  {'کدها':>5}  {'جدید':>5}  {'تجمعی':>5}")
+    for n, (label, u, new, cum) in enumerate(zip(labels, result.codes_used, result.new_codes,
+                                                 result.cumulative), start=1):
+        lines.append(f"{num(n, '>3')}  {label:<{width}}  {num(u, '>5')}  {num(new, '>5')}  {num(cum, '>5')}")
+    if not labels:
+        lines.append("(هنوز هیچ مصاحبه‌ای متن پیاده‌شده ندارد)")
+    g = result.guest
+    lines.append("")
+    lines.append(f"گست، نِیمی و چن (۲۰۲۰): اندازهٔ پایه {counted(g.base, 'interviews')} با {counted(g.base_codes, 'codes')}، "
+                 f"طول دنباله {num(g.run)}، آستانهٔ اطلاعات جدید حداکثر {pct(g.threshold, '.0f')}")
+    for r in g.runs:
+        lines.append(f"  دنبالهٔ {num(r.first)} تا {num(r.last)}: {num(r.new)} کد جدید، {pct(r.ratio)}")
+    if g.saturated:
+        lines.append(f"  اشباع در \u2066{persian_digits(g.label)}\u2069")
+    elif g.assessable:
+        lines.append("  اشباع حاصل نشد")
+    else:
+        lines.append("  هنوز قابل ارزیابی نیست")
+    f = result.francis
+    lines.append(f"فرانسیس و همکاران (۲۰۱۰): نمونهٔ آغازین {num(f.initial)}، معیار توقف {num(f.stop)}: "
+                 + (f"اشباع در مصاحبهٔ {num(f.at)}" if f.saturated else "اشباع حاصل نشد"))
+    r = result.permutations
+    if r.k:
+        spread = (f"میانهٔ X {num(r.median_x, 'g')}، صدک‌های پنجم و نود و پنجم X: {num(r.p5_x, 'g')} تا {num(r.p95_x, 'g')}"
+                  if r.median_x is not None else "در هیچ ترتیبی اشباع حاصل نشد")
+        lines.append(f"پایداری در برابر ترتیب ({num(r.k, ',')} ترتیب تصادفی): اشباع در {pct(r.share_saturated)} ترتیب‌ها؛ {spread}")
+    found = result.cumulative[-1] if result.cumulative else 0
+    share = f" ({pct(result.found_share, '.0f')} شناسایی شده)" if result.found_share is not None else ""
+    lines.append(f"برآورد Chao2 از کل کدها: {num(result.chao2, '.1f')}؛ شناسایی‌شده: {num(found)}{share}")
+    lines.append("")
+    lines.append(paragraph)
+    return "\n".join(lines) + "\n"
+
+
+def agreement_report(result: Any, sentence: str) -> str:
+    """``mosahebeh agreement``'s table in Persian (the English report's columns, one for one)."""
+    def coef(x: float | None) -> str:
+        return "—" if x is None else num(x, "5.2f")
+
+    unit = {"segment": "بخش متن", "span": "بازهٔ کدگذاری‌شده"}.get(result.unit, result.unit)
+    width = max([len("کد")] + [len(c.code) for c in result.codes])
+    overlap = f" (هم‌پوشانی {num(result.overlap, 'g')})" if result.overlap is not None else ""
+    interviews = "، ".join(num(i) for i in result.interviews) or "هیچ"
+    lines = [f"کدگذاران: {isolate(result.coders[0])} و {isolate(result.coders[1])}؛ واحد تحلیل: {unit}{overlap}؛ مصاحبه‌ها: {interviews}",
+             f"{'کد':<{width}}  {'واحدها':>6}  {'درصد توافق':>10}  {'کاپا':>5}  {'آلفا':>5}"]
+    for c in result.codes:
+        lines.append(f"{c.code:<{width}}  {num(c.units, '>6')}  {pct(c.percent):>10}  {coef(c.kappa):>5}  {coef(c.alpha):>5}")
+    o = result.overall
+    lines.append(f"{'همهٔ کدها':<{width}}  {num(o.units, '>6')}  {pct(o.percent):>10}  {coef(o.kappa):>5}  {coef(o.alpha):>5}")
+    lines.append("")
+    lines.append(sentence)
+    lines.append(f"موارد عدم توافق: {num(len(result.disagreements))}")
+    return "\n".join(lines) + "\n"
+
+
+def wrote(out: Any) -> str:
+    return f"در {path(out)} ذخیره شد."
+
+
+def wer_lines(rates: Any) -> str:
+    return "\n".join([
+        f"نرخ خطای واژه (WER): {pct(rates.wer)} ({num(rates.word_errors)} خطا در {num(rates.ref_words)} واژه)",
+        f"نرخ خطای نویسه (CER): {pct(rates.cer)} ({num(rates.char_errors)} خطا در {num(rates.ref_chars)} نویسه)",
+        "(پس از یکسان‌سازی فارسی: گونه‌های حروف (ي/ی ك/ک)، نگارش کسرهٔ اضافه و همزه، ارقام و اعراب یکسان شده‌اند؛ "
+        "نشانه‌های نگارشی نادیده گرفته شده‌اند؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود.)",
+    ])

@@ -1,0 +1,83 @@
+"""The command line speaks Persian with ``--lang fa`` or a Persian locale: its tables, summaries and
+errors come out in Persian words and digits, file names isolated; English stays as it was."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codebook.demo import build_demo
+from desktop.messages import FSI, PDI
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path, lang: str = "C.UTF-8", ok: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": lang, "LC_ALL": lang}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("LANGUAGE", None)
+    done = subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert (done.returncode == 0) == ok, done.stderr
+    return done
+
+
+def latin_words(text: str) -> list[str]:
+    """Latin words outside isolated runs (file names) and the method names kept in Latin."""
+    text = re.sub(f"{FSI}[^{PDI}]*{PDI}", "", text)
+    return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in {"Chao", "WER", "CER", "REFI", "QDA", "JSON"}]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return build_demo(tmp_path_factory.mktemp("cli-fa") / "demo.mosahebeh")
+
+
+@pytest.mark.parametrize("command", [
+    ("saturation",), ("interviews",), ("participants",), ("coders",),
+    ("agreement", "--coders", "مریم", "رضا"),
+])
+def test_tables_come_out_in_persian_and_english_is_unchanged(demo, command):
+    english = run(*command, "--study", str(demo), cwd=demo.parent).stdout
+    assert run("--lang", "en", *command, "--study", str(demo), cwd=demo.parent).stdout == english
+    persian = run("--lang", "fa", *command, "--study", str(demo), cwd=demo.parent).stdout
+    assert latin_words(persian) == [], persian
+    assert not re.search(r"[0-9]", re.sub(f"{FSI}[^{PDI}]*{PDI}", "", persian).replace("Chao2", ""))
+    assert run(*command, "--study", str(demo), cwd=demo.parent, lang="fa_IR.UTF-8").stdout == persian  # the locale
+
+
+def test_saturation_and_agreement_say_their_verdicts_in_persian(demo):
+    sat = run("--lang", "fa", "saturation", "--study", str(demo), cwd=demo.parent).stdout
+    assert "گست، نِیمی و چن (۲۰۲۰)" in sat and "اشباع در \u2066۴+۲\u2069" in sat and "برآورد Chao2 از کل کدها: ۱۴٫۲" in sat
+    agr = run("--lang", "fa", "agreement", "--study", str(demo), "--coders", "مریم", "رضا", cwd=demo.parent).stdout
+    assert "همهٔ کدها" in agr and "۹۸٫۲٪" in agr and "موارد عدم توافق: ۴" in agr
+
+
+def test_exports_imports_backups_and_wer_in_persian(demo, tmp_path):
+    out = run("--lang", "fa", "export", "--study", str(demo), "--format", "archive", "--out", str(tmp_path / "a"),
+              cwd=tmp_path).stdout
+    assert out.startswith(f"بایگانی پژوهش در {FSI}{tmp_path / 'a.mosahebeh.zip'}{PDI} ذخیره شد: ۶ مشارکت‌کننده، ۶ مصاحبه")
+    assert latin_words(out) == []
+    back = run("--lang", "fa", "import", str(tmp_path / "a.mosahebeh.zip"), "--study", str(tmp_path / "b.mosahebeh"),
+               cwd=tmp_path).stdout
+    assert back.startswith("وارد شد: ۶ مشارکت‌کننده، ۶ مصاحبه، ۴۲ بخش") and latin_words(back) == []
+    made = run("--lang", "fa", "backups", "--study", str(tmp_path / "b.mosahebeh"), "--now", cwd=tmp_path).stdout
+    assert made.startswith("از پژوهش نسخهٔ پشتیبان گرفته شد:") and "مگابایت" in made
+    (tmp_path / "ref.txt").write_text("سلام دنیا\n", encoding="utf-8")
+    (tmp_path / "hyp.txt").write_text("سلام دنیای\n", encoding="utf-8")
+    wer = run("--lang", "fa", "wer", "ref.txt", "hyp.txt", cwd=tmp_path).stdout
+    assert wer.startswith("نرخ خطای واژه (WER): ۵۰٫۰٪ (۱ خطا در ۲ واژه)")
+    assert run("wer", "ref.txt", "hyp.txt", cwd=tmp_path).stdout.startswith("WER 50.0% (1 errors in 2 words)")
+
+
+def test_errors_of_the_command_line_in_persian(demo, tmp_path):
+    err = run("--lang", "fa", "code", "--study", str(demo), "--interview", "1", "--segments", "x-y", "--code", "a",
+              cwd=tmp_path, ok=False).stderr
+    assert err.startswith("mosahebeh: ") and f"نه «{FSI}x-y{PDI}»" in err
+    err = run("--lang", "fa", "code", "--study", str(demo), "--interview", "1", "--segments", "2-3", "--code",
+              "تعطیلی فیزیکی", "--remove", "--coder", "Maryam", cwd=tmp_path, ok=False).stderr
+    assert f"کدگذار: {FSI}Maryam{PDI}" in err and "بخش‌های ۲ تا ۳" in err  # the fragments worded too
