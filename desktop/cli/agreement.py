@@ -63,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
     from desktop.cli import cli_language
 
     if cli_language(args) == "fa":
-        from desktop.cli import _persian
+        from desktop.messages import cli_output
 
-        sys.stdout.write(_persian.agreement_report(result, ag.sentence(result, "fa")))
+        sys.stdout.write(cli_output.agreement_report(result, ag.sentence(result, "fa")))
         if args.out:
-            sys.stdout.write(_persian.wrote(args.out) + "\n")
+            sys.stdout.write(cli_output.wrote(args.out) + "\n")
         return 0
     sys.stdout.write(report(result))
     if args.out:

@@ -62,11 +62,11 @@ def run(args: argparse.Namespace) -> int:
 
     if cli_language(args) == "fa":
         from codebook.safety import removed_sentence
-        from desktop.cli import _persian
+        from desktop.messages import cli_output
 
         paragraph = result.saturation.paragraph("fa") if result.kind == "saturation" else None
         removed = removed_sentence(result.removed)
-        print("\n".join(m for m in (_persian.exported(result, paragraph), removed) if m))
+        print("\n".join(m for m in (cli_output.exported(result, paragraph), removed) if m))
     else:
         print(message(result, args.lang))
     if result.replaced is not None and result.kind != "qdpx":  # a .qdpx summary counts its replacements itself

@@ -110,7 +110,7 @@ def _table(rows: list[dict], args: argparse.Namespace | None = None) -> str:
     from desktop.cli import cli_language
 
     if cli_language(args) == "fa":
-        from desktop.cli._persian import interviews_table
+        from desktop.messages.cli_output import interviews_table
 
         return interviews_table(rows)
     from codebook.dates import format_hms

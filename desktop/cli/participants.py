@@ -102,7 +102,7 @@ def _table(rows: list[dict], args: argparse.Namespace | None = None) -> str:
     from desktop.cli import cli_language
 
     if cli_language(args) == "fa":
-        from desktop.cli._persian import participants_table
+        from desktop.messages.cli_output import participants_table
 
         return participants_table(rows)
     head = ("id", "pseudonym", "referred by", "interviews", "attributes")

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 def report(result: sat.Saturation, labels: list[str], lang: str = "en") -> str:
     """The readable report: the table of interviews, each method's verdict, the sentence."""
     if lang == "fa":
-        from desktop.cli._persian import saturation_report
+        from desktop.messages.cli_output import saturation_report
 
         return saturation_report(result, labels, result.paragraph("fa"))
     lines = []

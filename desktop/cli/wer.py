@@ -48,7 +48,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(rates.to_dict(), ensure_ascii=False))
     elif cli_language(args) == "fa":
-        from desktop.cli._persian import wer_lines
+        from desktop.messages.cli_output import wer_lines
 
         print(wer_lines(rates))
     else:
