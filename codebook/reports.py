@@ -80,6 +80,7 @@ class Table:
     totals: set[int] = dataclasses.field(default_factory=set)
     shares: set[int] = dataclasses.field(default_factory=set)  # columns holding a share (0..1)
     note: str = ""
+    decimals: set[int] = dataclasses.field(default_factory=set)  # columns holding a coefficient (0.82), kept a number
 
 
 def frequency_tables(study, by: str = "segments", lang: str = "fa", replacer: Replacer | None = None) -> list[Table]:
@@ -145,6 +146,8 @@ def quotes(study, lang: str = "fa", replacer: Replacer | None = None, code_id: i
 def _cell(value, col: int, table: Table, lang: str, *, text: bool):
     if isinstance(value, float) and col in table.shares:
         return pct(value, lang) if text else round(value, 4)
+    if isinstance(value, float) and col in table.decimals:  # a number in the workbook, «۰٫۸۲» in the document
+        return num(f"{value:.2f}", lang) if text else round(value, 4)
     if isinstance(value, int) and text:
         return num(value, lang)
     return value
@@ -190,6 +193,8 @@ def write_xlsx(tables: list[Table], out, lang: str = "fa", sheet: str = "") -> P
                 cell = xlsx_put(ws, r, c, _cell(v, c - 1, t, lang, text=False))
                 if c - 1 in t.shares:
                     cell.number_format = "0.0%"
+                elif c - 1 in t.decimals and isinstance(v, float):
+                    cell.number_format = "0.00"
                 if isinstance(v, str):
                     cell.alignment = align
                 if i in t.totals:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QScrollBar, QVBoxLayout, QWidget
 
 from codebook.dates import digits
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from desktop.transcript import commands
 from desktop.transcript.model import speaker_label
 from desktop.transcript.waveform import Span, WaveformStrip
@@ -166,7 +166,7 @@ class WaveformPanel(QWidget):
         if isinstance(result, env_mod.Envelope):
             self.strip.set_envelope(result)
         else:
-            reason = str(result)  # (desktop/messages words a TranscribeError in the UI language once it has one)
+            reason = worded(result) if isinstance(result, BaseException) else str(result)  # in the UI language
             self.strip.set_envelope(None, self.tr("No waveform: %1").replace("%1", reason))
         self._sync_scroll()
 
