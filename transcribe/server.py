@@ -67,6 +67,10 @@ CHUNK_SECONDS = 30.0  # what one request carries at most (unless one stretch of 
 PAD_SECONDS = 0.2
 
 
+def _r(x: float) -> float:
+    return round(float(x), 3)
+
+
 def encode_flac(samples) -> bytes:
     """16 kHz float samples (one channel) as a 16-bit FLAC file in memory."""
     import soundfile as sf

@@ -36,6 +36,20 @@ def fws(bundled_dir, tmp_path_factory):
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def short_call(tmp_path_factory):
+    """A short two-channel call: the interviewer (left) asks, the participant (right) answers."""
+    import transcribe_speech as speech
+
+    q = speech.speak(speech.SENTENCES[1], voice=speech.VOICES["interviewer"])
+    a = speech.speak(speech.SENTENCES[3], voice=speech.VOICES["participant"])
+    gap = speech.silence(1.0)
+    left, right = np.concatenate([q, gap, np.zeros_like(a)]), np.concatenate([np.zeros_like(q), gap, a])
+    path = tmp_path_factory.mktemp("call") / "call.wav"
+    sf.write(str(path), np.stack([left, right], axis=1), speech.RATE)
+    return path
+
+
 def cli(*args: str, key: str = "", **kw) -> subprocess.CompletedProcess:
     env = {**os.environ, "MOSAHEBEH_SERVER_KEY": key}
     return subprocess.run([sys.executable, "-m", "desktop", "transcribe", *args], capture_output=True, text=True,
@@ -43,9 +57,9 @@ def cli(*args: str, key: str = "", **kw) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("which", ["open_asr", "fws"])
-def test_two_channel_call_through_each_server(request, which, audio, make_study):
+def test_two_channel_call_through_each_server(request, which, short_call, make_study):
     server = request.getfixturevalue(which)
-    study, iid = make_study(audio["stereo"])
+    study, iid = make_study(short_call)
     run = cli("--study", str(study.folder), "--interview", str(iid), "--server", server.url + "/v1",
               "--server-model", server.model, key=server.key)
     assert run.returncode == 0, run.stderr
