@@ -33,6 +33,7 @@ command line see one queue:
 """
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 from pathlib import Path
@@ -77,12 +78,12 @@ class Jobs(Repository):
 
     # -- the study's transcription queue ------------------------------------------------
 
-    def queue(self) -> list[int]:
+    def queue(self) -> builtins.list[int]:
         """The queued interviews in their order (the one running first, while it runs)."""
         return [r["interview_id"] for r in self._rows(
             "SELECT interview_id FROM jobs WHERE kind = ? ORDER BY progress, interview_id", [QUEUE])]
 
-    def set_queue(self, interview_ids: list[int]) -> None:
+    def set_queue(self, interview_ids: builtins.list[int]) -> None:
         """Replace the queue with ``interview_ids`` in this order (repeats dropped)."""
         order = list(dict.fromkeys(int(i) for i in interview_ids))
         stamp = now()
@@ -92,7 +93,7 @@ class Jobs(Repository):
                 self.db.execute("INSERT INTO jobs(interview_id, kind, state, progress, updated) "
                                 "VALUES (?, ?, 'queued', ?, ?)", [iid, QUEUE, place, stamp])
 
-    def enqueue(self, interview_ids: list[int]) -> None:
+    def enqueue(self, interview_ids: builtins.list[int]) -> None:
         """Add interviews at the end of the queue; one already queued keeps its place."""
         with self.db.atomic():
             current = self.queue()

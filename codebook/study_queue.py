@@ -94,6 +94,13 @@ class _Tally:
             fraction = job.progress if job is not None and job.state != "done" and job.resume_ms > 0 else 0.0
             self.durations[iid], self.fractions[iid], self.start_fractions[iid] = seconds, fraction, fraction
 
+    def reporter(self, interview_id: int) -> Callable[[float, float], None]:
+        """The ``on_progress`` of one interview's job."""
+        def report(fraction: float, eta: float) -> None:
+            self.fractions[interview_id] = fraction
+            self.event()
+        return report
+
     def event(self, force: bool = False) -> None:
         with self.lock:
             now = time.monotonic()
@@ -145,8 +152,7 @@ def run_queue(folder: str | Path, *, pipeline: Callable[[], Any], jobs: int = 1,
                     tally.event(force=True)
                     try:
                         run_job(study, iid, model=model, language=language, pipeline=made,
-                                on_progress=lambda f, eta, i=iid: (tally.fractions.__setitem__(i, f), tally.event()),
-                                cancel=stopped)
+                                on_progress=tally.reporter(iid), cancel=stopped)
                     except Cancelled:
                         stop["why"] = stop["why"] or "cancelled"
                         return

@@ -53,7 +53,6 @@ from transcribe.whisper import (
     Segment,
     Transcript,
     Word,
-    _r,
     missing,
     speech_stretches,
     transcribe_options,

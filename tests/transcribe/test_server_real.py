@@ -12,9 +12,8 @@ import sys
 import numpy as np
 import pytest
 import soundfile as sf
-
-from codebook import Study
 from servers import RunningServer
+
 from transcribe.server import Server, ServerError, ServerPipeline
 
 pytestmark = pytest.mark.slow
