@@ -17,7 +17,9 @@ per worker): for a server, that many requests at once.
 
 ``on_event`` gets plain dicts, the command line's ``--progress-json`` lines:
 
-* ``{"queue": {"in_hand": [ids], "done": n, "count": n, "audio_s": s, "audio_done_s": s, "eta": s}}``
+* ``{"queue": {"in_hand": [ids], "fractions": {"id": f}, "done": n, "count": n, "audio_s": s,
+  "audio_done_s": s, "eta": s}}``: the interviews in hand and their share done, how many are done of
+  how many, seconds of audio in all and done, seconds left by the pace of this run (-1: not known yet)
 * ``{"done": {"interview": id, "segments": n, ...}}`` when an interview is finished;
 * ``{"failed": {"interview": id, "message": "..."}}`` when one cannot be transcribed
   (it leaves the queue; the others go on);
@@ -55,6 +57,13 @@ def not_transcribed(study: Study) -> list[int]:
         if (job is not None and job.state != "done") or (job is None and not study.transcripts.count(interview.id)[0]):
             out.append(interview.id)
     return out
+
+
+def data_version(study: Study) -> int:
+    """SQLite's ``data_version`` of the study's connection: it changes when another connection
+    (another process: a ``mosahebeh transcribe``) commits, not on this connection's own writes.
+    A cheap poll (no table is read) for a view that shows what other processes write."""
+    return int(study.db.execute("PRAGMA data_version").fetchone()[0])
 
 
 @dataclass
@@ -112,7 +121,9 @@ class _Tally:
             worked = done - sum(self.durations[i] * f for i, f in self.start_fractions.items())
             elapsed = now - self.began
             eta = elapsed / worked * (total - done) if worked > 1.0 else -1.0
-            info = {"in_hand": list(self.in_hand), "done": len(self.done), "count": len(self.durations),
+            info = {"in_hand": list(self.in_hand),
+                    "fractions": {str(i): round(self.fractions.get(i, 0.0), 4) for i in self.in_hand},
+                    "done": len(self.done), "count": len(self.durations),
                     "audio_s": round(total, 1), "audio_done_s": round(done, 1), "eta": round(eta, 1)}
         self.on_event({"queue": info})
 
