@@ -90,6 +90,7 @@ class InterviewsModel(QAbstractTableModel):
         self.ctx = ctx
         self.rows: list = []
         self.live: dict[int, float] = {}  # interview id -> transcription progress from the queue
+        self.queued: set[int] = set()  # on the study's transcription queue, not started
         self.refresh()
 
     def refresh(self) -> None:
@@ -169,6 +170,8 @@ class InterviewsModel(QAbstractTableModel):
             return mode_label(iv.mode)
         if col == 4:
             return format_duration(iv.duration_ms, lang)
+        if iv.id in self.queued and iv.id not in self.live:
+            return _tr("queued")
         return status_text(study, iv, self.live)
 
 
@@ -303,6 +306,8 @@ class InterviewsView(QWidget):
         self.queue_panel = QueuePanel(self.ctx, self.runner, self)
         layout.addWidget(self.queue_panel)
         self.runner.progress.connect(self._queue_progress)
+        self.runner.state_changed.connect(self._queue_changed)
+        self._queue_changed()
         self.runner.interview_done.connect(self._queue_settled)
         self.runner.interview_failed.connect(lambda iid, _m: self._queue_settled(iid))
         self._seen_version = data_version(self.ctx.study)
@@ -335,6 +340,10 @@ class InterviewsView(QWidget):
         self.runner.add(interview_ids)
         self.queue_panel.refresh()
 
+    def _queue_changed(self) -> None:
+        self.model.queued = set(self.runner.queued())
+        self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(max(0, len(self.model.rows) - 1), 5))
+
     def _queue_progress(self, q: dict) -> None:
         for iid, fraction in (q.get("fractions") or {}).items():
             self.model.set_progress(int(iid), float(fraction))
@@ -363,6 +372,7 @@ class InterviewsView(QWidget):
         for iid in selected:
             self.select(iid, add=True)
         self.queue_panel.refresh()
+        self._queue_changed()
 
     def select(self, interview_id: int, add: bool = False) -> None:
         from PySide6.QtCore import QItemSelectionModel

@@ -98,8 +98,13 @@ class QueuePanel(QWidget):
         self.items.clear()
         in_hand = set(self.runner.last.get("in_hand", [])) if running else set()
         for iid in queued:
-            item = QListWidgetItem(("▶ " if iid in in_hand else "") + self._name(iid))
+            item = QListWidgetItem(self._name(iid))
             item.setData(Qt.ItemDataRole.UserRole, iid)
+            if iid in in_hand:  # the interview in hand: the transcribe icon, in bold
+                item.setIcon(icon("transcribe"))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.items.addItem(item)
             if iid == selected:
                 self.items.setCurrentItem(item)
@@ -135,8 +140,9 @@ class QueuePanel(QWidget):
         parts.append(self.tr("about %1 left (h:min)").replace("%1", clock(eta, lang)) if eta >= 0
                      else self.tr("estimating the time left…"))
         self.detail.setText(" · ".join(parts) if lang != "fa" else "؛ ".join(parts))
-        if set(q.get("in_hand", [])) != {self.items.item(i).data(Qt.ItemDataRole.UserRole)
-                                         for i in range(self.items.count()) if self.items.item(i).text()[:1] == "▶"}:
+        shown = {self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
+                 if self.items.item(i).font().bold()}
+        if set(q.get("in_hand", [])) != shown:
             self.refresh()
 
     def _stopped(self, message: str) -> None:
