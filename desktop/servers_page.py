@@ -7,6 +7,8 @@ Every group has ``save()``, called when the dialog is accepted.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.settings import Settings
@@ -16,13 +18,13 @@ from desktop.transcription.server_settings import SpeechServerGroup
 class ServersPage(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.groups: list[QWidget] = []
+        self.groups: list[Any] = []  # widgets with save()
         self._layout = QVBoxLayout(self)
         self.speech = SpeechServerGroup(settings, self)
         self.add_group(self.speech)
         self._layout.addStretch(1)
 
-    def add_group(self, group: QWidget) -> None:
+    def add_group(self, group: Any) -> None:
         """One more server's settings (a widget with ``save()``), below the others."""
         self.groups.append(group)
         self._layout.insertWidget(len(self.groups) - 1, group)

@@ -129,7 +129,7 @@ class StudyQueueRunner(QObject):
     def _read(self) -> None:
         if self._process is None:
             return
-        self._buffer += bytes(self._process.readAllStandardOutput())
+        self._buffer += self._process.readAllStandardOutput().data()
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
             try:
@@ -150,7 +150,7 @@ class StudyQueueRunner(QObject):
 
     def _read_stderr(self) -> None:
         if self._process is not None:
-            self._stderr += bytes(self._process.readAllStandardError())
+            self._stderr += self._process.readAllStandardError().data()
 
     def _finished(self, exit_code: int, _status=None) -> None:
         self._read()

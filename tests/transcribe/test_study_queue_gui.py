@@ -23,7 +23,7 @@ def clean_settings(qapp):
     assert "s3cret" not in (keys_file().read_text() if keys_file().exists() else "")
 
 
-def test_server_settings_keep_the_key_private_and_off_the_command_line(qtbot, clean_settings):
+def test_server_settings_keep_the_key_private_and_off_the_command_line(qtbot, clean_settings, tmp_path):
     from desktop.server_keys import ServerKeys, keys_file
     from desktop.settings import Settings
     from desktop.settings_dialog import SettingsDialog
@@ -55,6 +55,10 @@ def test_server_settings_keep_the_key_private_and_off_the_command_line(qtbot, cl
     assert env == {"MOSAHEBEH_SERVER_KEY": "s3cret"} and ServerKeys("speech-server").get() == "s3cret"
     settings_file = Settings().q.fileName()
     assert "s3cret" not in open(settings_file, encoding="utf-8").read()
+    from desktop.transcription.queue import TranscriptionQueue
+
+    one = TranscriptionQueue(tmp_path)._arguments(1, None, False)  # one interview goes to the server too
+    assert one[one.index("--server"):] == args and "s3cret" not in " ".join(one)
     if ServerKeys("speech-server").where == "file":
         assert stat.S_IMODE(os.stat(keys_file()).st_mode) == 0o600
         assert repr(ServerKeys("speech-server")) == "ServerKeys('speech-server')"
