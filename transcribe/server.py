@@ -166,12 +166,13 @@ class ServerPipeline:
         self.model_options = {"server": server.url, "model": server.model, "jobs": self.jobs}
         self._language: str | None = None
         self._pool = ThreadPoolExecutor(max_workers=self.jobs)
+        self._tick: Callable[[float], None] = lambda share: None
 
     @property
     def model_name(self) -> str:
         return self.server.label
 
-    def _channel(self, samples, options: dict, speaker: str) -> list[Segment]:
+    def _channel(self, samples, options: dict, speaker: str, part: tuple[int, int] = (0, 1)) -> list[Segment]:
         """One channel of one piece: its speech sent chunk by chunk (``jobs`` requests at
         a time), read back on the piece's clock; the speech the local VAD found that
         no returned segment covers is marked untranscribed."""
@@ -187,8 +188,10 @@ class ServerPipeline:
             return segments_from_answer(answer, offset=lo, length=hi - lo, speaker=speaker)
 
         found: list[Segment] = []
-        for batch in self._pool.map(lambda c: send(*c), speech_chunks(stretches, length)):
+        chunks = speech_chunks(stretches, length)
+        for (_, hi), batch in zip(chunks, self._pool.map(lambda c: send(*c), chunks), strict=True):
             found += batch
+            self._tick((part[0] + hi / length) / part[1] if length else 1.0)  # progress inside the piece
         gaps = missing(stretches, [(s.start, s.end) for s in found], 0.0, length)
         found += [Segment(_r(a), _r(b), speaker, "", [], untranscribed=True) for a, b in gaps]
         return sorted(found, key=lambda s: (s.start, s.end))
@@ -196,7 +199,7 @@ class ServerPipeline:
     def _piece(self, offset: float, samples, options: dict, stereo: bool) -> list[Segment]:
         if not stereo:
             return [_shift(s, offset) for s in self._channel(samples, options, "")]
-        found = [self._channel(samples[:, c].copy(), options, speaker)
+        found = [self._channel(samples[:, c].copy(), options, speaker, (c, 2))
                  for c, speaker in enumerate(channels.SPEAKERS)]
         mic, _ = channels.drop_leaks(found[0], found[1], samples[:, 0], samples[:, 1])
         return [_shift(s, offset) for s in channels.merge(mic, found[1])]
@@ -229,6 +232,8 @@ class ServerPipeline:
                                                 stereo=stereo):
                 if cancel is not None and cancel():
                     raise Cancelled(resume_at)
+                piece_s = len(samples) / SAMPLE_RATE
+                self._tick = lambda share, at=offset, span=piece_s: progress(at + share * span)
                 batch = self._piece(offset, samples, options, stereo)
                 segments.extend(batch)
                 resume_at = offset + len(samples) / SAMPLE_RATE

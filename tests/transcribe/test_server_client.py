@@ -39,8 +39,10 @@ def no_sleep(pauses: list):
 def test_vllm_answer_sent_as_flac_pieces_and_offset_back(fake, audio):
     server = fake(ok("vllm_verbose.json"))
     pipeline = ServerPipeline(Server(server.url, "openai/whisper-large-v3", key="s3cret"))
-    result = pipeline.run(audio["long"], window_s=15)
+    ticks: list[float] = []
+    result = pipeline.run(audio["long"], window_s=15, on_progress=lambda f, eta: ticks.append(f))
     posts = [r for r in server.requests if r["method"] == "POST"]
+    assert ticks == sorted(ticks) and ticks[-1] == 1.0 and len(ticks) > len(posts), "progress after every chunk"
     assert len(posts) >= 2, "the long file went in several pieces"
     for r in posts:
         form = r["form"]
