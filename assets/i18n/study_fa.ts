@@ -172,8 +172,12 @@
 <context>
     <name>InterviewsView</name>
     <message>
-        <source>Transcribe all not transcribed</source>
-        <translation>پیاده‌سازی همهٔ پیاده‌نشده‌ها</translation>
+        <source>Transcribe all</source>
+        <translation>پیاده‌سازی همه</translation>
+    </message>
+    <message>
+        <source>Put every interview with audio that is not transcribed yet on the transcription queue</source>
+        <translation>هر مصاحبه‌ای را که صدا دارد و هنوز پیاده‌سازی نشده در صف پیاده‌سازی می‌گذارد</translation>
     </message>
 </context>
 </TS>

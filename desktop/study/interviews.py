@@ -253,7 +253,9 @@ class InterviewsView(QWidget):
             else:
                 b.clicked.connect(lambda _=False, s=signal: self._emit(s))
             buttons.addWidget(b)
-        self.transcribe_all = QPushButton(icon("transcribe"), self.tr("Transcribe all not transcribed"))
+        self.transcribe_all = QPushButton(icon("transcribe"), self.tr("Transcribe all"))
+        self.transcribe_all.setToolTip(self.tr("Put every interview with audio that is not transcribed yet on the "
+                                               "transcription queue"))
         self.transcribe_all.clicked.connect(self._transcribe_all)
         buttons.addWidget(self.transcribe_all)
         buttons.addStretch(1)

@@ -128,7 +128,7 @@ class QueuePanel(QWidget):
         lang = current_language()
         total, done = float(q.get("audio_s", 0)), float(q.get("audio_done_s", 0))
         self.bar.setValue(round(1000 * done / total) if total > 0 else 0)
-        hand = [self._name(int(i)) for i in q.get("in_hand", [])]
+        hand = ["\u2068" + self._name(int(i)) + "\u2069" for i in q.get("in_hand", [])]  # isolated: any script
         parts = []
         if hand:
             parts.append(self.tr("Now: %1").replace("%1", "، ".join(hand) if lang == "fa" else ", ".join(hand)))
