@@ -172,12 +172,16 @@
 <context>
     <name>InterviewsView</name>
     <message>
-        <source>Transcribe all</source>
-        <translation>پیاده‌سازی همه</translation>
+        <source>Transcribe the selected interviews (several go to the transcription queue)</source>
+        <translation>پیاده‌سازی مصاحبه‌های برگزیده (چند مصاحبه به صف پیاده‌سازی می‌روند)</translation>
     </message>
     <message>
-        <source>Put every interview with audio that is not transcribed yet on the transcription queue</source>
-        <translation>هر مصاحبه‌ای را که صدا دارد و هنوز پیاده‌سازی نشده در صف پیاده‌سازی می‌گذارد</translation>
+        <source>Transcribe the selected interviews</source>
+        <translation>پیاده‌سازی مصاحبه‌های برگزیده</translation>
+    </message>
+    <message>
+        <source>Transcribe all not transcribed</source>
+        <translation>پیاده‌سازی همهٔ پیاده‌نشده‌ها</translation>
     </message>
 </context>
 </TS>

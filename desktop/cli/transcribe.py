@@ -39,7 +39,7 @@ UNTRANSCRIBED = "[untranscribed]"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
+    p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model (or a speech server you name)",
                               description=__doc__.split("\n\n", 1)[0].replace("``", ""))
     p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file")
     p.add_argument("--model", metavar="M", help="'bundled', an installed model's name (default: the one in use, see `mosahebeh models`), "

@@ -245,7 +245,7 @@ class InterviewsView(QWidget):
                                    (self.tr("Import audio…"), self.importRequested, "import-audio"),
                                    (self.tr("Transcribe"), self.transcribeRequested, "transcribe"),
                                    (self.tr("Open transcript"), self.openRequested, "open-transcript")):
-            b = QPushButton(icon(name), text)
+            b = QPushButton(icon(name), text) if signal is not self.transcribeRequested else self._transcribe_button(text)
             if signal is None:
                 b.clicked.connect(self.newRequested.emit)
             elif signal is self.transcribeRequested:
@@ -253,11 +253,6 @@ class InterviewsView(QWidget):
             else:
                 b.clicked.connect(lambda _=False, s=signal: self._emit(s))
             buttons.addWidget(b)
-        self.transcribe_all = QPushButton(icon("transcribe"), self.tr("Transcribe all"))
-        self.transcribe_all.setToolTip(self.tr("Put every interview with audio that is not transcribed yet on the "
-                                               "transcription queue"))
-        self.transcribe_all.clicked.connect(self._transcribe_all)
-        buttons.addWidget(self.transcribe_all)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -318,6 +313,22 @@ class InterviewsView(QWidget):
         self._poll.timeout.connect(self._poll_study)
         if not getattr(self.ctx.study, "read_only", ""):
             self._poll.start()
+
+    def _transcribe_button(self, text: str):
+        """Transcribe: a click transcribes the selected interviews; its menu offers all not transcribed."""
+        from PySide6.QtWidgets import QMenu, QToolButton
+
+        button = QToolButton()
+        button.setIcon(icon("transcribe"))
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setToolTip(self.tr("Transcribe the selected interviews (several go to the transcription queue)"))
+        menu = QMenu(button)
+        menu.addAction(self.tr("Transcribe the selected interviews"), self._transcribe_selected)
+        self.transcribe_all = menu.addAction(self.tr("Transcribe all not transcribed"), self._transcribe_all)
+        button.setMenu(menu)
+        return button
 
     def _transcribe_selected(self) -> None:
         """One interview: the usual transcription (asks before replacing a corrected one); several: the queue."""
