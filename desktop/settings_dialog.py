@@ -1,11 +1,24 @@
-"""The settings dialog: language, playback and editor settings, and the Whisper model settings."""
+"""The settings dialog, in three tabs: General (language, playback, editor), Transcription (the
+Whisper model, and where transcription runs), Servers (:mod:`desktop.servers_page`)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from codebook.dates import digits
 from desktop.i18n import current_language
+from desktop.servers_page import ServersPage
 from desktop.settings import RATES, Settings
 from desktop.transcription.model_settings import ModelSettingsWidget
 
@@ -48,15 +61,46 @@ class SettingsDialog(QDialog):
         self.threshold.setValue(settings.unsure_threshold)
         form.addRow(self.tr("Unsure below probability"), self.threshold)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.tabs.addTab(general, self.tr("General"))
+        transcription = QWidget()
+        transcription_layout = QVBoxLayout(transcription)
+        self.runs_where = QLabel()
+        self.runs_where.setWordWrap(True)
+        self.runs_where.setObjectName("runsWhere")
+        transcription_layout.addWidget(self.runs_where)
         self.model_settings = ModelSettingsWidget(self)
-        layout.addWidget(self.model_settings)
+        transcription_layout.addWidget(self.model_settings)
+        self.tabs.addTab(transcription, self.tr("Transcription"))
+        self.servers = ServersPage(settings, self)
+        self.tabs.addTab(self.servers, self.tr("Servers"))
+        self.servers.speech.toggled.connect(self._say_where)
+        self.servers.speech.url.textChanged.connect(self._say_where)
+        self._say_where()
+        layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _say_where(self, *_) -> None:
+        """The Transcription tab says where transcription runs (the Servers tab changes it)."""
+        chosen = self.servers.speech.chosen()
+        if chosen.enabled and chosen.url:
+            self.runs_where.setText(self.tr("Transcription runs on the server %1 (Settings → Servers): the audio "
+                                            "leaves this computer.").replace("%1", "\u2068" + chosen.url + "\u2069"))
+            self.runs_where.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        else:
+            self.runs_where.setText(self.tr("Transcription runs on this computer; no audio leaves it. A lab's "
+                                            "speech server can be chosen in Settings → Servers."))
+            self.runs_where.setStyleSheet("")
+
     def accept(self) -> None:
+        self.servers.save()
         s = self.settings
         s.language = self.language.currentData()
         s.coder_name = self.coder.text()

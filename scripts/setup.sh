@@ -50,6 +50,25 @@ install() {
   .venv/bin/python -m pip install -q -e ".[$extras]"
   echo "$want" > "$stamp"
 }
+# The speech servers the tests start on 127.0.0.1 (tests/transcribe/servers.py), each in its own venv
+# under .venv-servers/ so that their pins never touch the app's .venv; pip runs only when the pinned
+# requirement changed (a stamp in each venv records it).
+servers=(
+  "open-asr=open-asr-server[faster-whisper]==0.3.0"
+  "faster-whisper-server=faster-whisper-server==0.0.3"
+)
+install_servers() {
+  local entry name req dir
+  for entry in "${servers[@]}"; do
+    name="${entry%%=*}" req="${entry#*=}" dir=".venv-servers/${entry%%=*}"
+    if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$req" ]; then
+      continue
+    fi
+    [ -x "$dir/bin/python" ] || "$python" -m venv "$dir"
+    "$dir/bin/python" -m pip install -q "$req"
+    echo "$req" > "$dir/.installed"
+  done
+}
 case "$what" in
   app)
     install bundled-model
@@ -57,6 +76,7 @@ case "$what" in
     ;;
   test)
     install bundled-model,test
+    install_servers
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q "$@"
     ;;
