@@ -197,9 +197,9 @@ def interview_layout(study: "Study", interview_id: int) -> tuple[list, dict[int,
     return segments, starts
 
 
-def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
-            codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
-    """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring)."""
+def _choose(study: Study, coder_a: str, coder_b: str, unit: str, overlap: float,
+            codes: Sequence[int] | None, interviews: Sequence[int] | None) -> tuple[list, list[int]]:
+    """Check the arguments; the codes (in codebook order) and the interviews in scope."""
     from codebook.errors import StudyError
 
     if unit not in UNITS:
@@ -217,62 +217,194 @@ def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment"
     if codes is not None:
         wanted = set(codes)
         all_codes = [c for c in all_codes if c.id in wanted]
-    code_ids = [c.id for c in all_codes]
     if interviews is None:
         rows = study.db.execute("SELECT interview_id FROM codings WHERE coder = ? INTERSECT "
                                 "SELECT interview_id FROM codings WHERE coder = ?", [coder_a, coder_b]).fetchall()
         chosen = {r[0] for r in rows}
-        interviews = [iv.id for iv in study.interviews.list() if iv.id in chosen]
-    else:
-        interviews = list(interviews)
+        return all_codes, [iv.id for iv in study.interviews.list() if iv.id in chosen]
+    return all_codes, list(interviews)
 
-    a_vals: dict[int, list[int]] = {c: [] for c in code_ids}
-    b_vals: dict[int, list[int]] = {c: [] for c in code_ids}
+
+def _layout(study: Study, interviews: list[int]) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, tuple[int, int]]]:
+    """Every segment of the interviews in one query: {interview: [(segment id, start, end)] in order}
+    (positions in the interview's text, segment texts joined with LF, as :func:`interview_layout`)
+    and {segment id: (interview, start)}."""
+    layout: dict[int, list[tuple[int, int, int]]] = {iid: [] for iid in interviews}
+    where: dict[int, tuple[int, int]] = {}
+    pos: dict[int, int] = dict.fromkeys(interviews, 0)
+    for i in range(0, len(interviews), 500):
+        part = interviews[i:i + 500]
+        rows = study.db.execute(f"SELECT id, interview_id, text FROM segments WHERE interview_id IN "
+                                f"({','.join('?' * len(part))}) ORDER BY interview_id, start_ms, id", part)
+        for sid, iid, text in rows:
+            at = pos[iid]
+            layout[iid].append((sid, at, at + len(text)))
+            where[sid] = (iid, at)
+            pos[iid] = at + len(text) + 1
+    return layout, where
+
+
+def _spans(study: Study, coder_a: str, coder_b: str, in_scope: set[int],
+           where: dict[int, tuple[int, int]]) -> dict[int, list[_Span]]:
+    """The two coders' codings of the codes in scope, per interview, in :meth:`Codings.list` order."""
+    out: dict[int, list[_Span]] = {}
+    rows = study.db.execute(
+        "SELECT c.id, c.coder, c.code_id, c.interview_id, c.start_segment_id, c.start_offset, c.end_segment_id, "
+        "c.end_offset FROM codings c JOIN segments s ON s.id = c.start_segment_id WHERE c.coder IN (?, ?) "
+        "ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", [coder_a, coder_b])
+    for cid, coder, code_id, iid, s_seg, s_off, e_seg, e_off in rows:
+        if code_id not in in_scope:
+            continue
+        first, last = where.get(s_seg), where.get(e_seg)
+        if first is None or last is None or first[0] != iid or last[0] != iid:
+            continue  # a segment of another interview (or out of scope): as interview_layout would skip it
+        out.setdefault(iid, []).append(_Span(cid, coder, code_id, first[1] + s_off, last[1] + e_off, s_seg))
+    return out
+
+
+def _counts_figures(n: int, a1: int, b1: int, n11: int) -> Figures:
+    """The figures of two binary columns from their counts, computed exactly as :meth:`Figures.of`
+    computes them from the values (same float operations in the same order)."""
+    n10, n01 = a1 - n11, b1 - n11
+    n00 = n - a1 - b1 + n11
+    if n == 0:
+        return Figures(0, None, None, None)
+    po = (n00 + n11) / n
+    counts_a, counts_b = (n - a1, a1), (n - b1, b1)
+    present = [v for v in (0, 1) if counts_a[v] or counts_b[v]]
+    pe = sum((counts_a[v] / n) * (counts_b[v] / n) for v in present)
+    kappa = None if pe >= 1 - 1e-12 else (po - pe) / (1 - pe)
+    return Figures(n, po, kappa, binary_alpha(n00, n11, n10 + n01) if len(present) == 2 else None)
+
+
+def binary_alpha(n00: int, n11: int, differ: int) -> float | None:
+    """Krippendorff's alpha (nominal) of two coders on binary units without missing values, from
+    the counts of units both coded 0, both 1, and differently: the ``krippendorff`` package's
+    computation on the coincidence matrix those counts make, so the same float to the last bit.
+
+    Each unit gives ``value_counts`` (2, 0), (0, 2) or (1, 1), with two pairable values, so the
+    package's coincidence matrix sums to [[2·n00, d], [d, 2·n11]] exactly (whole numbers)."""
+    import numpy as np
+
+    o = np.array([[2 * n00, differ], [differ, 2 * n11]], dtype=np.float64)
+    n_v = o.sum(axis=0)
+    e = np.divide(np.outer(n_v, n_v) - np.diagflat(n_v), n_v.sum() - 1, dtype=np.float64)
+    domain = np.array([0.0, 1.0])
+    d = (domain[:, np.newaxis] != domain[np.newaxis, :]).astype(np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = 1 - (o * d).sum() / (e * d).sum()
+    return None if math.isnan(value) else float(value)
+
+
+def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
+            codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
+    """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring).
+
+    Vectorised: each coder's decisions are a boolean matrix (units × codes) built with numpy from
+    the codings' spans, read in two queries; the figures come from the counts of its columns."""
+    import numpy as np
+
+    all_codes, interviews = _choose(study, coder_a, coder_b, unit, overlap, codes, interviews)
+    code_ids = [c.id for c in all_codes]
+    column = {cid: j for j, cid in enumerate(code_ids)}
+    layout, where = _layout(study, interviews)
+    spans = _spans(study, coder_a, coder_b, set(code_ids), where)
+    n_codes = len(code_ids)
+    blocks_a, blocks_b = [], []
     disagreements: list[Disagreement] = []
-    in_scope = set(code_ids)
     for iid in interviews:
-        segments, starts = interview_layout(study, iid)
-        spans = [_Span(c.id, c.coder, c.code_id, starts[c.start_segment_id] + c.start_offset,
-                       starts[c.end_segment_id] + c.end_offset, c.start_segment_id)
-                 for c in study.codings.list(interview_id=iid)
-                 if c.coder in (coder_a, coder_b) and c.code_id in in_scope
-                 and c.start_segment_id in starts and c.end_segment_id in starts]
-        by = {(coder, cid): [s for s in spans if s.coder == coder and s.code_id == cid]
-              for coder in (coder_a, coder_b) for cid in code_ids}
+        own = spans.get(iid, [])
         if unit == "segment":
-            units = [(starts[s.id], starts[s.id] + len(s.text), s.id, None) for s in segments]
+            units = [(start, end, sid) for sid, start, end in layout[iid]]
+            a, b = _segment_presence(units, own, coder_a, coder_b, column, n_codes)
         else:
-            units = [(s.start, s.end, s.segment_id, s) for s in spans]
-        for start, end, seg_id, own in units:
-            for cid in code_ids:
-                got = {}
-                for coder in (coder_a, coder_b):
-                    if unit == "segment":
-                        hits = [s for s in by[(coder, cid)] if s.start < end and s.end > start]
-                    else:
-                        hits = [s for s in by[(coder, cid)]
-                                if s is own or spans_agree((s.start, s.end), (start, end), overlap)]
-                    got[coder] = hits
-                va, vb = int(bool(got[coder_a])), int(bool(got[coder_b]))
-                a_vals[cid].append(va)
-                b_vals[cid].append(vb)
-                if va != vb:
-                    who = coder_a if va else coder_b
-                    if unit == "span" and (own.code_id != cid or own.coder != who):
-                        continue  # listed once, on the unit of the coding that has no match
-                    disagreements.append(Disagreement(iid, seg_id, cid, who, start, end,
-                                                      tuple(s.coding_id for s in got[who])))
+            units = [(s.start, s.end, s.segment_id) for s in own]
+            a, b, agree = _span_presence(own, coder_a, coder_b, column, n_codes, overlap)
+        blocks_a.append(a)
+        blocks_b.append(b)
+        if unit == "segment":
+            for u, j in zip(*np.nonzero(a != b), strict=True):
+                who = coder_a if a[u, j] else coder_b
+                start, end, sid = units[u]
+                cid = code_ids[j]
+                hits = tuple(s.coding_id for s in own if s.coder == who and s.code_id == cid
+                             and s.start < end and s.end > start)
+                disagreements.append(Disagreement(iid, sid, cid, who, start, end, hits))
+        else:
+            for u, s in enumerate(own):
+                j = column[s.code_id]
+                if a[u, j] != b[u, j]:  # the coding's own coder has it; the other has not
+                    hits = tuple(t.coding_id for k, t in enumerate(own) if agree[u, k]
+                                 and t.coder == s.coder and t.code_id == s.code_id)
+                    disagreements.append(Disagreement(iid, s.segment_id, s.code_id, s.coder, s.start, s.end, hits))
+    a_all = np.concatenate(blocks_a) if blocks_a else np.zeros((0, n_codes), dtype=bool)
+    b_all = np.concatenate(blocks_b) if blocks_b else np.zeros((0, n_codes), dtype=bool)
+    n = int(a_all.shape[0])
+    a1, b1 = a_all.sum(axis=0), b_all.sum(axis=0)
+    n11 = (a_all & b_all).sum(axis=0)
     per_code = []
-    for c in all_codes:
+    for j, c in enumerate(all_codes):
         cat = study.codes.category_of(c.id)
-        f = Figures.of(a_vals[c.id], b_vals[c.id])
+        f = _counts_figures(n, int(a1[j]), int(b1[j]), int(n11[j]))
         per_code.append(CodeFigures(f.units, f.percent, f.kappa, f.alpha, code_id=c.id, code=c.name,
-                                    category=cat.name if cat else "", a_units=sum(a_vals[c.id]),
-                                    b_units=sum(b_vals[c.id])))
-    pooled_a = [v for cid in code_ids for v in a_vals[cid]]
-    pooled_b = [v for cid in code_ids for v in b_vals[cid]]
-    return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code,
-                     Figures.of(pooled_a, pooled_b), interviews, disagreements)
+                                    category=cat.name if cat else "", a_units=int(a1[j]), b_units=int(b1[j])))
+    overall = _counts_figures(n * n_codes, int(a1.sum()), int(b1.sum()), int(n11.sum()))
+    return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code, overall,
+                     interviews, disagreements)
+
+
+def _segment_presence(units: list[tuple[int, int, int]], spans: list[_Span], coder_a: str, coder_b: str,
+                      column: dict[int, int], n_codes: int):
+    """For each coder, (units × codes) booleans: the coder has a coding of the code that covers at
+    least one character of the unit (start < unit end and end > unit start)."""
+    import numpy as np
+
+    starts = np.array([u[0] for u in units], dtype=np.int64)
+    ends = np.array([u[1] for u in units], dtype=np.int64)
+    out = []
+    for coder in (coder_a, coder_b):
+        mine = [s for s in spans if s.coder == coder]
+        diff = np.zeros((len(units) + 1, n_codes), dtype=np.int32)
+        if mine:
+            s_start = np.array([s.start for s in mine], dtype=np.int64)
+            s_end = np.array([s.end for s in mine], dtype=np.int64)
+            cols = np.array([column[s.code_id] for s in mine], dtype=np.intp)
+            # Units are in text order and do not overlap, so the units a span covers are a run
+            # [lo, hi): the first whose end is past the span's start, up to the first starting at its end.
+            lo = np.searchsorted(ends, s_start, side="right")
+            hi = np.searchsorted(starts, s_end, side="left")
+            keep = hi > lo
+            np.add.at(diff, (lo[keep], cols[keep]), 1)
+            np.add.at(diff, (hi[keep], cols[keep]), -1)
+        out.append(np.cumsum(diff, axis=0)[:-1] > 0)
+    return out[0], out[1]
+
+
+def _span_presence(spans: list[_Span], coder_a: str, coder_b: str, column: dict[int, int], n_codes: int,
+                   overlap: float):
+    """Units are the codings: for each coder, (units × codes) booleans (a coding of that code by
+    that coder is the unit's own or agrees with it by :func:`spans_agree`), and the agreement
+    matrix (units × codings) itself."""
+    import numpy as np
+
+    if not spans:
+        empty = np.zeros((0, n_codes), dtype=bool)
+        return empty, empty, np.zeros((0, 0), dtype=bool)
+    start = np.array([s.start for s in spans], dtype=np.int64)
+    end = np.array([s.end for s in spans], dtype=np.int64)
+    common = np.minimum(end[:, None], end[None, :]) - np.maximum(start[:, None], start[None, :])
+    length = end - start
+    longer = np.maximum(length[:, None], length[None, :])
+    agree = (common > 0) & (common >= overlap * longer - 1e-9)
+    np.fill_diagonal(agree, True)  # the coding that makes the unit always has its own code
+    cols = np.array([column[s.code_id] for s in spans], dtype=np.intp)
+    out = []
+    for coder in (coder_a, coder_b):
+        onehot = np.zeros((len(spans), n_codes), dtype=np.int64)
+        mine = np.array([s.coder == coder for s in spans])
+        onehot[np.nonzero(mine)[0], cols[mine]] = 1
+        out.append((agree.astype(np.int64) @ onehot) > 0)
+    return out[0], out[1], agree
 
 
 def sentence(result: Agreement, lang: str = "en") -> str:
