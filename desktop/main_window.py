@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setIcon(icon("redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Both everywhere (the platform's Redo is one or the other); the menu shows the first, the README both.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()

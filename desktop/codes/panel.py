@@ -1,6 +1,7 @@
 """The codebook panel: the tree of categories and codes, with counts, colours and descriptions.
 
-Add, rename (F2 or double-click on the name with the edit key), describe,
+Add, rename (F2, the Rename button or the context menu: a click on the selected
+code never starts renaming it, it was meant to apply it), describe,
 colour, move (drag and drop), merge and delete (asks, saying how many codings
 go). Every change is an undo command on ``ctx.undo_stack``
 (:mod:`desktop.codes.commands`). ``applyRequested(list)`` carries the selected
@@ -33,7 +34,10 @@ class CodebookPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.setDefaultDropAction(Qt.MoveAction)
-        self.tree.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        # Renaming by F2 or the context menu only: a second click on the selected code, meant to
+        # apply it, started renaming it (SelectedClicked).
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
@@ -72,6 +76,7 @@ class CodebookPanel(QWidget):
             button.setDefaultAction(act)
             bar.addWidget(button)
             self.actions[key] = act
+        self.tree.addActions([self.actions[k] for k in ("apply", "rename", "color", "merge", "delete")])
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
