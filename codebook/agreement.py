@@ -187,6 +187,20 @@ def resolve_interviews(study: "Study", items: Sequence[str]) -> list[int]:
     return out
 
 
+def unit_texts(study: Study, interviews) -> dict[int, str]:
+    """Each interview's text in the coordinates of :class:`Disagreement` spans: every segment's
+    text (untranscribed ones too, as :func:`interview_layout` counts them) joined with LF, read
+    in one query without the word timings."""
+    ids = list(interviews)
+    parts: dict[int, list[str]] = {i: [] for i in ids}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for iid, text in study.db.execute(f"SELECT interview_id, text FROM segments WHERE interview_id IN "
+                                          f"({','.join('?' * len(part))}) ORDER BY interview_id, start_ms, id", part):
+            parts[iid].append(text)
+    return {i: "\n".join(p) for i, p in parts.items()}
+
+
 def interview_layout(study: "Study", interview_id: int) -> tuple[list, dict[int, int]]:
     """(segments in order, {segment id: start of its text in the interview's text})."""
     segments = study.transcripts.segments(interview_id)
@@ -323,12 +337,14 @@ def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment"
         blocks_a.append(a)
         blocks_b.append(b)
         if unit == "segment":
+            grouped: dict[tuple[str, int], list[_Span]] = {}
+            for s in own:
+                grouped.setdefault((s.coder, s.code_id), []).append(s)
             for u, j in zip(*np.nonzero(a != b), strict=True):
                 who = coder_a if a[u, j] else coder_b
                 start, end, sid = units[u]
                 cid = code_ids[j]
-                hits = tuple(s.coding_id for s in own if s.coder == who and s.code_id == cid
-                             and s.start < end and s.end > start)
+                hits = tuple(s.coding_id for s in grouped[(who, cid)] if s.start < end and s.end > start)
                 disagreements.append(Disagreement(iid, sid, cid, who, start, end, hits))
         else:
             for u, s in enumerate(own):
@@ -343,14 +359,25 @@ def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment"
     a1, b1 = a_all.sum(axis=0), b_all.sum(axis=0)
     n11 = (a_all & b_all).sum(axis=0)
     per_code = []
+    every = {c.id: c for c in study.codes.list()}
     for j, c in enumerate(all_codes):
-        cat = study.codes.category_of(c.id)
+        cat = _category_of(every, c.id)
         f = _counts_figures(n, int(a1[j]), int(b1[j]), int(n11[j]))
         per_code.append(CodeFigures(f.units, f.percent, f.kappa, f.alpha, code_id=c.id, code=c.name,
                                     category=cat.name if cat else "", a_units=int(a1[j]), b_units=int(b1[j])))
     overall = _counts_figures(n * n_codes, int(a1.sum()), int(b1.sum()), int(n11.sum()))
     return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code, overall,
                      interviews, disagreements)
+
+
+def _category_of(every: dict, code_id: int):
+    """:meth:`Codes.category_of` from the codebook read once (the nearest category above the code)."""
+    code = every[code_id]
+    while code.parent_id is not None:
+        code = every[code.parent_id]
+        if code.kind == "category":
+            return code
+    return None
 
 
 def _segment_presence(units: list[tuple[int, int, int]], spans: list[_Span], coder_a: str, coder_b: str,
