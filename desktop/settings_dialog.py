@@ -5,6 +5,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QVBoxLayout, QWidget)
 
 from codebook.dates import digits
+from desktop.fit import cap_to_screen
 from desktop.i18n import current_language
 from desktop.settings import RATES, Settings
 from desktop.transcription.model_settings import ModelSettingsWidget
@@ -55,6 +56,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wide enough for the models' table, never past the screen (long messages in it wrap).
+        cap_to_screen(self)
+        self.resize(min(780, self.maximumWidth()), min(max(self.sizeHint().height(), 700), self.maximumHeight()))
 
     def accept(self) -> None:
         s = self.settings

@@ -27,4 +27,11 @@
         <translation>WER %1٪ · CER %2٪ پیش‌نویس ماشینی روی تنها بخش بازبینی‌شده (پس از یکسان‌سازی فارسی؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود)</translation>
     </message>
 </context>
+<context>
+    <name>ModelSettingsWidget</name>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+</context>
 </TS>

@@ -14,34 +14,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QElapsedTimer,
-    QLocale,
-    QObject,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QLocale, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import agreement as ag
 from codebook.coders import coders as list_coders
@@ -109,13 +86,26 @@ class AgreementView(LazyView, QWidget):
                                         "longer one"))
         self.export_button = QPushButton(self.tr("Export table…"), self)
         self.export_button.clicked.connect(self.export)
-        top = QHBoxLayout()
-        for label, w in ((self.tr("Coder"), self.coder_a), (self.tr("and"), self.coder_b),
-                         (self.tr("Unit"), self.unit), (self.tr("Overlap"), self.overlap)):
-            top.addWidget(QLabel(label, self))
-            top.addWidget(w)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
+        # Two rows, and the unit's long choices elided in the closed box: in one row they made the
+        # tab (and the window) 834 px wide at least.
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setMinimumContentsLength(24)
+        self.unit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        top = QGridLayout()
+        top.addWidget(QLabel(self.tr("Coder"), self), 0, 0)
+        pair = QHBoxLayout()
+        for w in (self.coder_a, QLabel(self.tr("and"), self), self.coder_b):
+            pair.addWidget(w)
+        pair.addStretch(1)
+        top.addLayout(pair, 0, 1)
+        top.addWidget(self.export_button, 0, 2)
+        top.addWidget(QLabel(self.tr("Unit"), self), 1, 0)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.unit, 1)
+        unit_row.addWidget(QLabel(self.tr("Overlap"), self))
+        unit_row.addWidget(self.overlap)
+        top.addLayout(unit_row, 1, 1, 1, 2)
+        top.setColumnStretch(1, 1)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Code"), self.tr("Units"),
                                               self.tr("Percent agreement"), self.tr("Cohen's kappa"),
