@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         # Wide enough for the models' table, never past the screen (long messages in it wrap).
         cap_to_screen(self)
-        self.resize(min(780, self.maximumWidth()), min(max(self.sizeHint().height(), 700), self.maximumHeight()))
+        self.resize(min(780, self.maximumWidth()), min(self.sizeHint().height(), self.maximumHeight()))
 
     def accept(self) -> None:
         s = self.settings
