@@ -123,3 +123,21 @@ def double_click_interval() -> int:
     from PySide6.QtWidgets import QApplication
 
     return QApplication.doubleClickInterval()
+
+
+def test_redo_is_the_key_the_menu_and_the_readme_show(ctx, qtbot):
+    from pathlib import Path
+
+    from desktop.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    edit = next(a.menu() for a in w.menuBar().actions() if a.menu() and "Edit" in a.text())
+    redo = next(a for a in edit.actions() if a.text().startswith("Redo"))
+    keys = [k.toString() for k in redo.shortcuts()]
+    assert keys == ["Ctrl+Shift+Z", "Ctrl+Y"]  # the menu shows the first; both work on every platform
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| undo / redo"))
+    assert "Ctrl+Shift+Z" in row and "Ctrl+Y" in row
+    assert "| start typing in the segment" in readme and "F2" in readme  # how to start typing
+    w.editor.shutdown()
