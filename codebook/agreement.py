@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
+from codebook.agreement_matrix import Span, figures_from_counts, segment_presence, span_presence
 from codebook.coders import coders
 
 if TYPE_CHECKING:
@@ -146,16 +147,6 @@ class Agreement:
 
 # -- from a study ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Span:
-    coding_id: int
-    coder: str
-    code_id: int
-    start: int
-    end: int
-    segment_id: int
-
-
 def resolve_codes(study: "Study", items: Sequence[str]) -> list[int]:
     """Code ids from ids or names (a category stands for the codes under it)."""
     from codebook.errors import StudyError
@@ -259,9 +250,9 @@ def _layout(study: Study, interviews: list[int]) -> tuple[dict[int, list[tuple[i
 
 
 def _spans(study: Study, coder_a: str, coder_b: str, in_scope: set[int],
-           where: dict[int, tuple[int, int]]) -> dict[int, list[_Span]]:
+           where: dict[int, tuple[int, int]]) -> dict[int, list[Span]]:
     """The two coders' codings of the codes in scope, per interview, in :meth:`Codings.list` order."""
-    out: dict[int, list[_Span]] = {}
+    out: dict[int, list[Span]] = {}
     rows = study.db.execute(
         "SELECT c.id, c.coder, c.code_id, c.interview_id, c.start_segment_id, c.start_offset, c.end_segment_id, "
         "c.end_offset FROM codings c JOIN segments s ON s.id = c.start_segment_id WHERE c.coder IN (?, ?) "
@@ -272,42 +263,8 @@ def _spans(study: Study, coder_a: str, coder_b: str, in_scope: set[int],
         first, last = where.get(s_seg), where.get(e_seg)
         if first is None or last is None or first[0] != iid or last[0] != iid:
             continue  # a segment of another interview (or out of scope): as interview_layout would skip it
-        out.setdefault(iid, []).append(_Span(cid, coder, code_id, first[1] + s_off, last[1] + e_off, s_seg))
+        out.setdefault(iid, []).append(Span(cid, coder, code_id, first[1] + s_off, last[1] + e_off, s_seg))
     return out
-
-
-def _counts_figures(n: int, a1: int, b1: int, n11: int) -> Figures:
-    """The figures of two binary columns from their counts, computed exactly as :meth:`Figures.of`
-    computes them from the values (same float operations in the same order)."""
-    n10, n01 = a1 - n11, b1 - n11
-    n00 = n - a1 - b1 + n11
-    if n == 0:
-        return Figures(0, None, None, None)
-    po = (n00 + n11) / n
-    counts_a, counts_b = (n - a1, a1), (n - b1, b1)
-    present = [v for v in (0, 1) if counts_a[v] or counts_b[v]]
-    pe = sum((counts_a[v] / n) * (counts_b[v] / n) for v in present)
-    kappa = None if pe >= 1 - 1e-12 else (po - pe) / (1 - pe)
-    return Figures(n, po, kappa, binary_alpha(n00, n11, n10 + n01) if len(present) == 2 else None)
-
-
-def binary_alpha(n00: int, n11: int, differ: int) -> float | None:
-    """Krippendorff's alpha (nominal) of two coders on binary units without missing values, from
-    the counts of units both coded 0, both 1, and differently: the ``krippendorff`` package's
-    computation on the coincidence matrix those counts make, so the same float to the last bit.
-
-    Each unit gives ``value_counts`` (2, 0), (0, 2) or (1, 1), with two pairable values, so the
-    package's coincidence matrix sums to [[2·n00, d], [d, 2·n11]] exactly (whole numbers)."""
-    import numpy as np
-
-    o = np.array([[2 * n00, differ], [differ, 2 * n11]], dtype=np.float64)
-    n_v = o.sum(axis=0)
-    e = np.divide(np.outer(n_v, n_v) - np.diagflat(n_v), n_v.sum() - 1, dtype=np.float64)
-    domain = np.array([0.0, 1.0])
-    d = (domain[:, np.newaxis] != domain[np.newaxis, :]).astype(np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        value = 1 - (o * d).sum() / (e * d).sum()
-    return None if math.isnan(value) else float(value)
 
 
 def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
@@ -330,14 +287,14 @@ def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment"
         own = spans.get(iid, [])
         if unit == "segment":
             units = [(start, end, sid) for sid, start, end in layout[iid]]
-            a, b = _segment_presence(units, own, coder_a, coder_b, column, n_codes)
+            a, b = segment_presence(units, own, coder_a, coder_b, column, n_codes)
         else:
             units = [(s.start, s.end, s.segment_id) for s in own]
-            a, b, agree = _span_presence(own, coder_a, coder_b, column, n_codes, overlap)
+            a, b, agree = span_presence(own, coder_a, coder_b, column, n_codes, overlap)
         blocks_a.append(a)
         blocks_b.append(b)
         if unit == "segment":
-            grouped: dict[tuple[str, int], list[_Span]] = {}
+            grouped: dict[tuple[str, int], list[Span]] = {}
             for s in own:
                 grouped.setdefault((s.coder, s.code_id), []).append(s)
             for u, j in zip(*np.nonzero(a != b), strict=True):
@@ -362,10 +319,10 @@ def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment"
     every = {c.id: c for c in study.codes.list()}
     for j, c in enumerate(all_codes):
         cat = _category_of(every, c.id)
-        f = _counts_figures(n, int(a1[j]), int(b1[j]), int(n11[j]))
-        per_code.append(CodeFigures(f.units, f.percent, f.kappa, f.alpha, code_id=c.id, code=c.name,
+        percent, kappa, alpha = figures_from_counts(n, int(a1[j]), int(b1[j]), int(n11[j]))
+        per_code.append(CodeFigures(n, percent, kappa, alpha, code_id=c.id, code=c.name,
                                     category=cat.name if cat else "", a_units=int(a1[j]), b_units=int(b1[j])))
-    overall = _counts_figures(n * n_codes, int(a1.sum()), int(b1.sum()), int(n11.sum()))
+    overall = Figures(n * n_codes, *figures_from_counts(n * n_codes, int(a1.sum()), int(b1.sum()), int(n11.sum())))
     return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code, overall,
                      interviews, disagreements)
 
@@ -378,60 +335,6 @@ def _category_of(every: dict, code_id: int):
         if code.kind == "category":
             return code
     return None
-
-
-def _segment_presence(units: list[tuple[int, int, int]], spans: list[_Span], coder_a: str, coder_b: str,
-                      column: dict[int, int], n_codes: int):
-    """For each coder, (units × codes) booleans: the coder has a coding of the code that covers at
-    least one character of the unit (start < unit end and end > unit start)."""
-    import numpy as np
-
-    starts = np.array([u[0] for u in units], dtype=np.int64)
-    ends = np.array([u[1] for u in units], dtype=np.int64)
-    out = []
-    for coder in (coder_a, coder_b):
-        mine = [s for s in spans if s.coder == coder]
-        diff = np.zeros((len(units) + 1, n_codes), dtype=np.int32)
-        if mine:
-            s_start = np.array([s.start for s in mine], dtype=np.int64)
-            s_end = np.array([s.end for s in mine], dtype=np.int64)
-            cols = np.array([column[s.code_id] for s in mine], dtype=np.intp)
-            # Units are in text order and do not overlap, so the units a span covers are a run
-            # [lo, hi): the first whose end is past the span's start, up to the first starting at its end.
-            lo = np.searchsorted(ends, s_start, side="right")
-            hi = np.searchsorted(starts, s_end, side="left")
-            keep = hi > lo
-            np.add.at(diff, (lo[keep], cols[keep]), 1)
-            np.add.at(diff, (hi[keep], cols[keep]), -1)
-        out.append(np.cumsum(diff, axis=0)[:-1] > 0)
-    return out[0], out[1]
-
-
-def _span_presence(spans: list[_Span], coder_a: str, coder_b: str, column: dict[int, int], n_codes: int,
-                   overlap: float):
-    """Units are the codings: for each coder, (units × codes) booleans (a coding of that code by
-    that coder is the unit's own or agrees with it by :func:`spans_agree`), and the agreement
-    matrix (units × codings) itself."""
-    import numpy as np
-
-    if not spans:
-        empty = np.zeros((0, n_codes), dtype=bool)
-        return empty, empty, np.zeros((0, 0), dtype=bool)
-    start = np.array([s.start for s in spans], dtype=np.int64)
-    end = np.array([s.end for s in spans], dtype=np.int64)
-    common = np.minimum(end[:, None], end[None, :]) - np.maximum(start[:, None], start[None, :])
-    length = end - start
-    longer = np.maximum(length[:, None], length[None, :])
-    agree = (common > 0) & (common >= overlap * longer - 1e-9)
-    np.fill_diagonal(agree, True)  # the coding that makes the unit always has its own code
-    cols = np.array([column[s.code_id] for s in spans], dtype=np.intp)
-    out = []
-    for coder in (coder_a, coder_b):
-        onehot = np.zeros((len(spans), n_codes), dtype=np.int64)
-        mine = np.array([s.coder == coder for s in spans])
-        onehot[np.nonzero(mine)[0], cols[mine]] = 1
-        out.append((agree.astype(np.int64) @ onehot) > 0)
-    return out[0], out[1], agree
 
 
 def sentence(result: Agreement, lang: str = "en") -> str:

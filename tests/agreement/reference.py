@@ -5,8 +5,8 @@ from codebook.agreement import (
     CodeFigures,
     Disagreement,
     Figures,
+    Span,
     _choose,
-    _Span,
     interview_layout,
     spans_agree,
 )
@@ -21,7 +21,7 @@ def compute(study, coder_a, coder_b, *, unit="segment", overlap=0.8, codes=None,
     in_scope = set(code_ids)
     for iid in interviews:
         segments, starts = interview_layout(study, iid)
-        spans = [_Span(c.id, c.coder, c.code_id, starts[c.start_segment_id] + c.start_offset,
+        spans = [Span(c.id, c.coder, c.code_id, starts[c.start_segment_id] + c.start_offset,
                        starts[c.end_segment_id] + c.end_offset, c.start_segment_id)
                  for c in study.codings.list(interview_id=iid)
                  if c.coder in (coder_a, coder_b) and c.code_id in in_scope

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from codebook import Study
 from codebook import agreement as ag
+from codebook.agreement_matrix import binary_alpha
 from codebook.errors import StudyError
 from codebook.models import NewSegment
 from tests.agreement.reference import compute as reference
@@ -22,7 +23,7 @@ def test_binary_alpha_in_closed_form_is_the_packages_to_the_last_bit(pairs):
     b = [int(y) for _, y in pairs]
     n00 = sum(1 for x, y in pairs if not x and not y)
     n11 = sum(1 for x, y in pairs if x and y)
-    got = ag.binary_alpha(n00, n11, len(pairs) - n00 - n11)
+    got = binary_alpha(n00, n11, len(pairs) - n00 - n11)
     if len(set(a) | set(b)) < 2:
         return  # undefined: compute() never asks
     expected = krippendorff.alpha(reliability_data=np.array([a, b], dtype=float), level_of_measurement="nominal",
