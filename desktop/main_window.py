@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
@@ -25,6 +25,7 @@ from desktop.app import keep
 from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
 from desktop.exchange.dialogs import ExportDialog, ImportDialog
+from desktop.fit import ElidedLabel, fit_window
 from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
@@ -92,8 +93,10 @@ class MainWindow(QMainWindow):
             self.backup.start(ctx.study.folder)
         if getattr(ctx.study, "read_only", ""):
             self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
-        self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
-        self.resize(1280, 800)
+        # The study's folder, elided to what fits: a long path made the window wider than the screen.
+        self.folder_label = ElidedLabel(str(ctx.study.folder))
+        self.statusBar().addPermanentWidget(self.folder_label)
+        fit_window(self, QSize(1280, 800))  # within the screen's available area (1366×768 laptops)
 
     # -- menus ---------------------------------------------------------------------
 
@@ -125,7 +128,8 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setIcon(icon("redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Both everywhere (the platform's Redo is one or the other); the menu shows the first, the README both.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from codebook.dates import digits
+from desktop.fit import cap_to_screen
 from desktop.i18n import current_language
 from desktop.servers_page import ServersPage
 from desktop.settings import RATES, Settings
@@ -86,6 +87,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wide enough for the models' table, never past the screen (long messages in it wrap).
+        cap_to_screen(self)
+        self.resize(min(780, self.maximumWidth()), min(self.sizeHint().height(), self.maximumHeight()))
 
     def _say_where(self, *_) -> None:
         """The Transcription tab says where transcription runs (the Servers tab changes it)."""
