@@ -29,6 +29,7 @@ from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
 from desktop.settings_dialog import SettingsDialog
+from desktop.suggest.panel import SuggestionsPanel
 from desktop.study.backups import BackupJob, BackupsDialog, offer_restore
 from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
@@ -70,6 +71,14 @@ class MainWindow(QMainWindow):
         self.codebook.applyRequested.connect(self.editor.apply_codes)
         self.editor.in_vivo_parent = self.codebook.current_parent_id
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        # Coding suggestions waiting for review (issue #27): a dock beside the transcript, hidden until asked for.
+        self.suggestions = SuggestionsPanel(ctx, self.settings, self.editor, self)
+        self.suggestions_dock = QDockWidget(self.tr("Suggestions"), self)
+        self.suggestions_dock.setObjectName("suggestions")
+        self.suggestions_dock.setWidget(self.suggestions)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.suggestions_dock)
+        self.suggestions_dock.hide()
+        self.suggestions.showRequested.connect(self._show_suggestion)
         self.queue = TranscriptionQueue(ctx.study.folder, self)
         self.queue.progress.connect(self._progress)
         self.queue.finished.connect(self._transcribed)
@@ -144,6 +153,9 @@ class MainWindow(QMainWindow):
         act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
             icon_name="open-transcript")
         act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
+        interview.addSeparator()
+        interview.addAction(self.suggestions_dock.toggleViewAction())
+        self.suggestions_dock.toggleViewAction().setText(self.tr("Coding suggestions"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -166,6 +178,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         label = self.ctx.study.interviews.label(self.ctx.study.interviews.get(interview_id))
         self.tabs.setTabText(self.tabs.indexOf(self.editor), f"{self.tr('Transcript')}: {label}")
+
+    def _show_suggestion(self, interview_id: int, segment_id: int, start: int, end: int) -> None:
+        if self.editor.interview_id != interview_id:
+            self.open_transcript(interview_id)
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.show_match(interview_id, segment_id, start, end)
 
     def _open_and_play(self, interview_id: int, at_ms: int) -> None:
         self.open_transcript(interview_id, at_ms)

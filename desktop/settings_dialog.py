@@ -1,4 +1,5 @@
-"""The settings dialog: language, playback and editor settings, and the Whisper model settings."""
+"""The settings dialog: language, playback and editor settings, the Whisper model settings, and the servers
+(the language model server for coding suggestions)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from codebook.dates import digits
 from desktop.i18n import current_language
 from desktop.settings import RATES, Settings
+from desktop.suggest.server_box import LlmServerBox
 from desktop.transcription.model_settings import ModelSettingsWidget
 
 
@@ -51,6 +53,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         self.model_settings = ModelSettingsWidget(self)
         layout.addWidget(self.model_settings)
+        # Settings → Servers (the speech server of issue #23 joins this group when the branches meet).
+        self.llm_server = LlmServerBox(settings, self)
+        layout.addWidget(self.llm_server)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,4 +69,5 @@ class SettingsDialog(QDialog):
         s.playback_rate = self.rate.currentData()
         s.shade_unsure = self.shade.isChecked()
         s.unsure_threshold = self.threshold.value()
+        self.llm_server.save()
         super().accept()
