@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from codebook.errors import StudyError
 from codebook.suggestions.store import Suggestions
+from desktop.app import explain
 from desktop.exchange.job_dialog import number
 from desktop.suggest.commands import Adjust, Decide
 from desktop.suggest.run_dialog import SuggestDialog, what_leaves
@@ -62,6 +63,10 @@ class SuggestionsPanel(QWidget):
             b.clicked.connect(slot)
             row.addWidget(b)
         layout.addLayout(row)
+        self.note = QLabel()  # why a step was refused or skipped (no modal box: the review goes on)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.note)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
@@ -125,8 +130,7 @@ class SuggestionsPanel(QWidget):
             return
         step = Decide(self.ctx, ids, accept)
         self.ctx.undo_stack.push(step)
-        if step.skipped:
-            QMessageBox.information(self, self.tr("Suggestions"), "\n".join(step.skipped))
+        self.note.setText("\n".join(step.skipped))
 
     def accept_selected(self) -> None:
         self._decide(True)
@@ -142,15 +146,15 @@ class SuggestionsPanel(QWidget):
         if span is None and self.editor is not None:
             span = self.editor.coding_span()
         if span is None:
-            QMessageBox.information(self, self.tr("Suggestions"),
-                                    self.tr("Select the words in the transcript first, then press this again."))
+            self.note.setText(self.tr("Select the words in the transcript first, then press this again."))
             return False
         try:
             Suggestions(self.ctx.study).check_span(ids[0], *span)  # refused here, before it is a step
             self.ctx.undo_stack.push(Adjust(self.ctx, ids[0], span))
         except StudyError as exc:
-            QMessageBox.information(self, self.tr("Suggestions"), str(exc))
+            self.note.setText(explain(exc))
             return False
+        self.note.clear()
         return True
 
     def show_current(self) -> None:

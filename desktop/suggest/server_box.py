@@ -133,10 +133,10 @@ class LlmServerBox(QGroupBox):
 
     def save(self) -> None:
         save_llm_server(self.settings, self.server())
-        if self.key.text():
-            set_key(KEY_NAME, self.key.text())
-        elif not self.url.text().strip():
+        if not self.url.text().strip():
             set_key(KEY_NAME, "")  # no server, no key kept for it
+        elif self.key.text():
+            set_key(KEY_NAME, self.key.text())
 
     def test_connection(self) -> None:
         if not self.url.text().strip():
