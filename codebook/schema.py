@@ -215,7 +215,7 @@ CREATE INDEX IF NOT EXISTS codings_by_coder ON codings(coder);
 # work in chunks (so a killed run resumes where it stopped) and the suggestions waiting for review. A suggestion
 # is never a coding: accepting one writes a coding by the coder «AI (MODEL)» and keeps its id here.
 SUGGESTIONS = """
-CREATE TABLE suggestion_runs (
+CREATE TABLE IF NOT EXISTS suggestion_runs (
     id INTEGER PRIMARY KEY,
     server TEXT NOT NULL,
     model TEXT NOT NULL,
@@ -231,7 +231,7 @@ CREATE TABLE suggestion_runs (
     created TEXT NOT NULL,
     updated TEXT NOT NULL
 );
-CREATE TABLE suggestion_chunks (
+CREATE TABLE IF NOT EXISTS suggestion_chunks (
     id INTEGER PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES suggestion_runs(id) ON DELETE CASCADE,
     interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
@@ -239,8 +239,8 @@ CREATE TABLE suggestion_chunks (
     segment_ids TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'pending'
 );
-CREATE INDEX suggestion_chunks_by_run ON suggestion_chunks(run_id, state, position);
-CREATE TABLE suggestions (
+CREATE INDEX IF NOT EXISTS suggestion_chunks_by_run ON suggestion_chunks(run_id, state, position);
+CREATE TABLE IF NOT EXISTS suggestions (
     id INTEGER PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES suggestion_runs(id) ON DELETE CASCADE,
     interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
@@ -257,9 +257,9 @@ CREATE TABLE suggestions (
     created TEXT NOT NULL,
     decided TEXT
 );
-CREATE INDEX suggestions_by_state ON suggestions(state, interview_id);
-CREATE INDEX suggestions_by_start_segment ON suggestions(start_segment_id);
-CREATE INDEX suggestions_by_end_segment ON suggestions(end_segment_id);
+CREATE INDEX IF NOT EXISTS suggestions_by_state ON suggestions(state, interview_id);
+CREATE INDEX IF NOT EXISTS suggestions_by_start_segment ON suggestions(start_segment_id);
+CREATE INDEX IF NOT EXISTS suggestions_by_end_segment ON suggestions(end_segment_id);
 """
 
 MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX, SUGGESTIONS]
