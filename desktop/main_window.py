@@ -71,12 +71,13 @@ class MainWindow(QMainWindow):
         self.codebook.applyRequested.connect(self.editor.apply_codes)
         self.editor.in_vivo_parent = self.codebook.current_parent_id
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
-        # Coding suggestions waiting for review (issue #27): a dock beside the transcript, hidden until asked for.
+        # Coding suggestions waiting for review (issue #27): a dock tabbed with the codebook, hidden until asked for.
         self.suggestions = SuggestionsPanel(ctx, self.settings, self.editor, self)
         self.suggestions_dock = QDockWidget(self.tr("Suggestions"), self)
         self.suggestions_dock.setObjectName("suggestions")
         self.suggestions_dock.setWidget(self.suggestions)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.suggestions_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.suggestions_dock)
+        self.tabifyDockWidget(dock, self.suggestions_dock)  # beside the codebook: the transcript keeps its width
         self.suggestions_dock.hide()
         self.suggestions.showRequested.connect(self._show_suggestion)
         self.queue = TranscriptionQueue(ctx.study.folder, self)

@@ -101,7 +101,7 @@ def start(study: Study, *, server: str, model: str, interview_ids: list[int], co
     chunks = []
     for iid in interview_ids:
         study.interviews.get(iid)
-        for ids in chunk_segments(study.transcripts.segments(iid)):
+        for ids in chunk_segments(study.transcripts.segments(iid), CHUNK_CHARS):
             chunks.append((iid, ids))
     if not chunks:
         raise StudyError("The chosen interviews have no transcript text.")

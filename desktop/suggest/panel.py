@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -47,11 +48,22 @@ class SuggestionsPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Quote"), self.tr("Reason"), self.tr("Interview")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(True)  # a quote is read whole, on as many lines as it takes
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column, mode in ((0, QHeaderView.ResizeMode.ResizeToContents), (1, QHeaderView.ResizeMode.Stretch),
+                             (2, QHeaderView.ResizeMode.Stretch), (3, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
         self.tree.itemDoubleClicked.connect(lambda *_: self.show_current())
         self.tree.itemSelectionChanged.connect(self._enable)
         layout.addWidget(self.tree, 1)
+        self.detail = QLabel()  # the chosen suggestion whole: its quote and the model's reason, wrapped
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("QLabel { padding: 4px; border: 1px solid palette(mid); }")
+        layout.addWidget(self.detail)
         row = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("Accept"))
         self.reject_button = QPushButton(self.tr("Reject"))
@@ -98,9 +110,6 @@ class SuggestionsPanel(QWidget):
                 item.setData(0, Qt.ItemDataRole.DecorationRole, _swatch(code.color))
             self.tree.addTopLevelItem(item)
             item.setSelected(s.id in selected)
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 260)
-        self.tree.setColumnWidth(2, 200)
         counts = repo.counts()
         self.counts.setText(self.tr("%1 pending · %2 accepted · %3 rejected")
                             .replace("%1", number(counts["pending"])).replace("%2", number(counts["accepted"]))
@@ -114,6 +123,13 @@ class SuggestionsPanel(QWidget):
 
     def _enable(self) -> None:
         n = len(self.selected_ids())
+        items = self.tree.selectedItems()
+        if len(items) == 1:
+            item = items[0]
+            self.detail.setText(f"{item.text(0)} · {item.text(3)}\n«{item.text(1)}»\n{item.text(2)}")
+        else:
+            self.detail.setText(self.tr("%1 suggestions chosen").replace("%1", number(n)) if n else
+                                self.tr("Choose a suggestion to read it whole; several to decide on them at once."))
         for b in (self.accept_button, self.reject_button):
             b.setEnabled(n > 0)
         self.adjust_button.setEnabled(n == 1)
