@@ -27,7 +27,9 @@ def what_leaves(tr, server: LlmServer) -> str:
     """One plain paragraph: which text leaves the computer, and to where (or that nothing does)."""
     if not server.chosen:
         return tr("No language model server is set (Settings → Servers), so nothing is sent anywhere.")
-    where = f"\u2068{server.url}\u2069" if current_language() == "fa" else server.url
+    fa = current_language() == "fa"
+    where = f"\u2066{server.url}\u2069" if fa else server.url  # a left-to-right isolate inside Persian
+    model = f"\u2066{server.model}\u2069" if fa else server.model
     if server.pseudonymise:
         text = tr("Sent to %1 (model %2): the text of the chosen interviews, pseudonymised (the names in the "
                   "study's replacement list replaced), and the chosen codes' names, descriptions and memos. "
@@ -36,7 +38,7 @@ def what_leaves(tr, server: LlmServer) -> str:
         text = tr("Sent to %1 (model %2), a server on this computer: the text of the chosen interviews as stored "
                   "(not pseudonymised), and the chosen codes' names, descriptions and memos. It does not leave "
                   "this computer.")
-    return text.replace("%1", where).replace("%2", server.model)
+    return text.replace("%1", where).replace("%2", model)
 
 
 def time_left(tr, seconds: float | None) -> str:

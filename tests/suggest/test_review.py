@@ -183,3 +183,39 @@ def test_servers_settings_test_the_connection_and_keep_the_key_apart(qapp, qtbot
     box.url.setText("")
     box.save()
     assert get_key("llm") == ""
+
+
+def test_the_review_reads_in_persian(demo_path, settings, fake_server, qapp, qtbot):
+    import importlib.util
+    from pathlib import Path
+
+    from codebook import Study
+    from desktop.app import set_language
+    from desktop.context import StudyContext
+    from desktop.settings_dialog import SettingsDialog
+    from desktop.suggest.panel import SuggestionsPanel
+    from desktop.suggest.run_dialog import SuggestDialog
+    from desktop.suggest.server_box import llm_server
+
+    path = Path(__file__).resolve().parents[1] / "desktop" / "test_persian_ui.py"
+    spec = importlib.util.spec_from_file_location("persian_ui_checker", path)
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    set_language("fa")
+    try:
+        with Study.open(demo_path) as study:
+            ctx = StudyContext(study)
+            _suggest(ctx, fake_server)
+            panel = SuggestionsPanel(ctx, settings)
+            dialog = SuggestDialog(ctx, llm_server(settings))
+            settings_dialog = SettingsDialog(settings)
+            for widget in (panel, dialog, settings_dialog):
+                qtbot.addWidget(widget)
+                panel.tree.topLevelItem(0).setSelected(True)
+                widget.show()
+                data = (fake_server.url, "fake-model", *getattr(getattr(widget, "model_settings", None), "data_texts",
+                                                                lambda: ())())
+                assert checker.english_in(widget, data) == [], widget
+            assert "۰" in panel.counts.text() or "۵" in panel.counts.text() or "۴" in panel.counts.text()
+    finally:
+        set_language("en")
