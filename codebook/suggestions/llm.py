@@ -103,7 +103,7 @@ class ChatClient:
                 raise StudyError("A request of {size} bytes is larger than the {limit} the client sends.",
                                  size=len(body), limit=MAX_REQUEST_BYTES)
             status, answer = self._with_retries(body)
-            if status in (400, 422) and self._dialect == "json_schema":
+            if self._dialect == "json_schema" and _refused_format(status, answer):
                 self._dialect = "json_object"  # llama-cpp-python's form; asked once more
                 continue
             break
@@ -194,6 +194,12 @@ class ChatClient:
                 self._conn = None
             conn.close()
         return (status, answer, retry_after) if with_retry_after else (status, answer)
+
+
+def _refused_format(status: int, answer: bytes) -> bool:
+    """Whether the server refused the ``json_schema`` form of ``response_format`` (400 or 422; llama-cpp-python
+    answers its validation error with a 500 that names the field)."""
+    return status in (400, 422) or (status == 500 and b"response_format" in answer)
 
 
 def _seconds(value: str | None) -> float | None:

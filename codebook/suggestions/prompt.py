@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 
 PROMPT_VERSION = "mosahebeh-suggest-1"
-MAX_SUGGESTIONS = 20  # per request: more is not a careful reading
+MAX_SUGGESTIONS = 12  # per request: more is not a careful reading
 MAX_QUOTE = 600  # characters of a quote kept (a longer one is not a quote but a paste)
 MAX_REASON = 300
 
@@ -78,13 +78,14 @@ def answer_schema(code_names: list[str], segments: int) -> dict:
         "properties": {
             "suggestions": {
                 "type": "array",
+                "maxItems": MAX_SUGGESTIONS,
                 "items": {
                     "type": "object",
                     "properties": {
                         "code": {"type": "string", "enum": list(code_names)},
                         "segment": {"type": "integer", "minimum": 1, "maximum": max(1, segments)},
-                        "quote": {"type": "string"},
-                        "reason": {"type": "string"},
+                        "quote": {"type": "string", "minLength": 2, "maxLength": MAX_QUOTE},
+                        "reason": {"type": "string", "minLength": 2, "maxLength": MAX_REASON},
                     },
                     "required": ["code", "segment", "quote", "reason"],
                 },

