@@ -186,6 +186,20 @@ def work(study: Study, run_id: int, client: ChatClient, *,
     return repo.run(run_id)
 
 
+def unfinished(study: Study, *, server: str, model: str, interview_ids: list[int], code_ids: list[int]) -> Run | None:
+    """An earlier run of the same request (server, model, interviews, codes) with work left: asking again
+    continues it instead of starting over (after a kill, or a server that stopped answering)."""
+    repo = Suggestions(study)
+    for r in reversed(repo.unfinished_runs()):
+        if r.server != server or r.model != model or list(r.code_ids) != list(code_ids):
+            continue
+        ivs = {row[0] for row in study.db.execute("SELECT DISTINCT interview_id FROM suggestion_chunks "
+                                                   "WHERE run_id = ?", [r.id]).fetchall()}
+        if ivs == set(interview_ids):
+            return r
+    return None
+
+
 def resume(study: Study, client: ChatClient, **kw) -> list[Run]:
     """Continue every unfinished run of ``client``'s server and model."""
     repo = Suggestions(study)

@@ -7,7 +7,8 @@
     mosahebeh suggest --study PATH --paper RESEARCHER
 
 The key (if the server wants one) comes from ``MOSAHEBEH_LLM_KEY``, never from the command line.
-No coding is written until a suggestion is accepted.
+No coding is written until a suggestion is accepted. The same request cut short (killed, a server that stopped
+answering) is continued by asking again.
 """
 from __future__ import annotations
 
@@ -93,8 +94,11 @@ def run(args: argparse.Namespace) -> int:
         client = ChatClient(args.server, args.server_model, os.environ.get("MOSAHEBEH_LLM_KEY"),
                             timeout=args.timeout)
         code_ids = runs.resolve_codes(study, args.codes)
-        started = runs.start(study, server=client.url, model=client.model, interview_ids=[args.interview],
-                             code_ids=code_ids, pseudonymise=not args.no_pseudonymise)
+        started = runs.unfinished(study, server=client.url, model=client.model, interview_ids=[args.interview],
+                                  code_ids=code_ids)  # the same request cut short before: continued, not redone
+        if started is None or started.pseudonymised == args.no_pseudonymise:
+            started = runs.start(study, server=client.url, model=client.model, interview_ids=[args.interview],
+                                 code_ids=code_ids, pseudonymise=not args.no_pseudonymise)
 
         def say(p: runs.Progress) -> None:
             if not args.json:

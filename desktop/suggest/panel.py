@@ -21,6 +21,7 @@ from codebook.errors import StudyError
 from codebook.suggestions.store import Suggestions
 from desktop.app import explain
 from desktop.exchange.job_dialog import number
+from desktop.i18n import current_language
 from desktop.suggest.commands import Adjust, Decide
 from desktop.suggest.run_dialog import SuggestDialog, what_leaves
 from desktop.suggest.server_box import llm_server
@@ -189,7 +190,7 @@ class SuggestionsPanel(QWidget):
     def paper_sentence(self) -> str:
         from codebook.suggestions.report import paper_sentence
 
-        return paper_sentence(self.ctx.study, self.ctx.coder or "")
+        return paper_sentence(self.ctx.study, self.ctx.coder or "", lang=current_language())
 
     def show_paper_sentence(self) -> None:
         try:

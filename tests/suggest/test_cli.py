@@ -72,3 +72,19 @@ def test_the_command_runs_without_qt_and_takes_the_key_from_the_environment(demo
     assert json.loads(out.stdout)["suggestions"]
     assert fake_server.headers[-1]["Authorization"] == "Bearer sekret-from-env"
     assert "sekret-from-env" not in out.stdout + out.stderr
+
+
+def test_asking_again_continues_a_run_cut_short(demo_path, fake_server, capsys):
+    from codebook.suggestions.store import Suggestions
+
+    fake_server.mode, fake_server.hang_s = "hang", 3
+    assert main(["suggest", "--study", str(demo_path), "--interview", "1", "--codes", CODE, "--server",
+                 fake_server.url, "--server-model", "fake-model", "--timeout", "0.5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"suggestions": []}
+    fake_server.mode = "quote"
+    assert main(["suggest", "--study", str(demo_path), "--interview", "1", "--codes", CODE, "--server",
+                 fake_server.url, "--server-model", "fake-model", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["suggestions"]
+    with Study.open(demo_path) as study:
+        runs = Suggestions(study).runs()
+        assert len(runs) == 1 and runs[0].state == "done" and runs[0].failed == 1

@@ -91,7 +91,7 @@ def llama(tmp_path_factory):
                 break
             except Exception:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("the llama server did not start:\n" + log.read_text(errors="replace")[-3000:])
+                    raise AssertionError("the llama server did not start:\n" + log.read_text(errors="replace")[-3000:]) from None
                 time.sleep(0.5)
         proxy = LoggingProxy(port)
         yield proxy

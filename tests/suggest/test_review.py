@@ -156,11 +156,10 @@ def test_the_run_dialog_works_off_the_gui_thread_and_cancels(ctx, settings, fake
 
 
 def test_servers_settings_test_the_connection_and_keep_the_key_apart(qapp, qtbot, fake_server):
-    from transcribe.paths import data_dir
-
     from desktop.settings import Settings
     from desktop.suggest.keys import get_key
     from desktop.suggest.server_box import LlmServerBox, llm_server
+    from transcribe.paths import data_dir
 
     settings = Settings()
     box = LlmServerBox(settings)

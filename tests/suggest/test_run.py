@@ -106,6 +106,8 @@ def test_accept_reject_and_agreement_with_the_model(demo_path, fake_server):
         sentence = paper_sentence(study, "مریم")
         assert "fake-model" in sentence and "mosahebeh-suggest-1" in sentence
         assert f"{len(pending) - 1} were accepted, 1 rejected" in sentence and "Cohen's kappa" in sentence
+        persian = paper_sentence(study, "مریم", lang="fa")
+        assert "fake-model" in persian and "کاپای کوهن" in persian and "۱ رد" in persian
         # Undo of an acceptance: the suggestion is pending again and its coding is gone.
         snap = repo.snapshot([first.id])
         study.db.execute("UPDATE suggestions SET state='pending', coding_id=NULL WHERE id=?", [first.id])
