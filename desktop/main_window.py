@@ -29,12 +29,12 @@ from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
 from desktop.settings_dialog import SettingsDialog
-from desktop.suggest.panel import SuggestionsPanel
 from desktop.study.backups import BackupJob, BackupsDialog, offer_restore
 from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
+from desktop.suggest.panel import SuggestionsPanel
 from desktop.transcript import TranscriptEditor
 from desktop.transcription.queue import TranscriptionQueue
 
@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
             self.editor.apply_settings()
+            self.suggestions.refresh()  # the server named (or none): what the panel says is sent where
             self.ctx.coder = self.settings.coder_name
             if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
                 offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)
