@@ -35,6 +35,7 @@ from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
+from desktop.suggest.panel import SuggestionsPanel
 from desktop.transcript import TranscriptEditor
 from desktop.transcription.queue import TranscriptionQueue
 from desktop.i18n import worded
@@ -72,6 +73,15 @@ class MainWindow(QMainWindow):
         self.codebook.applyRequested.connect(self.editor.apply_codes)
         self.editor.in_vivo_parent = self.codebook.current_parent_id
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        # Coding suggestions waiting for review (issue #27): a dock tabbed with the codebook, hidden until asked for.
+        self.suggestions = SuggestionsPanel(ctx, self.settings, self.editor, self)
+        self.suggestions_dock = QDockWidget(self.tr("Suggestions"), self)
+        self.suggestions_dock.setObjectName("suggestions")
+        self.suggestions_dock.setWidget(self.suggestions)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.suggestions_dock)
+        self.tabifyDockWidget(dock, self.suggestions_dock)  # beside the codebook: the transcript keeps its width
+        self.suggestions_dock.hide()
+        self.suggestions.showRequested.connect(self._show_suggestion)
         self.queue = TranscriptionQueue(ctx.study.folder, self)
         self.queue.progress.connect(self._progress)
         self.queue.finished.connect(self._transcribed)
@@ -152,6 +162,9 @@ class MainWindow(QMainWindow):
         act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
             icon_name="open-transcript")
         act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
+        interview.addSeparator()
+        interview.addAction(self.suggestions_dock.toggleViewAction())
+        self.suggestions_dock.toggleViewAction().setText(self.tr("Coding suggestions"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         act(help_menu, self.tr("User guide (in Persian)"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
 
@@ -182,6 +195,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         label = self.ctx.study.interviews.label(self.ctx.study.interviews.get(interview_id))
         self.tabs.setTabText(self.tabs.indexOf(self.editor), f"{self.tr('Transcript')}: {label}")
+
+    def _show_suggestion(self, interview_id: int, segment_id: int, start: int, end: int) -> None:
+        if self.editor.interview_id != interview_id:
+            self.open_transcript(interview_id)
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.show_match(interview_id, segment_id, start, end)
 
     def _open_and_play(self, interview_id: int, at_ms: int) -> None:
         self.open_transcript(interview_id, at_ms)
@@ -249,6 +268,7 @@ class MainWindow(QMainWindow):
         old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
             self.editor.apply_settings()
+            self.suggestions.refresh()  # the server named (or none): what the panel says is sent where
             self.ctx.coder = self.settings.coder_name
             if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
                 offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)

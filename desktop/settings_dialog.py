@@ -1,5 +1,6 @@
 """The settings dialog, in three tabs: General (language, playback, editor), Transcription (the
-Whisper model, and where transcription runs), Servers (:mod:`desktop.servers_page`)."""
+Whisper model, and where transcription runs), Servers (:mod:`desktop.servers_page`: the speech
+server, and the language model server for coding suggestions)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from desktop.fit import cap_to_screen
 from desktop.i18n import current_language
 from desktop.servers_page import ServersPage
 from desktop.settings import RATES, Settings
+from desktop.suggest.server_box import LlmServerBox
 from desktop.transcription.model_settings import ModelSettingsWidget
 
 
@@ -78,6 +80,8 @@ class SettingsDialog(QDialog):
         transcription_layout.addWidget(self.model_settings)
         self.tabs.addTab(transcription, self.tr("Transcription"))
         self.servers = ServersPage(settings, self)
+        self.llm_server = LlmServerBox(settings, self)  # saved with the page's other groups
+        self.servers.add_group(self.llm_server)
         self.tabs.addTab(self.servers, self.tr("Servers"))
         self.servers.speech.toggled.connect(self._say_where)
         self.servers.speech.url.textChanged.connect(self._say_where)

