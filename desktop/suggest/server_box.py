@@ -1,7 +1,7 @@
 """Settings → Servers: the language model server (an OpenAI-compatible chat endpoint) the user chose.
 
 There is no default: until the user names a server, nothing is ever sent. The address and model name live in
-the settings file (group ``servers/``), the key in :mod:`desktop.suggest.keys` (mode 600, never shown again
+the settings file (group ``servers/``), the key in :mod:`desktop.server_keys` (the system keyring, else a file of mode 600; never shown again
 once saved). "Test connection" asks the server for its models (``GET /v1/models``) off the GUI thread.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.suggest.keys import get_key, set_key
+from desktop.server_keys import ServerKeys
 
 KEY_NAME = "llm"
 
@@ -44,7 +44,7 @@ class LlmServer:
     def client(self, **kw):
         from codebook.suggestions.llm import ChatClient
 
-        return ChatClient(self.url, self.model, get_key(KEY_NAME) or None, **kw)
+        return ChatClient(self.url, self.model, ServerKeys(KEY_NAME).get() or None, **kw)
 
 
 def llm_server(settings) -> LlmServer:
@@ -99,7 +99,7 @@ class LlmServerBox(QGroupBox):
         form.addRow(self.tr("Model"), self.model)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self._had_key = bool(get_key(KEY_NAME))
+        self._had_key = bool(ServerKeys(KEY_NAME).get())
         self.key.setPlaceholderText(self.tr("kept (type to replace)") if self._had_key else self.tr("none"))
         form.addRow(self.tr("Key"), self.key)
         self.plain = QCheckBox(self.tr("Send the text as stored, not pseudonymised (only to a server on this "
@@ -134,9 +134,9 @@ class LlmServerBox(QGroupBox):
     def save(self) -> None:
         save_llm_server(self.settings, self.server())
         if not self.url.text().strip():
-            set_key(KEY_NAME, "")  # no server, no key kept for it
+            ServerKeys(KEY_NAME).set("")  # no server, no key kept for it
         elif self.key.text():
-            set_key(KEY_NAME, self.key.text())
+            ServerKeys(KEY_NAME).set(self.key.text())
 
     def test_connection(self) -> None:
         if not self.url.text().strip():
@@ -144,7 +144,7 @@ class LlmServerBox(QGroupBox):
             return
         self.test.setEnabled(False)
         self.result.setText(self.tr("Asking the server…"))
-        self._probe = _Probe(self.server(), self.key.text() or get_key(KEY_NAME), self)
+        self._probe = _Probe(self.server(), self.key.text() or ServerKeys(KEY_NAME).get(), self)
         self._probe.listed.connect(self._listed)
         self._probe.failed.connect(self._failed)
         self._probe.finished.connect(lambda: self.test.setEnabled(True))
