@@ -1,10 +1,13 @@
 """How the app copes with a real study: N interviews × 400 Persian segments.
 
-    python bench/study_scale.py --interviews 60 [--json] [--reuse] [--repeat 3]
+    python bench/study_scale.py --interviews 60 [--coders 1|2|3] [--json] [--reuse] [--repeat 3]
 
 Builds a study through the public API (participants, interviews, 400 segments
-each with word timings, 12 categories × 10 codes, ~80 codings per interview),
-then measures each operation (min and median of ``--repeat`` runs, wall time
+each with word timings, 12 categories × 10 codes, ~80 codings per interview;
+with ``--coders 2`` or ``3`` a team's study: every interview coded again by the
+other coders, most of their codings on the first coder's passages with the same
+code and shifted edges, some with another code, some passages missed, some
+passages only they coded), then measures each operation (min and median of ``--repeat`` runs, wall time
 and CPU time) headless and in the Qt window (offscreen), with the peak memory.
 It prints a table; with ``--json`` one object with a key per operation (the
 median wall time in seconds) and ``min``, ``cpu`` and ``peak_memory_mb`` beside.
@@ -34,6 +37,7 @@ CATEGORIES, CODES_PER_CATEGORY = 12, 10
 CODINGS_PER_INTERVIEW = 80
 COMMON = "خیلی"  # the common word the study-wide find looks for
 CACHE_VERSION = 1
+CODERS = ("مریم", "رضا", "سارا")  # the first coder, then the colleagues who code the same interviews
 WORDS = ("ما", "کتاب", "کتابخانه", "کتاب‌ها", "بودجه", "کارکنان", "نگران", "بودند", "می‌رود", "می رود",
          "خدمات", "آنلاین", "شروع", "کردیم", "دوران", "کرونا", "چطور", "بود", "خانه", "فرستادیم", "پیک",
          "هیچ", "چیز", "تازه‌ای", "نبود", "مدیر", "گفت", "که", "این", "آن", "را", "از", "به", "در", "با",
@@ -49,8 +53,11 @@ def _segment_text(rng: random.Random) -> str:
     return " ".join(words) + "."
 
 
-def build(path: Path, n: int, seed: int = 7) -> dict:
-    """Build the study through the public API; returns the seconds each part took."""
+def build(path: Path, n: int, seed: int = 7, coders: int = 1) -> dict:
+    """Build the study through the public API; returns the seconds each part took.
+
+    With one coder the codings carry no coder's name (as a study coded alone); with more, the
+    first coder's are stamped ``CODERS[0]`` and each colleague codes every interview again."""
     from codebook import Study
     from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, NewSegment, Word
 
@@ -87,13 +94,36 @@ def build(path: Path, n: int, seed: int = 7) -> dict:
         t_segments += time.perf_counter() - ts
         used = rng.choices(codes, weights, k=CODINGS_PER_INTERVIEW + rng.randint(-2, 2))
         tc = time.perf_counter()
+        first = CODERS[0] if coders > 1 else ""
+        made = []
         for code_id in used:
             k = rng.randrange(len(ids) - 1)
             a = rng.randrange(len(segs[k].text) // 2)
             if rng.random() < 0.15:  # across two segments
-                study.codings.add(code_id, ids[k], a, ids[k + 1], rng.randint(1, len(segs[k + 1].text)))
+                span = (ids[k], a, ids[k + 1], rng.randint(1, len(segs[k + 1].text)))
             else:
-                study.codings.add(code_id, ids[k], a, ids[k], rng.randint(a + 1, len(segs[k].text)))
+                span = (ids[k], a, ids[k], rng.randint(a + 1, len(segs[k].text)))
+            study.codings.add(code_id, *span, coder=first)
+            made.append((code_id, k, span))
+        for other in CODERS[1:coders]:
+            for code_id, k, (s_id, a, e_id, b) in made:
+                r = rng.random()
+                if r < 0.15:
+                    continue  # a passage the colleague did not code
+                if r < 0.3:  # the same passage, another code
+                    code_id = rng.choices(codes, weights)[0]
+                # the edges a few characters off, as two people select the same passage
+                a2 = max(0, min(len(segs[k].text) - 1, a + rng.randint(-6, 6)))
+                end_text = segs[k + 1].text if e_id != s_id else segs[k].text
+                b2 = max(1, min(len(end_text), b + rng.randint(-6, 6)))
+                if e_id == s_id and b2 <= a2:
+                    a2, b2 = a, b
+                study.codings.add(code_id, s_id, a2, e_id, b2, coder=other)
+            for _ in range(CODINGS_PER_INTERVIEW // 10):  # passages only this colleague coded
+                k = rng.randrange(len(ids))
+                a = rng.randrange(len(segs[k].text) // 2)
+                study.codings.add(rng.choices(codes, weights)[0], ids[k], a, ids[k],
+                                  rng.randint(a + 1, len(segs[k].text)), coder=other)
         t_codings += time.perf_counter() - tc
     total, cpu = time.perf_counter() - t0, time.process_time() - c0
     codings = study.db.execute("SELECT COUNT(*) FROM codings").fetchone()[0]
@@ -101,15 +131,16 @@ def build(path: Path, n: int, seed: int = 7) -> dict:
     return {"build": total, "build_cpu": cpu, "build_segments": t_segments, "build_codings": t_codings, "codings": codings}
 
 
-def cached_study(n: int, reuse: bool) -> tuple[Path, dict]:
-    cache = Path(tempfile.gettempdir()) / "mosahebeh-bench" / f"scale-{n}-v{CACHE_VERSION}.mosahebeh"
+def cached_study(n: int, reuse: bool, coders: int = 1) -> tuple[Path, dict]:
+    name = f"scale-{n}-v{CACHE_VERSION}" + (f"-{coders}coders" if coders > 1 else "")
+    cache = Path(tempfile.gettempdir()) / "mosahebeh-bench" / f"{name}.mosahebeh"
     info_file = cache.with_suffix(".json")
     if reuse and info_file.is_file() and (cache / "study.db").is_file():
         return cache, json.loads(info_file.read_text())
     shutil.rmtree(cache, ignore_errors=True)
     info_file.unlink(missing_ok=True)  # a build cut short leaves no stale timing behind
     cache.parent.mkdir(parents=True, exist_ok=True)
-    info = build(cache, n)
+    info = build(cache, n, coders=coders)
     info_file.write_text(json.dumps(info))
     return cache, info
 
@@ -150,15 +181,30 @@ def gui_thread_busy(app, ms: int = 250) -> tuple[float, float]:
     return busy, busy
 
 
-def run(n: int, repeat: int, reuse: bool) -> dict:
+def run_command(argv: list[str]) -> tuple[float, float]:
+    """Run ``mosahebeh ARGV`` in a new Python process (as a user would); (wall s, its CPU s)."""
+    import subprocess
+
+    code = "import sys; from desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *argv], check=True, stdout=subprocess.DEVNULL,
+                   cwd=Path(__file__).resolve().parents[1])
+    wall = time.perf_counter() - w0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run(n: int, repeat: int, reuse: bool, coders: int = 1) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="mosahebeh-scale-"))
     os.environ["MOSAHEBEH_DATA_DIR"] = str(work / "data")
-    source, info = cached_study(n, reuse)
+    source, info = cached_study(n, reuse, coders)
     folder = work / "study.mosahebeh"
     shutil.copytree(source, folder)
 
     from codebook import Study, analysis, retrieval
+    from codebook import agreement as ag
     from codebook.refiqda import export_qdpx, import_qdpx
 
     t = Timer(repeat)
@@ -200,6 +246,16 @@ def run(n: int, repeat: int, reuse: bool) -> dict:
               setup=new_target)
     for s in targets:
         s.close()
+    if coders > 1:
+        pair = CODERS[0], CODERS[1]
+        t.measure("agreement_store", "agreement of two coders, segment unit (store)",
+                  lambda i: ag.compute(study, *pair))
+        t.measure("agreement_span_store", "agreement of two coders, span unit (store)",
+                  lambda i: ag.compute(study, *pair, unit="span"))
+        cli = [run_command(["agreement", "--study", str(folder), "--coders", *pair]) for _ in range(repeat)]
+        t.results["agreement_cli"] = {"label": "mosahebeh agreement (a new process, start-up included)",
+                                      "min": min(w for w, _ in cli), "median": statistics.median(w for w, _ in cli),
+                                      "cpu": statistics.median(c for _, c in cli)}
     study.close()
 
     # -- the Qt window, offscreen --------------------------------------------------------
@@ -303,33 +359,65 @@ def run(n: int, repeat: int, reuse: bool) -> dict:
         t.measure("saturation_ready", "saturation recompute until shown (1000 orderings)",
                   lambda i: (saturation_view.permutations.setValue(2000 + i), app.processEvents(),
                              getattr(saturation_view, "wait_ready", lambda: None)()))
+    agreement_view = next((window.tabs.widget(k) for k in range(window.tabs.count())
+                           if type(window.tabs.widget(k)).__name__ == "AgreementView"), None)
+    if agreement_view is not None and coders > 1:
+        gui_cpu: list[float] = []
+
+        def away(i):  # another tab, and the figures out of date (as after coding elsewhere)
+            window.tabs.setCurrentWidget(window.editor)
+            ctx.notify("codings")
+            gui_thread_busy(app, 100)
+
+        def show_agreement(i):
+            g0 = time.thread_time()
+            window.tabs.setCurrentWidget(agreement_view)
+            app.processEvents()
+            agreement_view.wait_ready()
+            gui_cpu.append(time.thread_time() - g0)
+        t.measure("agreement_tab", "the agreement tab until its figures are shown (worker; CPU all threads)",
+                  show_agreement, setup=away)
+        t.results["agreement_tab"]["label"] += f"; GUI thread {statistics.median(gui_cpu):.3f} s CPU"
+        window.tabs.setCurrentWidget(agreement_view)
+        agreement_view.wait_ready()
+
+        def edit_seen(i):  # an edit with the agreement tab on screen: the GUI thread only marks it stale
+            row = 90 + i
+            model.setData(model.index(row, COL_TEXT), model.segment(row).text + " " + COMMON)
+            app.processEvents()
+        t.measure("edit_agreement_shown", "change one segment's text while the agreement tab is shown "
+                  "(GUI thread; recomputed in the worker)", edit_seen, after=lambda i: gui_thread_busy(app))
+        agreement_view.wait_ready()
     window.close()
     app.processEvents()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shutil.rmtree(work, ignore_errors=True)
-    return {"interviews": n, "segments": n * SEGMENTS, "codings": info["codings"], "results": t.results,
+    return {"interviews": n, "coders": coders, "segments": n * SEGMENTS, "codings": info["codings"],
+            "results": t.results,
             "peak_memory_mb": round(peak, 1)}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--interviews", type=int, default=15, help="interviews in the study (400 segments each)")
+    ap.add_argument("--coders", type=int, choices=(1, 2, 3), default=1,
+                    help="coders of the study: 1, or a team of 2 or 3 who each code every interview")
     ap.add_argument("--json", action="store_true", help="print one JSON object (seconds per operation)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each operation (min and median)")
     ap.add_argument("--reuse", action="store_true", help="reuse the study built by an earlier run, if cached")
     args = ap.parse_args(argv)
-    out = run(args.interviews, args.repeat, args.reuse)
+    out = run(args.interviews, args.repeat, args.reuse, args.coders)
     res = out["results"]
     if args.json:
         obj = {k: round(v["median"], 4) for k, v in res.items()}
-        obj.update(interviews=out["interviews"], segments=out["segments"], codings=out["codings"],
+        obj.update(interviews=out["interviews"], coders=out["coders"], segments=out["segments"], codings=out["codings"],
                    peak_memory_mb=out["peak_memory_mb"],
                    min={k: round(v["min"], 4) for k, v in res.items()},
                    cpu={k: round(v["cpu"], 4) for k, v in res.items()})
         print(json.dumps(obj, ensure_ascii=False))
         return 0
     print(f"{out['interviews']} interviews × {SEGMENTS} segments = {out['segments']:,} segments, "
-          f"{out['codings']:,} codings; peak memory {out['peak_memory_mb']:.0f} MB")
+          f"{out['codings']:,} codings by {out['coders']} coder{'s' if out['coders'] > 1 else ''}; peak memory {out['peak_memory_mb']:.0f} MB")
     print(f"{'operation':<62} {'min s':>9} {'median s':>9} {'CPU s':>9}")
     for v in res.values():
         print(f"{v['label']:<62} {v['min']:>9.4f} {v['median']:>9.4f} {v['cpu']:>9.4f}")

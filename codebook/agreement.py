@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from codebook.agreement_matrix import Span, figures_from_counts, segment_presence, span_presence
 from codebook.coders import coders
 
 if TYPE_CHECKING:
@@ -147,16 +148,6 @@ class Agreement:
 
 # -- from a study ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Span:
-    coding_id: int
-    coder: str
-    code_id: int
-    start: int
-    end: int
-    segment_id: int
-
-
 def resolve_codes(study: Study, items: Sequence[str]) -> list[int]:
     """Code ids from ids or names (a category stands for the codes under it)."""
     from codebook.errors import StudyError
@@ -188,6 +179,20 @@ def resolve_interviews(study: Study, items: Sequence[str]) -> list[int]:
     return out
 
 
+def unit_texts(study: Study, interviews) -> dict[int, str]:
+    """Each interview's text in the coordinates of :class:`Disagreement` spans: every segment's
+    text (untranscribed ones too, as :func:`interview_layout` counts them) joined with LF, read
+    in one query without the word timings."""
+    ids = list(interviews)
+    parts: dict[int, list[str]] = {i: [] for i in ids}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for iid, text in study.db.execute(f"SELECT interview_id, text FROM segments WHERE interview_id IN "
+                                          f"({','.join('?' * len(part))}) ORDER BY interview_id, start_ms, id", part):
+            parts[iid].append(text)
+    return {i: "\n".join(p) for i, p in parts.items()}
+
+
 def interview_layout(study: Study, interview_id: int) -> tuple[list, dict[int, int]]:
     """(segments in order, {segment id: start of its text in the interview's text})."""
     segments = study.transcripts.segments(interview_id)
@@ -198,9 +203,9 @@ def interview_layout(study: Study, interview_id: int) -> tuple[list, dict[int, i
     return segments, starts
 
 
-def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
-            codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
-    """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring)."""
+def _choose(study: Study, coder_a: str, coder_b: str, unit: str, overlap: float,
+            codes: Sequence[int] | None, interviews: Sequence[int] | None) -> tuple[list, list[int]]:
+    """Check the arguments; the codes (in codebook order) and the interviews in scope."""
     from codebook.errors import StudyError
 
     if unit not in UNITS:
@@ -218,62 +223,119 @@ def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", 
     if codes is not None:
         wanted = set(codes)
         all_codes = [c for c in all_codes if c.id in wanted]
-    code_ids = [c.id for c in all_codes]
     if interviews is None:
         rows = study.db.execute("SELECT interview_id FROM codings WHERE coder = ? INTERSECT "
                                 "SELECT interview_id FROM codings WHERE coder = ?", [coder_a, coder_b]).fetchall()
         chosen = {r[0] for r in rows}
-        interviews = [iv.id for iv in study.interviews.list() if iv.id in chosen]
-    else:
-        interviews = list(interviews)
+        return all_codes, [iv.id for iv in study.interviews.list() if iv.id in chosen]
+    return all_codes, list(interviews)
 
-    a_vals: dict[int, list[int]] = {c: [] for c in code_ids}
-    b_vals: dict[int, list[int]] = {c: [] for c in code_ids}
+
+def _layout(study: Study, interviews: list[int]) -> tuple[dict[int, list[tuple[int, int, int]]], dict[int, tuple[int, int]]]:
+    """Every segment of the interviews in one query: {interview: [(segment id, start, end)] in order}
+    (positions in the interview's text, segment texts joined with LF, as :func:`interview_layout`)
+    and {segment id: (interview, start)}."""
+    layout: dict[int, list[tuple[int, int, int]]] = {iid: [] for iid in interviews}
+    where: dict[int, tuple[int, int]] = {}
+    pos: dict[int, int] = dict.fromkeys(interviews, 0)
+    for i in range(0, len(interviews), 500):
+        part = interviews[i:i + 500]
+        rows = study.db.execute(f"SELECT id, interview_id, text FROM segments WHERE interview_id IN "
+                                f"({','.join('?' * len(part))}) ORDER BY interview_id, start_ms, id", part)
+        for sid, iid, text in rows:
+            at = pos[iid]
+            layout[iid].append((sid, at, at + len(text)))
+            where[sid] = (iid, at)
+            pos[iid] = at + len(text) + 1
+    return layout, where
+
+
+def _spans(study: Study, coder_a: str, coder_b: str, in_scope: set[int],
+           where: dict[int, tuple[int, int]]) -> dict[int, list[Span]]:
+    """The two coders' codings of the codes in scope, per interview, in :meth:`Codings.list` order."""
+    out: dict[int, list[Span]] = {}
+    rows = study.db.execute(
+        "SELECT c.id, c.coder, c.code_id, c.interview_id, c.start_segment_id, c.start_offset, c.end_segment_id, "
+        "c.end_offset FROM codings c JOIN segments s ON s.id = c.start_segment_id WHERE c.coder IN (?, ?) "
+        "ORDER BY c.interview_id, s.start_ms, s.id, c.start_offset, c.id", [coder_a, coder_b])
+    for cid, coder, code_id, iid, s_seg, s_off, e_seg, e_off in rows:
+        if code_id not in in_scope:
+            continue
+        first, last = where.get(s_seg), where.get(e_seg)
+        if first is None or last is None or first[0] != iid or last[0] != iid:
+            continue  # a segment of another interview (or out of scope): as interview_layout would skip it
+        out.setdefault(iid, []).append(Span(cid, coder, code_id, first[1] + s_off, last[1] + e_off, s_seg))
+    return out
+
+
+def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
+            codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
+    """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring).
+
+    Vectorised: each coder's decisions are a boolean matrix (units × codes) built with numpy from
+    the codings' spans, read in two queries; the figures come from the counts of its columns."""
+    import numpy as np
+
+    all_codes, interviews = _choose(study, coder_a, coder_b, unit, overlap, codes, interviews)
+    code_ids = [c.id for c in all_codes]
+    column = {cid: j for j, cid in enumerate(code_ids)}
+    layout, where = _layout(study, interviews)
+    spans = _spans(study, coder_a, coder_b, set(code_ids), where)
+    n_codes = len(code_ids)
+    blocks_a, blocks_b = [], []
     disagreements: list[Disagreement] = []
-    in_scope = set(code_ids)
     for iid in interviews:
-        segments, starts = interview_layout(study, iid)
-        spans = [_Span(c.id, c.coder, c.code_id, starts[c.start_segment_id] + c.start_offset,
-                       starts[c.end_segment_id] + c.end_offset, c.start_segment_id)
-                 for c in study.codings.list(interview_id=iid)
-                 if c.coder in (coder_a, coder_b) and c.code_id in in_scope
-                 and c.start_segment_id in starts and c.end_segment_id in starts]
-        by = {(coder, cid): [s for s in spans if s.coder == coder and s.code_id == cid]
-              for coder in (coder_a, coder_b) for cid in code_ids}
+        own = spans.get(iid, [])
         if unit == "segment":
-            units = [(starts[s.id], starts[s.id] + len(s.text), s.id, None) for s in segments]
+            units = [(start, end, sid) for sid, start, end in layout[iid]]
+            a, b = segment_presence(units, own, coder_a, coder_b, column, n_codes)
         else:
-            units = [(s.start, s.end, s.segment_id, s) for s in spans]
-        for start, end, seg_id, own in units:
-            for cid in code_ids:
-                got = {}
-                for coder in (coder_a, coder_b):
-                    if unit == "segment":
-                        hits = [s for s in by[(coder, cid)] if s.start < end and s.end > start]
-                    else:
-                        hits = [s for s in by[(coder, cid)]
-                                if s is own or spans_agree((s.start, s.end), (start, end), overlap)]
-                    got[coder] = hits
-                va, vb = int(bool(got[coder_a])), int(bool(got[coder_b]))
-                a_vals[cid].append(va)
-                b_vals[cid].append(vb)
-                if va != vb:
-                    who = coder_a if va else coder_b
-                    if unit == "span" and (own.code_id != cid or own.coder != who):
-                        continue  # listed once, on the unit of the coding that has no match
-                    disagreements.append(Disagreement(iid, seg_id, cid, who, start, end,
-                                                      tuple(s.coding_id for s in got[who])))
+            units = [(s.start, s.end, s.segment_id) for s in own]
+            a, b, agree = span_presence(own, coder_a, coder_b, column, n_codes, overlap)
+        blocks_a.append(a)
+        blocks_b.append(b)
+        if unit == "segment":
+            grouped: dict[tuple[str, int], list[Span]] = {}
+            for s in own:
+                grouped.setdefault((s.coder, s.code_id), []).append(s)
+            for u, j in zip(*np.nonzero(a != b), strict=True):
+                who = coder_a if a[u, j] else coder_b
+                start, end, sid = units[u]
+                cid = code_ids[j]
+                hits = tuple(s.coding_id for s in grouped[(who, cid)] if s.start < end and s.end > start)
+                disagreements.append(Disagreement(iid, sid, cid, who, start, end, hits))
+        else:
+            for u, s in enumerate(own):
+                j = column[s.code_id]
+                if a[u, j] != b[u, j]:  # the coding's own coder has it; the other has not
+                    hits = tuple(t.coding_id for k, t in enumerate(own) if agree[u, k]
+                                 and t.coder == s.coder and t.code_id == s.code_id)
+                    disagreements.append(Disagreement(iid, s.segment_id, s.code_id, s.coder, s.start, s.end, hits))
+    a_all = np.concatenate(blocks_a) if blocks_a else np.zeros((0, n_codes), dtype=bool)
+    b_all = np.concatenate(blocks_b) if blocks_b else np.zeros((0, n_codes), dtype=bool)
+    n = int(a_all.shape[0])
+    a1, b1 = a_all.sum(axis=0), b_all.sum(axis=0)
+    n11 = (a_all & b_all).sum(axis=0)
     per_code = []
-    for c in all_codes:
-        cat = study.codes.category_of(c.id)
-        f = Figures.of(a_vals[c.id], b_vals[c.id])
-        per_code.append(CodeFigures(f.units, f.percent, f.kappa, f.alpha, code_id=c.id, code=c.name,
-                                    category=cat.name if cat else "", a_units=sum(a_vals[c.id]),
-                                    b_units=sum(b_vals[c.id])))
-    pooled_a = [v for cid in code_ids for v in a_vals[cid]]
-    pooled_b = [v for cid in code_ids for v in b_vals[cid]]
-    return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code,
-                     Figures.of(pooled_a, pooled_b), interviews, disagreements)
+    every = {c.id: c for c in study.codes.list()}
+    for j, c in enumerate(all_codes):
+        cat = _category_of(every, c.id)
+        percent, kappa, alpha = figures_from_counts(n, int(a1[j]), int(b1[j]), int(n11[j]))
+        per_code.append(CodeFigures(n, percent, kappa, alpha, code_id=c.id, code=c.name,
+                                    category=cat.name if cat else "", a_units=int(a1[j]), b_units=int(b1[j])))
+    overall = Figures(n * n_codes, *figures_from_counts(n * n_codes, int(a1.sum()), int(b1.sum()), int(n11.sum())))
+    return Agreement((coder_a, coder_b), unit, overlap if unit == "span" else None, per_code, overall,
+                     interviews, disagreements)
+
+
+def _category_of(every: dict, code_id: int):
+    """:meth:`Codes.category_of` from the codebook read once (the nearest category above the code)."""
+    code = every[code_id]
+    while code.parent_id is not None:
+        code = every[code.parent_id]
+        if code.kind == "category":
+            return code
+    return None
 
 
 def sentence(result: Agreement, lang: str = "en") -> str:

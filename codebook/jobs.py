@@ -16,6 +16,20 @@ macOS, ``msvcrt`` locking on Windows). The lock belongs to the open file: the
 system lets go of it when the process ends for any reason, so a killed job
 never leaves a lock that blocks the next run, and no heartbeat is needed. Two
 runs in one process (two open copies of a study) are refused too.
+
+The study's transcription queue (:meth:`Jobs.queue`, :meth:`Jobs.set_queue`) is
+kept in the same table, one row of kind ``queue`` per queued interview whose
+``progress`` column holds its place, so a killed queue (the app's or a
+``mosahebeh transcribe --all``) goes on in the same order, and the app and the
+command line see one queue:
+
+>>> study = Study.create(pathlib.Path(tempfile.mkdtemp()) / "queue")
+>>> a, b, c = (study.interviews.add(title=t).id for t in "abc")
+>>> study.jobs.set_queue([c, a]); study.jobs.enqueue([b, a]); study.jobs.queue()
+[3, 1, 2]
+>>> study.jobs.dequeue(a); study.jobs.queue()
+[3, 2]
+>>> study.close()
 """
 from __future__ import annotations
 
@@ -30,6 +44,7 @@ from codebook.errors import StudyError
 from codebook.models import Job
 from codebook.repository import Repository
 
+QUEUE = "queue"  # the kind of the rows that hold the study's transcription queue
 BUSY = ("Interview {id} is already being transcribed (by the app or another `mosahebeh transcribe`); "
         "wait until that run ends or cancel it, then start again.")
 
@@ -62,6 +77,33 @@ class Jobs(Repository):
         job = self.get(interview_id, kind)
         assert job is not None  # written just above
         return job
+
+    # -- the study's transcription queue ------------------------------------------------
+
+    def queue(self) -> builtins.list[int]:
+        """The queued interviews in their order (the one running first, while it runs)."""
+        return [r["interview_id"] for r in self._rows(
+            "SELECT interview_id FROM jobs WHERE kind = ? ORDER BY progress, interview_id", [QUEUE])]
+
+    def set_queue(self, interview_ids: builtins.list[int]) -> None:
+        """Replace the queue with ``interview_ids`` in this order (repeats dropped)."""
+        order = list(dict.fromkeys(int(i) for i in interview_ids))
+        stamp = now()
+        with self.db.atomic():
+            self.db.execute("DELETE FROM jobs WHERE kind = ?", [QUEUE])
+            for place, iid in enumerate(order):
+                self.db.execute("INSERT INTO jobs(interview_id, kind, state, progress, updated) "
+                                "VALUES (?, ?, 'queued', ?, ?)", [iid, QUEUE, place, stamp])
+
+    def enqueue(self, interview_ids: builtins.list[int]) -> None:
+        """Add interviews at the end of the queue; one already queued keeps its place."""
+        with self.db.atomic():
+            current = self.queue()
+            self.set_queue(current + [int(i) for i in interview_ids if int(i) not in current])
+
+    def dequeue(self, interview_id: int) -> None:
+        """Take an interview off the queue (done, cancelled or removed by the user)."""
+        self.db.execute("DELETE FROM jobs WHERE interview_id = ? AND kind = ?", [int(interview_id), QUEUE])
 
     def lock_path(self, interview_id: int, kind: str = "transcribe") -> Path:
         return Path(self.study.folder) / "audio" / f".{kind}-{int(interview_id)}.lock"

@@ -211,5 +211,56 @@ CODERS_INDEX = """
 CREATE INDEX IF NOT EXISTS codings_by_coder ON codings(coder);
 """
 
-MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX]
+# Coding suggestions from a language model (issue #27): a run (which model, which prompt, what was sent), its
+# work in chunks (so a killed run resumes where it stopped) and the suggestions waiting for review. A suggestion
+# is never a coding: accepting one writes a coding by the coder «AI (MODEL)» and keeps its id here.
+SUGGESTIONS = """
+CREATE TABLE IF NOT EXISTS suggestion_runs (
+    id INTEGER PRIMARY KEY,
+    server TEXT NOT NULL,
+    model TEXT NOT NULL,
+    prompt_version TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    code_ids TEXT NOT NULL DEFAULT '[]',
+    pseudonymised INTEGER NOT NULL DEFAULT 1,
+    state TEXT NOT NULL DEFAULT 'running',
+    proposed INTEGER NOT NULL DEFAULT 0,
+    dropped INTEGER NOT NULL DEFAULT 0,
+    invalid INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS suggestion_chunks (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES suggestion_runs(id) ON DELETE CASCADE,
+    interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    segment_ids TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX IF NOT EXISTS suggestion_chunks_by_run ON suggestion_chunks(run_id, state, position);
+CREATE TABLE IF NOT EXISTS suggestions (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES suggestion_runs(id) ON DELETE CASCADE,
+    interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+    code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+    start_segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    start_offset INTEGER NOT NULL,
+    end_segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    end_offset INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    anchor TEXT NOT NULL DEFAULT 'exact',
+    state TEXT NOT NULL DEFAULT 'pending',
+    coding_id INTEGER REFERENCES codings(id) ON DELETE SET NULL,
+    created TEXT NOT NULL,
+    decided TEXT
+);
+CREATE INDEX IF NOT EXISTS suggestions_by_state ON suggestions(state, interview_id);
+CREATE INDEX IF NOT EXISTS suggestions_by_start_segment ON suggestions(start_segment_id);
+CREATE INDEX IF NOT EXISTS suggestions_by_end_segment ON suggestions(end_segment_id);
+"""
+
+MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX, SUGGESTIONS]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,7 +18,8 @@ from PySide6.QtGui import QUndoStack
 from codebook import Study
 
 # What ``changed`` names: views refresh when their kind is named.
-KINDS = ("participants", "interviews", "segments", "codes", "codings", "guide", "marks", "memos", "jobs")
+KINDS = ("participants", "interviews", "segments", "codes", "codings", "guide", "marks", "memos", "jobs",
+         "suggestions")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,9 @@ ICONS = {
     "import": "mdi6.file-import-outline", "settings": "mdi6.cog-outline", "backup": "mdi6.backup-restore", "guide": "mdi6.format-list-numbered",
     "open": "mdi6.folder-open-outline", "undo": "mdi6.undo", "redo": "mdi6.redo", "copy": "mdi6.content-copy",
     "waveform": "mdi6.waveform", "edge-start": "mdi6.ray-start-arrow", "edge-end": "mdi6.ray-end-arrow",
+    # the codebook panel's buttons (icons alone where the panel is narrow)
+    "new-category": "mdi6.folder-plus-outline", "new-code": "mdi6.tag-plus-outline", "rename": "mdi6.rename-outline",
+    "colour": "mdi6.palette-outline", "merge-codes": "mdi6.set-merge", "apply-codes": "mdi6.tag-check-outline",
     "up": "mdi6.arrow-up", "down": "mdi6.arrow-down", "question": "mdi6.comment-question-outline",
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
@@ -25,6 +25,7 @@ from desktop.app import keep
 from desktop.codes.panel import CodebookPanel
 from desktop.context import StudyContext
 from desktop.exchange.dialogs import ExportDialog, ImportDialog
+from desktop.fit import ElidedLabel, fit_window
 from desktop.icons import icon
 from desktop.record.dialog import RecordDialog, import_audio
 from desktop.settings import Settings
@@ -34,6 +35,7 @@ from desktop.study.guide import GuideEditor
 from desktop.study.interview_dialog import InterviewDialog
 from desktop.study.interviews import InterviewsView
 from desktop.study.participants import ParticipantsView
+from desktop.suggest.panel import SuggestionsPanel
 from desktop.transcript import TranscriptEditor
 from desktop.transcription.queue import TranscriptionQueue
 from desktop.i18n import worded
@@ -71,6 +73,15 @@ class MainWindow(QMainWindow):
         self.codebook.applyRequested.connect(self.editor.apply_codes)
         self.editor.in_vivo_parent = self.codebook.current_parent_id
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        # Coding suggestions waiting for review (issue #27): a dock tabbed with the codebook, hidden until asked for.
+        self.suggestions = SuggestionsPanel(ctx, self.settings, self.editor, self)
+        self.suggestions_dock = QDockWidget(self.tr("Suggestions"), self)
+        self.suggestions_dock.setObjectName("suggestions")
+        self.suggestions_dock.setWidget(self.suggestions)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.suggestions_dock)
+        self.tabifyDockWidget(dock, self.suggestions_dock)  # beside the codebook: the transcript keeps its width
+        self.suggestions_dock.hide()
+        self.suggestions.showRequested.connect(self._show_suggestion)
         self.queue = TranscriptionQueue(ctx.study.folder, self)
         self.queue.progress.connect(self._progress)
         self.queue.finished.connect(self._transcribed)
@@ -92,8 +103,10 @@ class MainWindow(QMainWindow):
             self.backup.start(ctx.study.folder)
         if getattr(ctx.study, "read_only", ""):
             self.statusBar().addPermanentWidget(QLabel(self.tr("read-only: editing is off")))
-        self.statusBar().addPermanentWidget(QLabel(str(ctx.study.folder)))
-        self.resize(1280, 800)
+        # The study's folder, elided to what fits: a long path made the window wider than the screen.
+        self.folder_label = ElidedLabel(str(ctx.study.folder))
+        self.statusBar().addPermanentWidget(self.folder_label)
+        fit_window(self, QSize(1280, 800))  # within the screen's available area (1366×768 laptops)
 
     # -- menus ---------------------------------------------------------------------
 
@@ -125,7 +138,8 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setIcon(icon("redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Both everywhere (the platform's Redo is one or the other); the menu shows the first, the README both.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
@@ -148,6 +162,9 @@ class MainWindow(QMainWindow):
         act(interview, self.tr("Open transcript"), lambda: self._with_selected(self.open_transcript),
             icon_name="open-transcript")
         act(interview, self.tr("Interview guide…"), self.guide, icon_name="guide")
+        interview.addSeparator()
+        interview.addAction(self.suggestions_dock.toggleViewAction())
+        self.suggestions_dock.toggleViewAction().setText(self.tr("Coding suggestions"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         act(help_menu, self.tr("User guide (in Persian)"), self.show_user_guide, QKeySequence.StandardKey.HelpContents)
 
@@ -178,6 +195,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.editor)
         label = self.ctx.study.interviews.label(self.ctx.study.interviews.get(interview_id))
         self.tabs.setTabText(self.tabs.indexOf(self.editor), f"{self.tr('Transcript')}: {label}")
+
+    def _show_suggestion(self, interview_id: int, segment_id: int, start: int, end: int) -> None:
+        if self.editor.interview_id != interview_id:
+            self.open_transcript(interview_id)
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.show_match(interview_id, segment_id, start, end)
 
     def _open_and_play(self, interview_id: int, at_ms: int) -> None:
         self.open_transcript(interview_id, at_ms)
@@ -245,6 +268,7 @@ class MainWindow(QMainWindow):
         old_coder = self.ctx.coder
         if SettingsDialog(self.settings, self).exec():
             self.editor.apply_settings()
+            self.suggestions.refresh()  # the server named (or none): what the panel says is sent where
             self.ctx.coder = self.settings.coder_name
             if self.ctx.coder != old_coder:  # offer to put the new name on the old name's codings here
                 offer_coder_rename(self.ctx, old_coder, self.ctx.coder, self)

@@ -1,12 +1,28 @@
-"""The settings dialog: language, playback and editor settings, and the Whisper model settings."""
+"""The settings dialog, in three tabs: General (language, playback, editor), Transcription (the
+Whisper model, and where transcription runs), Servers (:mod:`desktop.servers_page`: the speech
+server, and the language model server for coding suggestions)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from codebook.dates import digits
+from desktop.fit import cap_to_screen
 from desktop.i18n import current_language
+from desktop.servers_page import ServersPage
 from desktop.settings import RATES, Settings
+from desktop.suggest.server_box import LlmServerBox
 from desktop.transcription.model_settings import ModelSettingsWidget
 
 
@@ -48,15 +64,51 @@ class SettingsDialog(QDialog):
         self.threshold.setValue(settings.unsure_threshold)
         form.addRow(self.tr("Unsure below probability"), self.threshold)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        self.tabs = QTabWidget()
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.tabs.addTab(general, self.tr("General"))
+        transcription = QWidget()
+        transcription_layout = QVBoxLayout(transcription)
+        self.runs_where = QLabel()
+        self.runs_where.setWordWrap(True)
+        self.runs_where.setObjectName("runsWhere")
+        transcription_layout.addWidget(self.runs_where)
         self.model_settings = ModelSettingsWidget(self)
-        layout.addWidget(self.model_settings)
+        transcription_layout.addWidget(self.model_settings)
+        self.tabs.addTab(transcription, self.tr("Transcription"))
+        self.servers = ServersPage(settings, self)
+        self.llm_server = LlmServerBox(settings, self)  # saved with the page's other groups
+        self.servers.add_group(self.llm_server)
+        self.tabs.addTab(self.servers, self.tr("Servers"))
+        self.servers.speech.toggled.connect(self._say_where)
+        self.servers.speech.url.textChanged.connect(self._say_where)
+        self._say_where()
+        layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Wide enough for the models' table, never past the screen (long messages in it wrap).
+        cap_to_screen(self)
+        self.resize(min(780, self.maximumWidth()), min(self.sizeHint().height(), self.maximumHeight()))
+
+    def _say_where(self, *_) -> None:
+        """The Transcription tab says where transcription runs (the Servers tab changes it)."""
+        chosen = self.servers.speech.chosen()
+        if chosen.enabled and chosen.url:
+            self.runs_where.setText(self.tr("Transcription runs on the server %1 (Settings → Servers): the audio "
+                                            "leaves this computer.").replace("%1", "\u2068" + chosen.url + "\u2069"))
+            self.runs_where.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        else:
+            self.runs_where.setText(self.tr("Transcription runs on this computer; no audio leaves it. A lab's "
+                                            "speech server can be chosen in Settings → Servers."))
+            self.runs_where.setStyleSheet("")
 
     def accept(self) -> None:
+        self.servers.save()
         s = self.settings
         s.language = self.language.currentData()
         s.coder_name = self.coder.text()

@@ -6,6 +6,9 @@ Builds the demo study in a temporary folder, sets the app up as ``mosahebeh``
 does (Vazirmatn, translators, right-to-left, Persian digits) and grabs each
 window to ``OUT_DIR/<window>-<lang>.png`` (default docs/screenshots). A Latin
 follow-up question is added to the guide so the direction of a Latin run shows.
+The screen is a 1366×768 laptop's (the most common in Iran): the main window is
+shot at the size it first opens at there, and Settings › Models after a fetch
+that failed for want of a network.
 The cross-segment coding screenshot is taken by tests/desktop/test_cross_segment.py
 (set MOSAHEBEH_SCREENSHOTS to this folder).
 """
@@ -18,7 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "QT_QPA_PLATFORM" not in os.environ:  # an offscreen screen of 1366×768
+    _screen = Path(tempfile.mkdtemp(prefix="mosahebeh-shots-screen-")) / "screen.json"
+    _screen.write_text('{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                       '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}')
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.setdefault("MOSAHEBEH_DATA_DIR", tempfile.mkdtemp(prefix="mosahebeh-shots-data-"))
 
 
@@ -63,8 +70,7 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     from desktop.settings import Settings
 
     mw = MainWindow(ctx, Settings())
-    mw.resize(1280, 800)
-    mw.show()
+    mw.show()  # at the size it first opens at on the screen
     settle()
     mw.tabs.setCurrentWidget(mw.participants)
     shoot(mw, "participants")
@@ -122,6 +128,22 @@ def main(lang: str = "fa", out: str | None = None) -> int:
         model = settings.model_settings
         model.setParent(None)
         shoot(model, "transcription-settings", (600, 533))
+    settings.close()
+    settings = SettingsDialog(Settings())  # Settings › Models after Fetch with no network
+    settings.show()
+    settle()
+    from desktop.transcription.model_settings import select_row
+
+    models = settings.model_settings
+    models.tabs.setCurrentIndex(1)
+    select_row(models.catalog, 0)
+    settle()
+    models._fetch_done(models.catalog.item(0, 0).text(), False,
+                       "Cannot fetch Systran/faster-whisper-large-v3 from https://huggingface.co: [Errno -2] Name "
+                       "or service not known. What arrived is kept; fetch again to resume, or copy the model in "
+                       "with `mosahebeh models add`.")
+    settle(10)
+    shoot(settings, "models-fetch-offline")
     settings.close()
 
     from desktop.transcript.dialogs import TimesDialog

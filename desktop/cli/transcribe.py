@@ -2,6 +2,19 @@
 
     mosahebeh transcribe AUDIO [--model M] [--language fa] [--json]
     mosahebeh transcribe --study PATH --interview ID [--model M] [--language fa] [--force]
+    mosahebeh transcribe --study PATH --all [--jobs N]
+    mosahebeh transcribe … --server URL --server-model NAME
+
+With ``--all`` every interview of the study that has audio and is not
+transcribed joins the study's queue, and the queue runs: one interview after
+another (``--jobs N``: N at a time), each saved as it goes; a killed run goes
+on where it stopped, in the same order, the next time (``--queued`` runs the
+queue as it stands, as the app does).
+
+With ``--server`` the audio is sent to that speech server (the OpenAI audio
+API: vLLM, speaches, faster-whisper-server, open-asr-server…) instead of being
+transcribed here: it leaves this computer. The API key is read from the
+environment variable ``MOSAHEBEH_SERVER_KEY``, never from the command line.
 
 Without ``--json`` a readable transcript (times, speaker, text) is printed;
 with it, one JSON object. With ``--study PATH --interview ID`` there is no AUDIO:
@@ -13,7 +26,7 @@ writes it as JSON lines on stdout for the app's job queue.
 Speech the model could not turn into text is kept as an untranscribed segment:
 "[untranscribed]" in the text output, an empty "text" in JSON; the end counts
 them ("3 stretches, 41 s, could not be transcribed"). Nothing goes over the
-network (the bundled or a local model; ONNX Runtime's telemetry is off).
+network (the bundled or a local model; ONNX Runtime's telemetry is off), unless ``--server`` is given.
 """
 from __future__ import annotations
 
@@ -29,11 +42,12 @@ UNTRANSCRIBED = "[untranscribed]"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model",
+    p = subparsers.add_parser("transcribe", help="transcribe Persian audio with a local Whisper model (or a speech server you name)",
                               description=__doc__.split("\n\n", 1)[0].replace("``", ""),
                               epilog="Two forms: `mosahebeh transcribe AUDIO` prints the transcript of a file; "
                                      "`mosahebeh transcribe --study PATH --interview ID` (no AUDIO) transcribes "
-                                     "that interview's own audio and stores the transcript in the study.")
+                                     "that interview's own audio and stores the transcript in the study; "
+                                     "`--study PATH --all` transcribes every interview not yet transcribed.")
     p.add_argument("audio", nargs="?", metavar="AUDIO", help="an audio or video file (left out with --study)")
     p.add_argument("--model", metavar="M", help="'bundled', an installed model's name (default: the one in use, see `mosahebeh models`), "
                    "a CTranslate2 model folder, "
@@ -48,6 +62,19 @@ def register(subparsers) -> None:
                         "(mosahebeh interviews --edit ID --audio FILE)")
     p.add_argument("--force", action="store_true",
                    help="with --study: replace a corrected transcript (it is kept as a memo)")
+    p.add_argument("--all", action="store_true",
+                   help="with --study: queue every interview not transcribed yet and transcribe the queue")
+    p.add_argument("--queued", action="store_true", help=__import__("argparse").SUPPRESS)
+    p.add_argument("--jobs", metavar="N", type=int, default=1,
+                   help="with --all: transcribe N interviews at a time; with --server and one file or "
+                        "interview: send N pieces of speech at a time (default 1)")
+    p.add_argument("--server", metavar="URL",
+                   help="send the audio to this speech server (OpenAI audio API) instead of transcribing "
+                        "here; the audio leaves this computer. The key comes from MOSAHEBEH_SERVER_KEY")
+    p.add_argument("--server-model", metavar="NAME", help="the model to ask the server for (with --server)")
+    p.add_argument("--no-words", action="store_true",
+                   help="with --server: do not ask for word times (some servers refuse them)")
+    p.add_argument("--server-retries", type=int, default=4, help=__import__("argparse").SUPPRESS)
     p.add_argument("--window", metavar="SECONDS", type=float, default=None, help=__import__("argparse").SUPPRESS)
     p.add_argument("--progress-json", action="store_true", help=__import__("argparse").SUPPRESS)
     p.set_defaults(func=run)
@@ -86,29 +113,61 @@ def cancel_on_sigterm():
     return lambda: flag["stop"]
 
 
+def backend(args, *, jobs: int = 1):
+    """The one place the transcription backend is chosen: ``(make_pipeline, model)``.
+
+    ``make_pipeline()`` builds a local :class:`transcribe.whisper.Pipeline` of
+    ``args.model``, or with ``--server`` a :class:`transcribe.server.ServerPipeline`
+    sending ``jobs`` pieces at a time; ``model`` is what the study's job records
+    (a server job resumes only on the same server and model)."""
+    from codebook.errors import StudyError
+
+    if args.server_model and not args.server:
+        raise StudyError("--server-model names a model on a speech server: give --server URL too.")
+    if args.server:
+        import os
+
+        from transcribe.server import Server, ServerPipeline
+
+        if not args.server_model:
+            raise StudyError("Give the model to ask the speech server for: --server-model NAME "
+                             "(`--server URL` alone does not say which).")
+        server = Server(args.server, args.server_model, key=os.environ.get("MOSAHEBEH_SERVER_KEY", ""),
+                        retries=max(0, args.server_retries))
+        return (lambda: ServerPipeline(server, jobs=jobs, words=not args.no_words)), server.label
+    if args.model is None:  # the model chosen with `mosahebeh models use` or in Settings → Models
+        from transcribe.installed import selected_model
+        args.model = selected_model()
+    from transcribe.whisper import Pipeline
+
+    return (lambda: Pipeline(args.model)), args.model
+
+
 def run(args) -> int:
     from codebook.errors import StudyError
 
     language = args.language
-    if args.model is None:  # the model chosen with `mosahebeh models use` or in Settings → Models
-        from transcribe.installed import selected_model
-        args.model = selected_model()
     reporter = _Reporter(args.progress_json)
+    if args.jobs < 1:
+        raise StudyError("--jobs takes a number of 1 or more.")
+    if args.all or args.queued:
+        if args.study is None or args.interview is not None or args.audio:
+            raise StudyError("--all transcribes a whole study: give --study PATH, without --interview or AUDIO.")
+        return _run_queue(args, language)
+    make, _ = backend(args, jobs=args.jobs)
     if args.study is not None or args.interview is not None:
         if args.study is None or args.interview is None:
             raise StudyError("Give both --study PATH and --interview ID to store a transcript in a study.")
         if args.audio:
             raise StudyError("With --study, the interview's own audio is transcribed: leave out AUDIO "
                              "(attach a new file to the interview first).")
-        return _run_study(args, language, reporter)
+        return _run_study(args, language, reporter, make)
     if not args.audio:
         raise StudyError("Give an AUDIO file to transcribe, or --study PATH --interview ID.")
     from transcribe.audio import audio_channels
 
     audio_channels(args.audio)  # a bad file is told at once, before the model loads
-    from transcribe.whisper import Pipeline
-
-    pipeline = Pipeline(args.model)
+    pipeline = make()
     kwargs = {"window_s": args.window} if args.window else {}
     result = pipeline.run(args.audio, language=language or "fa", on_progress=reporter,
                           cancel=cancel_on_sigterm(), **kwargs)
@@ -128,15 +187,68 @@ def run(args) -> int:
     return 0
 
 
-def _run_study(args, language, reporter) -> int:
+def _run_queue(args, language) -> int:
+    """``--all`` / ``--queued``: the study's queue, as one run (see :mod:`codebook.study_queue`)."""
     from codebook.study import Study
-    from codebook.transcription import run_job, summary as job_summary
+    from codebook.study_queue import not_transcribed, run_queue
+
+    make, model = backend(args)  # one request at a time per worker; --jobs is the number of workers
+    with Study.open(args.study) as study:
+        if args.all:
+            study.jobs.enqueue(not_transcribed(study))
+        queued = len(study.jobs.queue())
+    if not queued:
+        if not args.progress_json:
+            print("Every interview with audio is transcribed; nothing to do.", file=sys.stderr)
+        return 0
+    last = {"t": 0.0}
+
+    def event(message: dict) -> None:
+        if args.progress_json:
+            print(json.dumps(message, ensure_ascii=False), flush=True)
+            return
+        if "queue" in message:
+            q = message["queue"]
+            t = time.monotonic()
+            if t - last["t"] < 2.0 and q["in_hand"]:
+                return
+            last["t"] = t
+            left = f", about {format_hms(q['eta'] * 1000)} left" if q["eta"] >= 0 else ""
+            hand = ", ".join(str(i) for i in q["in_hand"]) or "-"
+            print(f"queue: {q['done']}/{q['count']} interviews, {q['audio_done_s'] / 3600:.2f} of "
+                  f"{q['audio_s'] / 3600:.2f} h of audio{left} (in hand: {hand})", file=sys.stderr, flush=True)
+        elif "done" in message:
+            print(f"Interview {message['done']['interview']}: {message['done']['segments']} segments saved.",
+                  file=sys.stderr, flush=True)
+        elif "failed" in message:
+            print(f"mosahebeh: interview {message['failed']['interview']}: {message['failed']['message']}",
+                  file=sys.stderr, flush=True)
+
+    summary = run_queue(args.study, pipeline=make, jobs=args.jobs, model=model, language=language,
+                        on_event=event, cancel=cancel_on_sigterm())
+    if summary.stopped == "cancelled":
+        print("mosahebeh: the queue was stopped; it goes on where it stopped next time.", file=sys.stderr)
+        return 130
+    if summary.stopped:
+        print(f"mosahebeh: {summary.stopped}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({"done": summary.done, "failed": {str(k): v for k, v in summary.failed.items()}}))
+    return 1 if summary.failed and not args.progress_json else 0  # the app had each failure as an event
+
+
+def _run_study(args, language, reporter, make) -> int:
+    from codebook.study import Study
+    from codebook.transcription import run_job
+    from codebook.transcription import summary as job_summary
     from transcribe.whisper import Cancelled
 
     with Study.open(args.study) as study:
         try:
-            job = run_job(study, args.interview, model=args.model, language=language, force=args.force,
-                          window_s=args.window, on_progress=reporter, cancel=cancel_on_sigterm())
+            job = run_job(study, args.interview, model=_model(args), language=language, force=args.force,
+                          window_s=args.window,
+                          pipeline=make() if args.server else None,  # local: loaded after the audio is checked
+                          on_progress=reporter, cancel=cancel_on_sigterm())
         except Cancelled:
             print("mosahebeh: transcription cancelled; it resumes where it stopped next time.", file=sys.stderr)
             return 130
@@ -153,3 +265,12 @@ def _run_study(args, language, reporter) -> int:
         if message and not args.progress_json:
             print(f"mosahebeh: interview {args.interview}: {message}", file=sys.stderr)
     return 0
+
+
+def _model(args) -> str | None:
+    """What the job records and matches on resume: the local model, or ``NAME @ URL`` of a server."""
+    if args.server:
+        from transcribe.server_http import Server
+
+        return Server(args.server, args.server_model or "").label
+    return args.model

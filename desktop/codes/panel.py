@@ -1,6 +1,7 @@
 """The codebook panel: the tree of categories and codes, with counts, colours and descriptions.
 
-Add, rename (F2 or double-click on the name with the edit key), describe,
+Add, rename (F2, the Rename button or the context menu: a click on the selected
+code never starts renaming it, it was meant to apply it), describe,
 colour, move (drag and drop), merge and delete (asks, saying how many codings
 go). Every change is an undo command on ``ctx.undo_stack``
 (:mod:`desktop.codes.commands`). ``applyRequested(list)`` carries the selected
@@ -9,14 +10,15 @@ double-click on a code).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
-                               QPlainTextEdit, QToolButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QInputDialog, QLabel, QMessageBox, QPlainTextEdit,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from codebook.errors import StudyError
 from desktop.codes.commands import AddCode, DeleteCode, EditCode, MergeCodes
 from desktop.codes.tree_model import MIME, CodeTreeModel, number  # noqa: F401 (MIME: re-exported for tests)
+from desktop.icons import AdaptiveToolBar, icon
 
 class CodebookPanel(QWidget):
     """The codebook as a tree with a toolbar and the selected code's description."""
@@ -33,7 +35,10 @@ class CodebookPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.setDefaultDropAction(Qt.MoveAction)
-        self.tree.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        # Renaming by F2 or the context menu only: a second click on the selected code, meant to
+        # apply it, started renaming it (SelectedClicked).
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
@@ -45,36 +50,40 @@ class CodebookPanel(QWidget):
         self.description.setEnabled(False)
         self.description.installEventFilter(self)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # never what sets the panel's width
         from desktop.analysis.coder_filter import CoderFilter
 
         self.coder_filter = CoderFilter(ctx, self)
         self.coder_filter.currentIndexChanged.connect(self._coder_chosen)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(2)
+        # A toolbar that shows the buttons' names where the panel is wide enough and icons alone
+        # (names in the tooltips) where not: seven named buttons in a row made the panel 557 px
+        # wide at least, and the window wider than a 1366-pixel laptop screen.
+        bar = AdaptiveToolBar(self)
+        bar.setIconSize(QSize(18, 18))
+        self.toolbar = bar
         self.actions = {}
-        for key, text, shortcut, slot in (
-            ("category", self.tr("New category"), None, self.add_category_dialog),
-            ("code", self.tr("New code"), "Ctrl+Shift+N", self.add_code_dialog),
-            ("rename", self.tr("Rename"), None, self._rename_selected),
-            ("color", self.tr("Colour…"), None, self._color_selected),
-            ("merge", self.tr("Merge into…"), None, self._merge_selected),
-            ("delete", self.tr("Delete"), None, self._delete_selected),
-            ("apply", self.tr("Apply to selection"), "Ctrl+Return", self.request_apply),
+        for key, text, shortcut, slot, icon_name in (
+            ("category", self.tr("New category"), None, self.add_category_dialog, "new-category"),
+            ("code", self.tr("New code"), "Ctrl+Shift+N", self.add_code_dialog, "new-code"),
+            ("rename", self.tr("Rename"), "F2", self._rename_selected, "rename"),
+            ("color", self.tr("Colour…"), None, self._color_selected, "colour"),
+            ("merge", self.tr("Merge into…"), None, self._merge_selected, "merge-codes"),
+            ("delete", self.tr("Delete"), None, self._delete_selected, "remove"),
+            ("apply", self.tr("Apply to selection"), "Ctrl+Return", self.request_apply, "apply-codes"),
         ):
-            act = QAction(text, self)
+            act = QAction(icon(icon_name), text, self)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
                 act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+                act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
             act.triggered.connect(slot)
             self.addAction(act)
-            button = QToolButton(self)
-            button.setDefaultAction(act)
-            bar.addWidget(button)
+            bar.addAction(act)
             self.actions[key] = act
-        bar.addStretch(1)
+        self.tree.addActions([self.actions[k] for k in ("apply", "rename", "color", "merge", "delete")])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.description)
         layout.addWidget(self.coder_filter)

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 
 from codebook.dates import digits
 from codebook.errors import StudyError
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from transcribe.errors import TranscribeError
-from desktop.i18n import worded
 
 
 def number(value) -> str:

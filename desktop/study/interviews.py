@@ -2,10 +2,16 @@
 the work stands (recorded, transcribing n%, transcribed, corrected n%, coded).
 
 The date and the mode are edited in place (click the selected cell, or F2): a
-calendar popup, a list of modes. Double-click opens the transcript."""
+calendar popup, a list of modes. Double-click opens the transcript.
+
+Several interviews selected (or "Transcribe all not transcribed") go to the
+study's transcription queue, shown under the list (:mod:`desktop.transcription.queue_panel`).
+The list reads itself again when another process writes to the study (a
+``mosahebeh transcribe`` on the command line): a timer compares SQLite's
+``data_version`` every :data:`POLL_MS` (no table is read unless it changed)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QPushButton,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
@@ -18,6 +24,7 @@ from desktop.study.commands import WrittenFirst
 from desktop.study.date_field import date_edit, iso_of
 from desktop.i18n import worded
 
+POLL_MS = 2000
 COLUMNS = ("Interview", "Participant", "Date", "Mode", "Duration", "Status")
 COL_DATE, COL_MODE = 2, 3  # edited in place
 
@@ -84,6 +91,7 @@ class InterviewsModel(QAbstractTableModel):
         self.ctx = ctx
         self.rows: list = []
         self.live: dict[int, float] = {}  # interview id -> transcription progress from the queue
+        self.queued: set[int] = set()  # on the study's transcription queue, not started
         self.refresh()
 
     def refresh(self) -> None:
@@ -170,6 +178,8 @@ class InterviewsModel(QAbstractTableModel):
             return mode_label(iv.mode)
         if col == 4:
             return format_duration(iv.duration_ms, lang)
+        if iv.id in self.queued and iv.id not in self.live:
+            return _tr("queued")
         return status_text(study, iv, self.live)
 
 
@@ -229,7 +239,7 @@ class InterviewsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.openRequested.emit(self.model.rows[idx.row()].id))
@@ -243,16 +253,19 @@ class InterviewsView(QWidget):
                                    (self.tr("Import audio…"), self.importRequested, "import-audio"),
                                    (self.tr("Transcribe"), self.transcribeRequested, "transcribe"),
                                    (self.tr("Open transcript"), self.openRequested, "open-transcript")):
-            b = QPushButton(icon(name), text)
+            b = QPushButton(icon(name), text) if signal is not self.transcribeRequested else self._transcribe_button(text)
             if signal is None:
                 b.clicked.connect(self.newRequested.emit)
+            elif signal is self.transcribeRequested:
+                b.clicked.connect(self._transcribe_selected)
             else:
                 b.clicked.connect(lambda _=False, s=signal: self._emit(s))
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        self._make_queue(layout)
         ctx.changes.connect(self._changed)
 
     def _changed(self, change) -> None:
@@ -282,10 +295,117 @@ class InterviewsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()].id if rows else None
 
-    def select(self, interview_id: int) -> None:
+    def selected_ids(self) -> list[int]:
+        """The selected interviews, in the list's order."""
+        return [self.model.rows[r.row()].id for r in sorted(self.table.selectionModel().selectedRows(),
+                                                             key=lambda i: i.row())]
+
+    # -- the study queue, and what other processes write --------------------------------------
+
+    def _make_queue(self, layout) -> None:
+        from codebook.study_queue import data_version
+        from desktop.transcription.queue_panel import QueuePanel
+        from desktop.transcription.study_queue import StudyQueueRunner
+
+        self.runner = StudyQueueRunner(self.ctx.study, self)
+        self.queue_panel = QueuePanel(self.ctx, self.runner, self)
+        layout.addWidget(self.queue_panel)
+        self.runner.progress.connect(self._queue_progress)
+        self.runner.state_changed.connect(self._queue_changed)
+        self._queue_changed()
+        self.runner.interview_done.connect(self._queue_settled)
+        self.runner.interview_failed.connect(lambda iid, _m: self._queue_settled(iid))
+        self._seen_version = data_version(self.ctx.study)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._poll_study)
+        if not getattr(self.ctx.study, "read_only", ""):
+            self._poll.start()
+
+    def _transcribe_button(self, text: str):
+        """Transcribe: a click transcribes the selected interviews; its menu offers all not transcribed."""
+        from PySide6.QtWidgets import QMenu, QToolButton
+
+        button = QToolButton()
+        button.setIcon(icon("transcribe"))
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setToolTip(self.tr("Transcribe the selected interviews (several go to the transcription queue)"))
+        menu = QMenu(button)
+        menu.addAction(self.tr("Transcribe the selected interviews"), self._transcribe_selected)
+        self.transcribe_all = menu.addAction(self.tr("Transcribe all not transcribed"), self._transcribe_all)
+        button.setMenu(menu)
+        return button
+
+    def _transcribe_selected(self) -> None:
+        """One interview: the usual transcription (asks before replacing a corrected one); several: the queue."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.transcribeRequested.emit(ids[0])
+        elif ids:
+            self.queue(ids)
+
+    def _transcribe_all(self) -> None:
+        from codebook.study_queue import not_transcribed
+
+        ids = not_transcribed(self.ctx.study)
+        if ids:
+            self.queue(ids)
+        else:
+            self.queue_panel.setVisible(self.runner.is_running())
+            self.ctx.notify("interviews")
+
+    def queue(self, interview_ids: list[int]) -> None:
+        """Put interviews on the study's queue and run it."""
+        self.runner.add(interview_ids)
+        self.queue_panel.refresh()
+
+    def _queue_changed(self) -> None:
+        self.model.queued = set(self.runner.queued())
+        self.model.dataChanged.emit(self.model.index(0, 5), self.model.index(max(0, len(self.model.rows) - 1), 5))
+
+    def _queue_progress(self, q: dict) -> None:
+        for iid, fraction in (q.get("fractions") or {}).items():
+            self.model.set_progress(int(iid), float(fraction))
+
+    def _queue_settled(self, interview_id: int) -> None:
+        self.model.set_progress(interview_id, None)
+        self.ctx.notify("segments", interview_id=interview_id)
+        self.ctx.notify("jobs")
+
+    def _poll_study(self) -> None:
+        """Another process wrote to the study: read the list (and the queue) again."""
+        from codebook.study_queue import data_version
+
+        try:
+            version = data_version(self.ctx.study)
+        except Exception:  # closed or busy: next time
+            return
+        if version == self._seen_version:
+            return
+        self._seen_version = version
+        if not self.isVisible():
+            self._stale = True
+            return
+        selected = self.selected_ids()
+        self.model.refresh()
+        for iid in selected:
+            self.select(iid, add=True)
+        self.queue_panel.refresh()
+        self._queue_changed()
+
+    def select(self, interview_id: int, add: bool = False) -> None:
+        from PySide6.QtCore import QItemSelectionModel
+
         for r, i in enumerate(self.model.rows):
             if i.id == interview_id:
-                self.table.selectRow(r)
+                if add:
+                    self.table.selectionModel().select(
+                        self.model.index(r, 0), QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                else:
+                    self.table.selectRow(r)
 
     def _emit(self, signal) -> None:
         iid = self.selected_id()

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyle, QStyledItemDele
 
 from codebook.models import SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT
 from codebook.models import word_spans
-from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole, speaker_label
+from desktop.transcript import suggested as suggested_marks
+from desktop.transcript.model import (COL_CODES, COL_SPEAKER, COL_TEXT, ActiveRole, CodingsRole, SegmentRole,
+                                      SuggestionsRole, speaker_label)
 from desktop.transcript import coded_text
 from desktop.transcript.offsets import from_utf16, to_utf16
 
@@ -212,6 +214,9 @@ class SegmentDelegate(QStyledItemDelegate):
             doc.drawContents(painter)
             for rect, color in coded_text.bars(doc, index.data(SegmentRole), index.data(CodingsRole) or []):
                 painter.fillRect(rect, color)
+            suggested = index.data(SuggestionsRole)
+            if suggested:
+                suggested_marks.paint(painter, doc, seg, suggested)
             painter.restore()
             return
         if index.column() == COL_CODES:

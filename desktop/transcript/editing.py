@@ -65,27 +65,40 @@ class EditingMixin:
         if dlg.exec() and dlg.times():
             self._push(lambda: commands.SetTimes(self.model, seg, *dlg.times()))
 
-    def toggle_checked(self) -> None:
+    def mark_checked(self, checked: bool = True) -> None:
+        """F8 / Ctrl+Return: mark the current segment checked (Shift+F8 or its checkbox: unchecked).
+        Marking a segment that is already so does nothing: F8 used to toggle, and pressed on a checked
+        segment silently un-checked it."""
         row = self.current_row()
         if row < 0:
             return
         self.close_text_editor()
         seg = self.model.segment(row)
-        self._push(lambda: commands.SetChecked(self.model, seg.id, not seg.checked))
+        if seg.checked == checked:
+            return
+        self._push(lambda: commands.SetChecked(self.model, seg.id, checked))
 
     def next_unchecked(self) -> int:
-        """Go to (and play from) the next segment not yet checked; returns its row or -1."""
-        return self._next_where(lambda seg: not seg.checked, self.tr("Every segment is checked."))
+        """F7: go to (and play from) a segment not yet checked; returns its row or -1.
+
+        The first F7 after the transcript opens goes to the first unchecked segment of the interview
+        (the top one included); then each F7 goes to the next unchecked one after the current segment,
+        wrapping round to the top."""
+        from_top = getattr(self, "_f7_from_top", False)
+        self._f7_from_top = False
+        return self._next_where(lambda seg: not seg.checked, self.tr("Every segment is checked."),
+                                from_row=0 if from_top else None)
 
     def next_untranscribed(self) -> int:
         """Go to (and play from) the next stretch of speech the machine could not transcribe."""
         return self._next_where(lambda seg: seg.untranscribed and not seg.text,
                                 self.tr("No untranscribed speech is left."))
 
-    def _next_where(self, wanted, none_left: str) -> int:
+    def _next_where(self, wanted, none_left: str, from_row: int | None = None) -> int:
+        """The first row ``wanted`` after the current one (or at ``from_row`` and after), wrapping round."""
         n = self.model.rowCount()
-        start = self.current_row()
-        for step in range(1, n + 1):
+        start, first = (self.current_row(), 1) if from_row is None else (from_row, 0)
+        for step in range(first, n + first):
             row = (start + step) % n
             if wanted(self.model.segment(row)):
                 self.close_text_editor()

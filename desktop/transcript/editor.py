@@ -3,9 +3,9 @@
 Keys (function keys and Ctrl+Space work the same with a Persian keyboard layout):
 F4 / Ctrl+Space play-pause · F12 / Shift+F12 back / forward 5 s · F9 / F10 slower / faster ·
 F3 / Shift+F3 the current segment's start / end to the playhead (:mod:`desktop.transcript.waveform`) ·
-F7 next unchecked segment (untranscribed speech is never checked, so F7 visits it) · Shift+F7 next
-untranscribed stretch · F8 mark checked · F6 bookmark · Ctrl+Shift+Return split at the cursor ·
-Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
+F7 next unchecked segment (the first one after opening; untranscribed speech is never checked, so F7
+visits it) · Shift+F7 next untranscribed stretch · F8 mark checked (Shift+F8 or the checkbox: unchecked)
+· F6 bookmark · Ctrl+Shift+Return split at the cursor · Ctrl+Shift+M merge with the next · F2 edit the text · click a word, then Shift+click (or drag to) a word
 in a later segment to select across segments for coding (:mod:`desktop.transcript.span`).
 """
 from __future__ import annotations
@@ -61,6 +61,9 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The scroll bar always there, so the text column's width never depends on the rows' heights: a row
+        # that wraps at one width and not at the other flipped the bar on and off after the first paint.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Interactive)
@@ -144,8 +147,10 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self.act_next = self._action(self.tr("Next unchecked"), self.next_unchecked, "F7", icon_name="next-unchecked")
         self.act_next_untranscribed = self._action(self.tr("Next untranscribed"), self.next_untranscribed,
                                                    "Shift+F7", toolbar=False, icon_name="untranscribed")
-        self.act_check = self._action(self.tr("Checked"), self.toggle_checked, "F8", "Ctrl+Return",
+        self.act_check = self._action(self.tr("Mark checked"), self.mark_checked, "F8", "Ctrl+Return",
                                       icon_name="checked")
+        self.act_uncheck = self._action(self.tr("Mark unchecked"), lambda: self.mark_checked(False), "Shift+F8",
+                                        toolbar=False, icon_name="checked")
         self.act_mark = self._action(self.tr("Bookmark"), self.insert_bookmark, "F6", icon_name="bookmark")
         self.toolbar.addSeparator()
         self.act_split = self._action(self.tr("Split"), self.split_at_cursor, "Ctrl+Shift+Return", icon_name="split")
@@ -170,6 +175,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self.player.load(None)
         self.interview_id = interview_id
         self.model.load(interview_id)
+        self._f7_from_top = True  # the first F7 goes to the first unchecked segment
         if interview_id is None:
             self.waveform.load(None)
             return
@@ -213,7 +219,7 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
     def _changed(self, change) -> None:
         # What this editor's own commands did, its model already shows; another interview's changes do not show here.
         mine = change.interview_id is None or change.interview_id == self.interview_id
-        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide"):
+        if change.origin is not self.model and mine and change.any("codes", "codings", "marks", "guide", "suggestions"):
             self._refresh_timer.start()
         if "segments" in change and mine:
             self._accuracy_timer().start()
@@ -344,7 +350,8 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         return self._acc_timer
 
     def update_accuracy(self) -> None:
-        """Show WER/CER of the machine draft against the checked text, when that can be measured."""
+        """Show WER/CER of the machine draft on the checked segments (their draft against their
+        corrected text; unchecked segments are not counted), when that can be measured."""
         text = ""
         try:
             from codebook.transcription import accuracy
@@ -356,11 +363,15 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
             except StudyError:
                 result = None
             if result:
-                wer, cer = result
                 text = QCoreApplication.translate(
-                    "TranscriptEditor", "WER %1% · CER %2% (Persian-normalised; a word break written as a space, "
-                    "a ZWNJ or nothing does not count)")
+                    "TranscriptEditor", "WER %1% · CER %2% of the machine draft on %3 checked segments (Persian-"
+                    "normalised; a word break written as a space, a ZWNJ or nothing does not count)"
+                ) if result.segments != 1 else QCoreApplication.translate(
+                    "TranscriptEditor", "WER %1% · CER %2% of the machine draft on the one checked segment "
+                    "(Persian-normalised; a word break written as a space, a ZWNJ or nothing does not count)")
                 lang = current_language()
-                text = text.replace("%1", digits(f"{wer * 100:.1f}", lang)).replace("%2", digits(f"{cer * 100:.1f}", lang))
+                text = (text.replace("%1", digits(f"{result.wer * 100:.1f}", lang))
+                        .replace("%2", digits(f"{result.cer * 100:.1f}", lang))
+                        .replace("%3", digits(str(result.segments), lang)))
         self.accuracy_label.setText(text)
         self.accuracy_label.setVisible(bool(text))

@@ -22,6 +22,7 @@ SegmentRole = Qt.ItemDataRole.UserRole + 1   # the Segment
 CodingsRole = Qt.ItemDataRole.UserRole + 2   # [(Coding, Code)] covering the segment
 MarksRole = Qt.ItemDataRole.UserRole + 3     # [Mark] in the segment's time
 ActiveRole = Qt.ItemDataRole.UserRole + 4    # True for the segment being played
+SuggestionsRole = Qt.ItemDataRole.UserRole + 5  # [(Suggestion, Code)] pending on the segment (desktop/suggest)
 ACTIVE_COLOR = QColor("#fff3b0")
 CHECKED_COLOR = QColor("#e3f4e1")
 UNTRANSCRIBED_COLOR = QColor("#fbe7cc")  # a stretch of speech the machine could not transcribe
@@ -66,6 +67,7 @@ class SegmentsModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}  # segment id -> row
         self._codings: dict[int, list[tuple[Coding, Code]]] = {}
         self._marks: dict[int, list[Mark]] = {}
+        self._suggested: dict[int, list] = {}
         self.active_row = -1
 
     # -- loading ------------------------------------------------------------------
@@ -97,12 +99,14 @@ class SegmentsModel(QAbstractTableModel):
     def _read(self) -> None:
         if self.interview_id is None:
             self.segments, self._starts, self._rows, self._codings, self._marks = [], [], {}, {}, {}
+            self._suggested = {}
             return
         self.segments = self.ctx.study.transcripts.segments(self.interview_id)
         self._starts = [s.start_ms for s in self.segments]
         self._rows = {s.id: i for i, s in enumerate(self.segments)}
         self._codings = self._read_codings()
         self._marks = self._read_marks()
+        self._suggested = self._read_suggested()
 
     def _read_codings(self) -> dict[int, list[tuple[Coding, Code]]]:
         """The interview's codings by segment (one indexed query; the segments are not read again)."""
@@ -115,6 +119,20 @@ class SegmentsModel(QAbstractTableModel):
                 continue
             for r in range(a, b + 1):
                 out.setdefault(self.segments[r].id, []).append((c, codes[c.code_id]))
+        return out
+
+    def _read_suggested(self) -> dict[int, list]:
+        """The interview's pending suggestions by segment (marked in the text; never codings)."""
+        from codebook.suggestions.store import Suggestions
+
+        codes = {c.id: c for c in self.ctx.study.codes.list()}
+        out: dict[int, list] = {}
+        for s in Suggestions(self.ctx.study).list(interview_id=self.interview_id):
+            a, b = self._rows.get(s.start_segment_id), self._rows.get(s.end_segment_id)
+            if a is None or b is None or s.code_id not in codes:
+                continue
+            for r in range(a, b + 1):
+                out.setdefault(self.segments[r].id, []).append((s, codes[s.code_id]))
         return out
 
     def _read_marks(self) -> dict[int, list[Mark]]:
@@ -154,10 +172,12 @@ class SegmentsModel(QAbstractTableModel):
         rows whose codings or marks changed are told."""
         if self.interview_id is None:
             return
-        old_codings, old_marks = self._codings, self._marks
+        old_codings, old_marks, old_suggested = self._codings, self._marks, self._suggested
         self._codings, self._marks = self._read_codings(), self._read_marks()
+        self._suggested = self._read_suggested()
         self._rows_changed(old_codings, self._codings)
         self._rows_changed(old_marks, self._marks)
+        self._rows_changed(old_suggested, self._suggested)
 
     def refresh_marks(self) -> None:
         if self.interview_id is None:
@@ -234,6 +254,8 @@ class SegmentsModel(QAbstractTableModel):
             return self.codings_of(index.row())
         if role == MarksRole:
             return self.marks_of(index.row())
+        if role == SuggestionsRole:
+            return self._suggested.get(seg.id, [])
         if role == ActiveRole:
             return index.row() == self.active_row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

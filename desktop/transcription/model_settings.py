@@ -19,10 +19,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
-                               QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
+                               QScrollArea, QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
 from desktop.bidi import path_run
 from desktop.i18n import current_language, worded
 
@@ -108,14 +110,20 @@ class ModelSettingsWidget(QWidget):
 
         # -- recommended ---------------------------------------------------------------------
         rec = QGroupBox(self.tr("Recommended for Persian"))
-        self.catalog = QTableWidget(0, 5)
+        self.catalog = QTableWidget(0, 6)
         self.catalog.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Download"), self.tr("Memory (CPU / GPU)"),
-                                                self.tr("Speed (CPU / GPU)"), self.tr("Published WER")])
+                                                self.tr("Speed (CPU / GPU)"), self.tr("Published WER"),
+                                                self.tr("Source")])
         self.catalog.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.catalog.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.catalog.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.catalog.verticalHeader().hide()
-        self.catalog.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # Every column resizable, long cells wrapped, and a horizontal scroll bar where the dialog is
+        # narrow: the WER column stretched off the edge of a 518-pixel dialog and could not be seen.
+        self.catalog.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.catalog.horizontalHeader().setStretchLastSection(True)
+        self.catalog.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.catalog.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long source: all of it in the tooltip
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,16 +143,19 @@ class ModelSettingsWidget(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
         self.fetch_status = QLabel()
+        # A failed fetch says why in one long sentence: wrapped, it no longer widened the dialog off the screen.
+        self.fetch_status.setWordWrap(True)
+        self.fetch_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         row.addWidget(self.fetch_button)
         row.addWidget(self.bar, 1)
         row.addWidget(self.cancel_button)
         box = QVBoxLayout(rec)
         box.addWidget(self.catalog, 1)
+        box.addLayout(row)  # Fetch and what came of it right under the table, in view
+        box.addWidget(self.fetch_status)
         box.addWidget(self.note)
         box.addLayout(net)
-        box.addLayout(row)
-        box.addWidget(self.fetch_status)
 
         # -- how it runs -----------------------------------------------------------------------
         runs = QGroupBox(self.tr("How it runs"))
@@ -175,10 +186,18 @@ class ModelSettingsWidget(QWidget):
         form.addRow(self.estimate)
 
         # Three tabs keep the settings dialog the height of a laptop screen.
+        # Each tab scrolls when its wrapped texts need more height than the screen gives the
+        # dialog (a model's note, a failed fetch's message), rather than drawing over the table.
         self.tabs = QTabWidget()
-        self.tabs.addTab(here, self.tr("On this computer"))
-        self.tabs.addTab(rec, self.tr("Recommended for Persian"))
-        self.tabs.addTab(runs, self.tr("How it runs"))
+        for page, title in ((here, self.tr("On this computer")), (rec, self.tr("Recommended for Persian")),
+                            (runs, self.tr("How it runs"))):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        self.rec_scroll = self.tabs.widget(1)
         for box in (here, rec, runs):
             box.setTitle("")
             box.setFlat(True)
@@ -319,12 +338,15 @@ class ModelSettingsWidget(QWidget):
             wer = (_digits(f"{m.wer[0][1]:.1f}%") + f" ({m.wer[0][0]})") if m.wer else self.tr("not published")
             cells = [m.key, self.size_text(m.download_bytes),
                      _digits(f"{m.memory_cpu_gb:g} / {m.memory_gpu_gb:g} {gb}"),
-                     _digits(f"{m.speed_cpu:g}× / {m.speed_gpu:g}×"), wer]
+                     _digits(f"{m.speed_cpu:g}× / {m.speed_gpu:g}×"), wer, m.source or "—"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, m.key)
+                if col == 5:
+                    item.setToolTip(m.source)
                 self.catalog.setItem(row, col, item)
         self.catalog.resizeColumnsToContents()
+        self.catalog.setColumnWidth(5, min(self.catalog.columnWidth(5), 280))  # long sources: whole in the tooltip and the note
         self.catalog.setMinimumHeight(150)
 
     @staticmethod
@@ -411,6 +433,8 @@ class ModelSettingsWidget(QWidget):
             self.fetch_status.setText(self.tr("Cancelled. What arrived is kept: Fetch again to resume."))
         else:
             self.fetch_status.setText(error)
+        # the outcome in view, however tall the tab (once the wrapped message has its height)
+        QTimer.singleShot(0, lambda: self.rec_scroll.ensureWidgetVisible(self.fetch_status, 0, 8))
         self.refresh()
         self.changed.emit()
 

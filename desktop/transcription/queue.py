@@ -24,7 +24,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 CANCEL_GRACE_MS = 5000
 
@@ -87,10 +87,15 @@ class TranscriptionQueue(QObject):
     def _arguments(self, interview_id: int, model: str | None, force: bool) -> list[str]:
         from desktop.transcription.model_settings import stored_language, stored_model
 
+        from desktop.transcription.server_settings import worker_arguments
+
         model = model if model is not None else stored_model()
         args = ["-m", "desktop", "transcribe", "--study", str(self.study_folder), "--interview", str(interview_id),
                 "--progress-json", "--language", stored_language()]
-        if model:
+        server, _ = worker_arguments()  # the speech server the user turned on (Settings → Servers), if any
+        if server:
+            args += server
+        elif model:
             args += ["--model", model]
         if force:
             args.append("--force")
@@ -104,6 +109,14 @@ class TranscriptionQueue(QObject):
         self._stdout = self._stderr = b""
         self._notice = ""
         process = QProcess(self)
+        from desktop.transcription.server_settings import worker_arguments
+
+        _, env = worker_arguments()  # the server's key: in the worker's environment, never its arguments
+        if env:
+            environment = QProcessEnvironment.systemEnvironment()
+            for k, v in env.items():
+                environment.insert(k, v)
+            process.setProcessEnvironment(environment)
         process.setProgram(sys.executable)
         process.setArguments(self._arguments(interview_id, model, force))
         process.readyReadStandardOutput.connect(self._read_stdout)

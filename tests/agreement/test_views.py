@@ -29,6 +29,10 @@ def test_the_view_shows_the_same_table_as_the_command(ctx, qtbot):
 
     view = AgreementView(ctx)
     qtbot.addWidget(view)
+    assert view.result is None and view.coder_a.count() == 0  # nothing read until the tab is seen
+    view.show()
+    assert view.busy.isVisible()  # computing in the worker
+    assert view.wait_ready() and not view.busy.isVisible()
     assert (view.coder_a.currentData(), view.coder_b.currentData()) == CODERS
     expected = ag.compute(ctx.study, *CODERS)
     loc = QLocale()
@@ -40,7 +44,7 @@ def test_the_view_shows_the_same_table_as_the_command(ctx, qtbot):
     assert "Cohen's kappa = 0.82" in view.sentence.text()
     assert view.disagreements.topLevelItemCount() == len(expected.disagreements) == 4
     view.unit.setCurrentIndex(1)
-    view.refresh()
+    assert view.wait_ready()
     assert view.overlap.isEnabled() and view.result.unit == "span"
     assert view.disagreements.topLevelItemCount() == len(ag.compute(ctx.study, *CODERS, unit="span").disagreements)
 
@@ -221,6 +225,8 @@ def test_in_persian_no_english_and_screenshots(fa, qtbot, tmp_path):
     qtbot.addWidget(view)
     view.resize(1100, 720)
     view.show()
+    assert english_in(view) == []  # the busy line too
+    assert view.wait_ready()
     QCoreApplication.processEvents()
     assert english_in(view) == []
     assert "کاپای کوهن ۰٫۸۲" in view.sentence.text()
@@ -292,10 +298,13 @@ def test_a_hidden_view_recomputes_when_shown(ctx, qtbot):
 
     view = AgreementView(ctx)
     qtbot.addWidget(view)
-    assert view.disagreements.topLevelItemCount() == 4
+    view.show()
+    assert view.wait_ready() and view.disagreements.topLevelItemCount() == 4
+    view.hide()
     d = view.result.disagreements[0]
     ctx.study.codings.remove(d.coding_ids[0])
     ctx.notify("codings")
-    assert view.disagreements.topLevelItemCount() == 4  # hidden: nothing computed yet
+    assert not view.pending and view.disagreements.topLevelItemCount() == 4  # hidden: nothing computed
     view.show()
-    assert view.disagreements.topLevelItemCount() == 3
+    assert view.pending and view.disagreements.topLevelItemCount() == 4  # the last result, until the new one
+    assert view.wait_ready() and view.disagreements.topLevelItemCount() == 3

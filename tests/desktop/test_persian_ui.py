@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QAbstractItemView,
 # Names a Persian researcher reads in Latin letters too: products, formats, standards, keys.
 ALLOWED = [
     r"WhatsApp", r"REFI-QDA", r"Whisper(?: base)?", r"Chao2", r"MAXQDA", r"ATLAS\.ti", r"NVivo", r"QualCoder",
-    r"CTranslate2", r"CUDA", r"WebVTT", r"WER", r"CER", r"noScribe", r"English",  # the language's own name in the chooser
+    r"CTranslate2", r"CUDA", r"OpenAI", r"Ollama", r"llama\.cpp", r"vLLM",  # language model servers (suggestions)
+    r"WebVTT", r"WER", r"CER", r"noScribe", r"English",  # the language's own name in the chooser
     r"large-v3-turbo", r"large-v3", r"medium", r"small",  # Whisper model names (transcribe.models.KNOWN_NAMES)
     r"config\.json", r"model\.bin",
     r"\.mosahebeh\.zip\b",  # the study archive's extension

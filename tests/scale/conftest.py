@@ -11,9 +11,14 @@ SEGMENTS = 60
 TEXT = "کتابخانه در دوران کرونا خیلی سخت بود و ما کتاب‌ها را با پیک به خانه فرستادیم"
 
 
-def build(path, interviews: int) -> Study:
+CODERS = ("مریم", "رضا", "سارا")
+
+
+def build(path, interviews: int, coders: int = 1) -> Study:
     """``interviews`` interviews × 60 segments, 2 categories × 3 codes, 10 codings per interview,
-    every interview the same shape so one edit touches the same records in any of them."""
+    every interview the same shape so one edit touches the same records in any of them. With
+    ``coders`` > 1, a team's study: the codings are stamped with the first coder's name and each
+    other coder codes the same passages again, edges shifted and now and then with another code."""
     study = Study.create(path, name=f"{interviews} interviews")
     codes = []
     for c in range(2):
@@ -28,12 +33,15 @@ def build(path, interviews: int) -> Study:
                                  for k, t in enumerate(tokens)))
                 for n in range(SEGMENTS)]
         ids = study.transcripts.add_segments(iv.id, segs)
-        for k in range(10):
-            sid = ids[5 * k + 2]
-            if k % 4 == 0:
-                study.codings.add(codes[k % len(codes)], sid, 3, ids[5 * k + 3], 8)
-            else:
-                study.codings.add(codes[k % len(codes)], sid, 0, sid, 12)
+        for c in range(coders):
+            name = CODERS[c] if coders > 1 else ""
+            for k in range(10):
+                sid = ids[5 * k + 2]
+                code = codes[(k + (c if k % 3 == 0 else 0)) % len(codes)]  # now and then another code
+                if k % 4 == 0:
+                    study.codings.add(code, sid, 3 + c, ids[5 * k + 3], 8, coder=name)
+                else:
+                    study.codings.add(code, sid, c, sid, 12 + c, coder=name)
     return study
 
 
@@ -41,6 +49,16 @@ def build(path, interviews: int) -> Study:
 def studies(tmp_path_factory):
     small = build(tmp_path_factory.mktemp("small") / "small", 2)
     large = build(tmp_path_factory.mktemp("large") / "large", 30)
+    yield small, large
+    small.close()
+    large.close()
+
+
+@pytest.fixture(scope="module")
+def team_studies(tmp_path_factory):
+    """The same two sizes, coded by three coders."""
+    small = build(tmp_path_factory.mktemp("team-small") / "small", 2, coders=3)
+    large = build(tmp_path_factory.mktemp("team-large") / "large", 30, coders=3)
     yield small, large
     small.close()
     large.close()

@@ -9,30 +9,32 @@ def _coded_segment(study, iid):
     return study.transcripts.segments(iid)[7]
 
 
-def test_a_segment_edit_runs_as_many_statements_in_a_large_study_as_in_a_small_one(studies):
+def test_a_segment_edit_runs_as_many_statements_in_a_large_study_as_in_a_small_one(studies, team_studies):
+    """... and in a study coded by three coders as in one coded alone (each has the same codings
+    on the edited segment: the edit remaps them in one statement whoever made them)."""
     counts = []
-    for study in studies:
+    for study in (*studies, *team_studies):
         seg = _coded_segment(study, middle_interview(study))
         assert study.codings.touching(seg.id)
         with Statements(study) as st:
             study.transcripts.set_text(seg.id, seg.text + " خیلی")
         counts.append(len(st))
         assert not full_scans(study, st.sql)
-    small, large = counts
-    assert small == large and small > 0
+    small, large, team_small, team_large = counts
+    assert small == large == team_small == team_large and small > 0
 
 
-def test_a_coding_applied_runs_as_many_statements_in_a_large_study_as_in_a_small_one(studies):
+def test_a_coding_applied_runs_as_many_statements_in_a_large_study_as_in_a_small_one(studies, team_studies):
     counts = []
-    for study in studies:
+    for study in (*studies, *team_studies):
         seg = study.transcripts.segments(middle_interview(study))[20]
         code = [c for c in study.codes.list() if c.kind == "code"][1]
         with Statements(study) as st:
             study.codings.add(code.id, seg.id, 2, seg.id, 9)
         counts.append(len(st))
         assert not full_scans(study, st.sql)
-    small, large = counts
-    assert small == large and small > 0
+    small, large, team_small, team_large = counts
+    assert small == large == team_small == team_large and small > 0
 
 
 def test_hot_queries_go_through_indexes(studies):

@@ -29,9 +29,14 @@ def _shape(statements: list[str]) -> collections.Counter:
     return collections.Counter(re.sub(r"\d+", "N", q)[:120] for q in statements)
 
 
-def test_an_edit_and_a_coding_in_the_editor_cost_the_same_in_a_large_study(studies):
+def test_an_edit_and_a_coding_in_the_editor_cost_the_same_in_a_large_study(studies, team_studies):
+    """... and in a large study coded by three coders (the agreement tab, shown once, computes in
+    its worker on a connection of its own and, hidden, only marks itself stale on an edit)."""
     small, large = (_counts(s) for s in studies)
+    team = _counts(team_studies[1])
     for step in ("edit", "code"):
-        a, b = small[step]["statements"], large[step]["statements"]
-        assert len(a) == len(b) > 0, (step, _shape(b) - _shape(a), _shape(a) - _shape(b))
-        assert not large[step]["full_scans"], large[step]["full_scans"]
+        a = small[step]["statements"]
+        for other in (large, team):
+            b = other[step]["statements"]
+            assert len(a) == len(b) > 0, (step, _shape(b) - _shape(a), _shape(a) - _shape(b))
+            assert not other[step]["full_scans"], other[step]["full_scans"]

@@ -42,7 +42,7 @@ def test_add_use_list_remove(env, bundled_dir, tmp_path):
     listed = json.loads(_run("list", "--json", env=env).stdout)
     assert [(m["name"], m["in_use"]) for m in listed] == [("bundled", False), ("usb-model", True)]
     run = _run("use", "bundled", "--device", "cpu", "--threads", "1", env=env)
-    assert run.returncode == 0 and run.stdout.strip() == "In use: bundled on cpu (int8, 1 threads)."
+    assert run.returncode == 0 and run.stdout.strip() == "In use: bundled on cpu (int8, 1 threads), accurate decoding."
     assert _run("use", "large-v3", env=env).returncode == 2  # not here: refused, nothing fetched
     assert _run("remove", "bundled", env=env).returncode == 2
     assert _run("remove", "usb-model", env=env).returncode == 0

@@ -67,15 +67,30 @@ def test_corrected_transcript_is_not_overwritten_without_asking(pipeline, audio,
 
 
 def test_accuracy_after_correction(pipeline, audio, make_study):
+    """WER on the checked segments only: their machine words against their corrected text. The
+    unchecked segments are not counted as correct (they were, and the figure read far too low)."""
     study, iid = make_study(audio["mono"])
     run_job(study, iid, pipeline=pipeline)
-    draft = study.transcripts.info(iid).draft
-    first = study.transcripts.segments(iid)[0]
-    study.transcripts.set_text(first.id, "سلام، امروز درباره کتابخانه‌های عمومی صحبت می‌کنیم.")
+    segments = study.transcripts.segments(iid)
+    assert len(segments) >= 2 and all(s.words for s in segments)
+    first = segments[0]
+    machine = " ".join(w.text for w in first.words)
+    corrected = "سلام، امروز درباره کتابخانه‌های عمومی صحبت می‌کنیم."
+    study.transcripts.set_text(first.id, corrected)
     study.transcripts.set_checked(first.id)
-    wer, cer = accuracy(study, iid)
-    expected = error_rates(study.transcripts.text(iid), draft)
-    assert (wer, cer) == (expected.wer, expected.cer) and 0 < cer <= wer
+    got = accuracy(study, iid)
+    expected = error_rates(corrected, machine)
+    assert (got.wer, got.cer, got.segments) == (expected.wer, expected.cer, 1) and 0 < got.cer <= got.wer
+    # Every other segment rewritten but left unchecked: the figure does not move.
+    for s in segments[1:]:
+        study.transcripts.set_text(s.id, "کاملاً متن دیگری")
+    assert accuracy(study, iid) == got
+    # Checked, they count, and the draft's errors there with them.
+    study.transcripts.set_checked(segments[1].id)
+    two = accuracy(study, iid)
+    both = error_rates(corrected + "\n" + "کاملاً متن دیگری",
+                       machine + "\n" + " ".join(w.text for w in segments[1].words))
+    assert (two.wer, two.segments) == (both.wer, 2) and two.wer > got.wer
 
 
 def test_bad_audio_or_model_leaves_the_study_untouched(pipeline, audio, make_study, tmp_path):
