@@ -268,7 +268,7 @@ def _spans(study: Study, coder_a: str, coder_b: str, in_scope: set[int],
     return out
 
 
-def compute(study: "Study", coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
+def compute(study: Study, coder_a: str, coder_b: str, *, unit: str = "segment", overlap: float = OVERLAP,
             codes: Sequence[int] | None = None, interviews: Sequence[int] | None = None) -> Agreement:
     """Agreement between ``coder_a`` and ``coder_b`` (see the module's docstring).
 
@@ -348,7 +348,7 @@ def sentence(result: Agreement, lang: str = "en") -> str:
         def fa_digits(text):
             return persian_digits(text, decimal=True)
 
-        def num(x):
+        def num(x: float | None) -> str:
             return "تعریف‌نشده" if x is None else fa_digits(f"{x:.2f}")
         def coef(name: str, x: float | None) -> str:
             return f"{name} {num(x)}" if x is not None else f"{name} قابل محاسبه نبود"
@@ -358,7 +358,7 @@ def sentence(result: Agreement, lang: str = "en") -> str:
                     f"({fa_digits(str(o.units))} واحد مقایسه)")
         else:
             unit = ("واحد تحلیل «بازهٔ کدگذاری‌شده» بود (دو کدگذاری در صورتی هم‌خوان شمرده شدند که دست‌کم "
-                    f"{fa_digits(str(round(result.overlap * 100)))} درصد از کدگذاری بلندتر را بپوشانند؛ "
+                    f"{fa_digits(str(round((result.overlap or 0) * 100)))} درصد از کدگذاری بلندتر را بپوشانند؛ "
                     f"{fa_digits(str(o.units))} واحد مقایسه)")
         coders = f"برای توافق دو کدگذار ({result.coders[0]} و {result.coders[1]}) در {fa_digits(str(n_iv))} مصاحبه"
         percent = f"درصد توافق {fa_digits(f'{(o.percent or 0) * 100:.1f}')} درصد بود"
@@ -374,11 +374,12 @@ def sentence(result: Agreement, lang: str = "en") -> str:
                       f"(برای داده‌های اسمی) نیز {num(o.alpha)} به دست آمد")
         return f"{values}؛ {percent}. {unit}."
 
-    def num(x):
+    def num_en(x: float | None) -> str:
         return "undefined" if x is None else f"{x:.2f}"
+    num = num_en
     unit = ("the transcript segment (each code present or absent in each segment)" if result.unit == "segment"
             else f"the coded span (codings agreeing when they overlap by at least "
-                 f"{round(result.overlap * 100)}% of the longer one)")
+                 f"{round((result.overlap or 0) * 100)}% of the longer one)")
     return (f"Agreement between two coders ({result.coders[0]} and {result.coders[1]}) on {n_iv} interview"
             f"{'s' if n_iv != 1 else ''}, with {unit} as the unit of analysis ({o.units} decisions), was "
             f"Cohen's kappa = {num(o.kappa)} and Krippendorff's alpha (nominal) = {num(o.alpha)} "

@@ -353,7 +353,7 @@ def saturation_plot(study, out, lang: str = "fa", **params) -> str:
     ax.plot(xs, sat.cumulative, color="#c0392b", marker="o", label=label(w["cumulative"]))
     if sat.chao2 > 0:
         ax.axhline(sat.chao2, color="#27ae60", linestyle=":", linewidth=1.2, label=label(w["chao2"]))
-    if sat.guest.saturated:
+    if sat.guest.saturated and sat.guest.x is not None:
         ax.axvline(sat.guest.x + 0.5, color="#555", linestyle="--", linewidth=1)
     ax.set_xticks(xs, [num(x, lang) for x in xs], fontproperties=font)
     ax.set_xlabel(label(w["interview_n"]), fontproperties=font)

@@ -320,9 +320,11 @@ def assess(interviews: Sequence, incidence: Incidence, *, base: int = BASE, run:
 
 
 
-def label_text(x: int, run: int, lang: str = "en") -> str:
+def label_text(x: int | None, run: int, lang: str = "en") -> str:
     """The verdict ``X+Y``; in Persian with Persian digits, kept left to right
     (a leading LRM) as Persian writes arithmetic, so X stays on the left."""
+    if x is None:
+        return "—"
     if lang == "fa":
         return f"\u200e{fa_digits(x)}+{fa_digits(run)}"
     return f"{x}+{run}"
@@ -377,7 +379,9 @@ def guest_sentence(g: GuestResult, n_interviews: int, lang: str = "en") -> str:
             f"and there {'is' if n_interviews == 1 else 'are'} {n_interviews}.")
 
 
-def _x(value: float) -> str:
+def _x(value: float | None) -> str:
+    if value is None:
+        return "—"
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -426,14 +430,14 @@ def read_incidence_csv(path: str | Path) -> tuple[list[str], list[frozenset[str]
         raise StudyError("{path} is not UTF-8 text; save the CSV as UTF-8.", path=path) from None
     except (OSError, csv.Error) as exc:
         raise StudyError("Cannot read {path}: {exc}.", path=path, exc=exc) from None
-    rows = [(n, r) for n, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
-    if not rows:
+    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
+    if not numbered:
         raise StudyError("{path} is empty; it needs the header 'interview,code' and one row per code used.", path=path)
-    header = [h.strip().lower() for h in rows[0][1]]
+    header = [h.strip().lower() for h in numbered[0][1]]
     if header[:2] != ["interview", "code"] or any(h for h in header[2:]):
-        raise StudyError("{path} must start with the header 'interview,code' (found {items!r}).", path=path, items=','.join(rows[0][1]))
+        raise StudyError("{path} must start with the header 'interview,code' (found {items!r}).", path=path, items=','.join(numbered[0][1]))
     order: dict[str, set[str]] = {}
-    for n, row in rows[1:]:
+    for n, row in numbered[1:]:
         label = row[0].strip() if row else ""
         code = row[1].strip() if len(row) > 1 else ""
         if not label:

@@ -104,7 +104,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
                 and (model is None or job.params.get("model") == model)
                 and (language is None or job.params.get("language") == language)
                 and "options" in job.params)
-    if resuming:
+    if resuming and job is not None:
         model, language = job.params.get("model"), job.params.get("language")
         options = job.params["options"]
         start_ms = job.resume_ms

@@ -102,6 +102,9 @@ case "$what" in
     install_servers
     llm_server
     export QT_QPA_PLATFORM=offscreen
+    # the two libraries lint- and type-clean first (rules in pyproject.toml), as sqlite-utils and faster-whisper check theirs
+    .venv/bin/ruff check transcribe codebook
+    .venv/bin/mypy
     exec .venv/bin/python -m pytest -q "$@"
     ;;
   *)

@@ -200,7 +200,8 @@ def fetch(name: str, *, endpoint: str | None = None, proxy: str | None = None, r
             url = hf_hub_url(repo_id, sibling.rfilename, revision=info.sha, endpoint=url_base)
             location = get_hf_file_metadata(url, headers=headers, endpoint=url_base).location
             with open(part, "ab") as handle:
-                http_get(location, _Writer(handle, report, None if size is None else size - resume, sibling.rfilename),
+                http_get(location, _Writer(handle, report, None if size is None else size - resume,  # type: ignore[arg-type]
+                                           sibling.rfilename),  # it writes like the file it wraps
                          resume_size=resume, expected_size=size,
                          headers=headers, tqdm_class=_silent_tqdm())
             _verify(part, sibling)

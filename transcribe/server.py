@@ -233,7 +233,7 @@ class ServerPipeline:
                 if cancel is not None and cancel():
                     raise Cancelled(resume_at)
                 piece_s = len(samples) / SAMPLE_RATE
-                self._tick = lambda share, at=offset, span=piece_s: progress(at + share * span)
+                self._tick = lambda share, at=offset, span=piece_s: progress(at + share * span)  # type: ignore[misc]
                 batch = self._piece(offset, samples, options, stereo)
                 segments.extend(batch)
                 resume_at = offset + len(samples) / SAMPLE_RATE

@@ -122,4 +122,4 @@ def check_references(root, name: str) -> tuple[dict[str, etree._Element], list[s
         repairs.append(WordedText("1 reference to a user not listed in the project (ignored)") if dangling_users == 1
                        else WordedText("{count} references to a user not listed in the project (ignored)",
                                        count=dangling_users))
-    return index, repairs
+    return index, repairs  # type: ignore[return-value]  # worded repairs read as text where they are shown

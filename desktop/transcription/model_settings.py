@@ -182,6 +182,11 @@ class ModelSettingsWidget(QWidget):
         form.addRow(self.tr("Device:"), self.device)
         form.addRow(self.tr("Precision:"), self.compute)
         form.addRow(self.tr("CPU threads:"), self.threads)
+        # accurate (beam search) by default; fast (greedy) as a named choice (transcribe.whisper.DECODES)
+        self.decode = QComboBox()
+        self.decode.addItem(self.tr("Accurate: beam search (the default)"), "accurate")
+        self.decode.addItem(self.tr("Fast: greedy, about two thirds of the time"), "fast")
+        form.addRow(self.tr("Decoding:"), self.decode)
         form.addRow(self.tr("Language of the interviews:"), self.language)
         form.addRow(self.estimate)
 
@@ -220,6 +225,7 @@ class ModelSettingsWidget(QWidget):
         self.device.currentIndexChanged.connect(lambda _: self._device_changed())
         self.compute.currentIndexChanged.connect(lambda _: self._save_device())
         self.threads.valueChanged.connect(lambda _: self._save_device())
+        self.decode.currentIndexChanged.connect(lambda _: self._save_device())
         self.language.currentIndexChanged.connect(lambda _: self._save_language())
         self.mirror.editingFinished.connect(lambda: self._save_net())
         self.proxy.editingFinished.connect(lambda: self._save_net())
@@ -448,6 +454,9 @@ class ModelSettingsWidget(QWidget):
         self.device.setCurrentIndex(max(self.device.findData(chosen["device"] or "auto"), 0))
         self._fill_compute(chosen["compute_type"])
         self.threads.setValue(int(chosen["cpu_threads"] or device_options(device="cpu")["cpu_threads"]))
+        self.decode.blockSignals(True)
+        self.decode.setCurrentIndex(max(self.decode.findData(chosen.get("decode") or "accurate"), 0))
+        self.decode.blockSignals(False)
 
     def _fill_compute(self, current: str | None = None) -> None:
         from transcribe.models import device_options
@@ -472,7 +481,7 @@ class ModelSettingsWidget(QWidget):
 
         device = self.device.currentData()
         select(device=None if device == "auto" else device, compute_type=self.compute.currentData(),
-               cpu_threads=self.threads.value())
+               cpu_threads=self.threads.value(), decode=self.decode.currentData())
         self._update_estimate()
         self.changed.emit()
 
