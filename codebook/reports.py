@@ -28,6 +28,7 @@ from codebook.files import atomic_path, write_atomic
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
 from codebook.safety import csv_row, sheet_title, xlsx_put, xml_text
+from codebook.worded import WordedList
 from transcribe.normalize import persian_digits
 
 WHAT = ("frequencies", "participants", "quotes", "saturation")
@@ -405,4 +406,4 @@ def export_report(study, what: str, fmt: str, out: str | os.PathLike, *, lang: s
             raise StudyError("The saturation plot is exported as png or svg, not {fmt!r}.", fmt=fmt)
         saturation_plot(study, out, lang)
         return out
-    raise StudyError("Unknown report {what!r}; choose one of {items}.", what=what, items=', '.join(WHAT))
+    raise StudyError("Unknown report {what!r}; choose one of {items}.", what=what, items=WordedList(WHAT))

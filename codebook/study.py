@@ -39,6 +39,7 @@ from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
 from codebook.schema import APP_ID, DB_NAME, MIGRATIONS, SCHEMA_VERSION
 from codebook.transcripts import Transcripts
+from codebook.worded import WordedText
 
 SUFFIX = ".mosahebeh"
 AUDIO_DIR = "audio"
@@ -353,7 +354,7 @@ class Study:
 def _full(folder: Path) -> str:
     """'; the disk is full' when the disk holding ``folder`` has (almost) no room left."""
     try:
-        return "; the disk is full" if shutil.disk_usage(folder).free < 64 * 1024 else ""
+        return WordedText("; the disk is full") if shutil.disk_usage(folder).free < 64 * 1024 else ""
     except OSError:
         return ""
 

@@ -103,6 +103,16 @@ def _list(args) -> int:
     if args.json:
         print(json.dumps([{**m.to_dict(), "in_use": m.name == chosen} for m in models], ensure_ascii=False))
         return 0
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages import cli_output
+        from transcribe.paths import models_dir
+
+        print(cli_output.models_list(models, chosen))
+        if all(m.bundled for m in models):
+            print(cli_output.offline_hint(models_dir()), file=sys.stderr)
+        return 0
     for m in models:
         mark = "*" if m.name == chosen else " "
         extra = " (bundled)" if m.bundled else (f" (from {m.source})" if m.source else "")
@@ -186,6 +196,14 @@ def _use(args) -> int:
         device["decode"] = args.decode
     chosen = select(args.name, **device)
     opts = device_options()
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import model_in_use
+
+        print(model_in_use(chosen["model"] or "bundled", opts["device"], opts["compute_type"], opts["cpu_threads"],
+                           chosen.get("decode") or "accurate"))
+        return 0
     print(f"In use: {chosen['model'] or 'bundled'} on {opts['device']} ({opts['compute_type']}, "
           f"{opts['cpu_threads']} threads), {chosen.get('decode') or 'accurate'} decoding.")
     return 0

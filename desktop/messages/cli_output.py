@@ -249,3 +249,42 @@ def wer_lines(rates: Any) -> str:
         "(پس از یکسان‌سازی فارسی: گونه‌های حروف (ي/ی ك/ک)، نگارش کسرهٔ اضافه و همزه، ارقام و اعراب یکسان شده‌اند؛ "
         "نشانه‌های نگارشی نادیده گرفته شده‌اند؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود.)",
     ])
+
+
+# --- models ----------------------------------------------------------------------------------------
+
+def size(n: int) -> str:
+    """``145217532`` → «۱۴۵ مگابایت» (as transcribe.models.format_size, in Persian)."""
+    for unit, scale in (("گیگابایت", 1e9), ("مگابایت", 1e6), ("کیلوبایت", 1e3)):
+        if n >= scale:
+            return f"{num(n / scale, '.3g' if scale == 1e9 else '.0f')} {unit}"
+    return f"{num(n)} بایت"
+
+
+def models_list(models: list[Any], chosen: str) -> str:
+    """``mosahebeh models list``: «*» marks the model in use; names stay as they are (isolated)."""
+    lines = []
+    for m in models:
+        mark = "*" if m.name == chosen else " "
+        name = "Whisper base همراه برنامه" if m.bundled else isolate(m.name)
+        extra = f" (از {isolate(str(m.source))})" if m.source and not m.bundled else ""
+        lines.append(f"{mark} {name}  {size(m.size_bytes)}{extra}")
+    if chosen not in {m.name for m in models}:
+        lines.append(f"! در حال استفاده: {isolate(chosen)} (در پوشهٔ مدل‌ها نیست)")
+    return "\n".join(lines)
+
+
+def model_in_use(name: str, device: str, compute: str, threads: int, decode: str) -> str:
+    """``mosahebeh models use``: what transcribes from now on."""
+    where = {"cpu": "پردازنده", "cuda": "کارت گرافیک"}.get(device, isolate(device))
+    how = {"accurate": "دقیق", "fast": "سریع"}.get(decode, isolate(decode))
+    shown = "Whisper base همراه برنامه" if name == "bundled" else isolate(name)
+    return (f"در حال استفاده: {shown} روی {where} ({isolate(compute)}، {num(threads)} رشته)، "
+            f"شیوهٔ رمزگشایی: {how}.")
+
+
+def offline_hint(folder: Any) -> str:
+    """transcribe.choice.OFFLINE_HINT in Persian."""
+    return ("برای به کار بردن مدلی بزرگ‌تر بدون اینترنت، پوشهٔ CTranslate2 آن (یا فایل \u2068.zip/.tar\u2069 آن) را از رایانهٔ "
+            "دیگری بیاورید و از تنظیمات › مدل‌ها › افزودن از فایل، یا با "
+            f"{isolate('mosahebeh models add PATH')} بیفزایید؛ مدل‌ها در {path(folder)} نگه داشته می‌شوند.")

@@ -81,3 +81,10 @@ def test_errors_of_the_command_line_in_persian(demo, tmp_path):
     err = run("--lang", "fa", "code", "--study", str(demo), "--interview", "1", "--segments", "2-3", "--code",
               "تعطیلی فیزیکی", "--remove", "--coder", "Maryam", cwd=tmp_path, ok=False).stderr
     assert f"کدگذار: {FSI}Maryam{PDI}" in err and "بخش‌های ۲ تا ۳" in err  # the fragments worded too
+
+
+def test_the_models_list_in_persian(tmp_path):
+    persian = run("--lang", "fa", "models", "list", cwd=tmp_path)
+    assert persian.stdout.startswith("* Whisper base همراه برنامه") and "مگابایت" in persian.stdout
+    assert latin_words(persian.stderr.replace("CTranslate2", "")) == []  # the offline hint, paths isolated
+    assert run("models", "list", cwd=tmp_path).stdout.startswith("* bundled")

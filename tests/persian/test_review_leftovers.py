@@ -89,3 +89,25 @@ def test_the_kept_transcript_memo_title_reads_right_to_left():
     from codebook.transcription import KEPT_TITLE
 
     assert first_strong(KEPT_TITLE) == "R" and "Corrected transcript" in KEPT_TITLE
+
+
+def test_fragments_the_store_passes_are_worded(tmp_path):
+    """The record a table holds, a list of formats, the kinds a study already has: no English fragment left."""
+    from codebook.exchange import export
+    from codebook.refiqda.import_ import import_qdpx
+    from codebook.study import Study
+
+    with Study.create(tmp_path / "s.mosahebeh", name="s") as study:
+        with pytest.raises(StudyError) as err:
+            study.interviews.get(7)
+        assert str(err.value) == "No interview with id 7 in this study."
+        assert word(err.value, "fa") == "در این پژوهش مصاحبه‌ای با شناسهٔ ۷ نیست."
+        with pytest.raises(StudyError) as err:
+            export(study, "bogus", tmp_path / "x")
+        said = word(err.value, "fa")
+        assert f"{FSI}qdpx{PDI}، {FSI}archive{PDI}" in said and ", " not in said
+        study.participants.add("P1")
+        with pytest.raises(StudyError) as err:
+            import_qdpx(study, tmp_path / "none.qdpx")
+        assert "this one already has participants." in str(err.value)
+        assert "این پژوهش از پیش مشارکت‌کننده دارد" in word(err.value, "fa")
