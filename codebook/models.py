@@ -70,6 +70,10 @@ class Interview:
     consent: bool
     notes: str
     created: str
+    # how a two-channel file's channels are used (transcribe.channel_use: by-channel, one-channel,
+    # one-voice; "" not known yet) and how many people speak in one channel ("2", "3"…, "auto"; "" default)
+    channel_use: str = ""
+    speakers: str = ""
 
 
 @dataclass(frozen=True)

@@ -211,5 +211,12 @@ CODERS_INDEX = """
 CREATE INDEX IF NOT EXISTS codings_by_coder ON codings(coder);
 """
 
-MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX]
+# Speakers in one-channel recordings (issue #22): how the interview's channels are used, detected when the
+# audio is attached ('' = not yet known), and how many people speak ('' = the default for new interviews).
+SPEAKERS = """
+ALTER TABLE interviews ADD COLUMN channel_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE interviews ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX, SPEAKERS]
 SCHEMA_VERSION = len(MIGRATIONS)
