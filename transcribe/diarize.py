@@ -12,7 +12,8 @@ How speakers are found (offline, on the CPU, no torch):
 3. **Clustering**: spherical k-means on the embeddings (cosine), started from the
    farthest-first windows, into the number of speakers asked for: 2 for a call,
    any N for a group, or ``"auto"``: one speaker unless the best split in two is
-   clear (mean silhouette at least :data:`MIN_SILHOUETTE`), so a monologue stays
+   clear (mean silhouette at least :data:`MIN_SILHOUETTE` + :data:`SMALL_SAMPLE`
+   / number of windows: a few windows split any voice), so a monologue stays
    one speaker; then the count up to :data:`MAX_AUTO` with the best silhouette.
    Embeddings are centred first (less their mean): what every window shares, the
    line and the room, no longer hides the difference of the voices.
@@ -47,7 +48,8 @@ VAD_SILENCE_MS = 250
 FIT_MIN_S = 1.0        # windows shorter than this are labelled, not used to find the voices
 MIN_STRETCH_S = 0.3     # shorter speech stretches get no window of their own
 MIN_SPEAKER_S = 3.0     # a cluster with less speech than this is not a person
-MIN_SILHOUETTE = 0.2    # auto count: a split in two less clear than this is one voice
+MIN_SILHOUETTE = 0.2    # auto count: a split in two less clear than this is one voice…
+SMALL_SAMPLE = 1.5      # …plus this over the number of windows (a short recording splits more easily)
 MAX_AUTO = 8
 TARGET_DBFS = -30.0
 _QUESTION = re.compile(r"[?؟]\s*$")
@@ -184,7 +186,7 @@ def cluster(embeddings: np.ndarray, speakers: int | str) -> np.ndarray:
     step = max(1, len(x) // 1500)  # the silhouette needs all pairs: at most 1500 rows
     best = kmeans(x, 2)[0]
     best_score = silhouette(x[::step], best[::step])
-    if best_score < MIN_SILHOUETTE:
+    if best_score < MIN_SILHOUETTE + SMALL_SAMPLE / len(x):  # a few windows split any voice in two
         return np.zeros(len(embeddings), int)
     for k in range(3, min(MAX_AUTO, len(embeddings) // 2) + 1):
         labels = kmeans(x, k)[0]
