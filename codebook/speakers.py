@@ -60,12 +60,21 @@ def label_transcript(study: Study, interview_id: int, speakers: int | str | None
                     [PieceWord(w.start_ms / 1000, w.end_ms / 1000, w.text, w.probability) for w in s.words],
                     s.untranscribed) for s in stored]
     labelled, turns = label_segments(read_mono(audio), pieces, speakers_setting(study, interview_id, speakers))
+    if len(labelled) == len(stored):  # nothing cut: the segments (and their ids) stay, with their speakers
+        with study.atomic():
+            for old, piece in zip(stored, labelled, strict=True):
+                if old.speaker != piece.speaker:
+                    study.transcripts.set_speaker(old.id, piece.speaker)
+        return turns.cpu_s
     new = [NewSegment(start_ms=round(p.start * 1000), end_ms=round(p.end * 1000), text=p.text, speaker=p.speaker,
                       source="machine", untranscribed=p.untranscribed,
                       words=tuple(Word(round(w.start * 1000), round(w.end * 1000), w.word, w.probability)
                                   for w in p.words)) for p in labelled]
     with study.atomic():
         study.transcripts.replace(interview_id, new)
+        info = study.transcripts.info(interview_id)
+        if info is not None:  # the machine draft (for WER) is the text as cut
+            study.transcripts.set_draft(interview_id, study.transcripts.text(interview_id))
     return turns.cpu_s
 
 
