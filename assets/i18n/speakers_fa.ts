@@ -84,4 +84,15 @@
         <translation>شمارش خودکار</translation>
     </message>
 </context>
+<context>
+    <name>RetrievalView</name>
+    <message>
+        <source>Participants' speech only</source>
+        <translation>فقط گفته‌های مشارکت‌کنندگان</translation>
+    </message>
+    <message>
+        <source>Leave out what the interviewer said</source>
+        <translation>گفته‌های مصاحبه‌گر کنار گذاشته شود</translation>
+    </message>
+</context>
 </TS>
