@@ -14,9 +14,8 @@ channels (as phone recorders save them):
 
 Per call it prints: the share of words (by their middle, against the truth) whose segment
 carries the right speaker label (interviewer for the asker: the naming rule is scored too), the
-same after the best swap (clustering alone), a frame-level diarization error rate (10 ms
-frames over the union of true and found speech: missed, false and confused frames over true
-speech), whether the identical-stereo file gave the same segments as the mono one (transcribed
+same after the best swap (clustering alone), a frame-level diarization error rate of the diarizer's own turns (10 ms frames: missed speech,
+false speech and confused frames over the true speech, clusters matched to the truth at best), whether the identical-stereo file gave the same segments as the mono one (transcribed
 once), and the CPU time (user+sys of this process) of transcription and of diarization against
 the audio's length. CPU time, not wall time: the machine may be shared.
 """
@@ -130,29 +129,27 @@ def truth_at(truth, t: float) -> str | None:
     return None
 
 
-def score(segments, truth, duration: float) -> dict:
+def score(segments, truth, turns) -> dict:
     words = [(w, s.speaker) for s in segments for w in s.words]
     judged = [(truth_at(truth, (w.start + w.end) / 2), who) for w, who in words]
     judged = [(t, h) for t, h in judged if t is not None]
     right = sum(t == h for t, h in judged)
     swap = {"interviewer": "participant", "participant": "interviewer"}
     swapped = sum(t == swap.get(h, h) for t, h in judged)
-    frames = int(duration * 100) + 1
-    ref = np.full(frames, "", object)
-    hyp = np.full(frames, "", object)
-    for s, e, who in truth:
-        ref[int(s * 100):int(e * 100)] = who
-    for seg in segments:
-        hyp[int(seg.start * 100):int(seg.end * 100)] = seg.speaker
-    best = max((hyp, np.array([swap.get(h, h) for h in hyp], object)), key=lambda h: np.sum(h == ref))
-    speech = ref != ""
-    missed = np.sum(speech & (best == ""))
-    false = np.sum(~speech & (best != ""))
-    confused = np.sum(speech & (best != "") & (best != ref))
+    ref = np.full(len(turns.frames), -1)
+    for s0, e0, who in truth:
+        ref[int(s0 * 100):int(e0 * 100)] = 0 if who == "interviewer" else 1
+    hyp = turns.frames
+    speech = ref >= 0
+    best = None
+    for mapping in ({0: 0, 1: 1}, {0: 1, 1: 0}):  # the clusters' best match with the truth
+        mapped = np.array([mapping.get(int(h), 2) if h >= 0 else -1 for h in hyp])
+        errors = (np.sum(speech & (mapped == -1)) + np.sum(~speech & (mapped >= 0))
+                  + np.sum(speech & (mapped >= 0) & (mapped != ref)))
+        best = errors if best is None else min(best, errors)
     return {"words": len(judged), "right": right / max(len(judged), 1),
             "clustered": max(right, swapped) / max(len(judged), 1),
-            "der": (missed + false + confused) / max(int(np.sum(speech)), 1),
-            "confusion": confused / max(int(np.sum(speech)), 1)}
+            "der": float(best) / max(int(np.sum(speech)), 1)}
 
 
 def cpu() -> float:
@@ -186,7 +183,7 @@ def main() -> int:
         labelled, turns = label_segments(x, result.segments, 2)
         twice = pipeline.run(stereo)
         once = twice.channel_use == "one-voice" and len(twice.segments) == len(result.segments)
-        r = score(labelled, truth, len(x) / RATE)
+        r = score(labelled, truth, turns)
         totals.append((r["words"], r["right"], asr, turns.cpu_s))
         print(f"{name:<15}{len(x) / RATE:>8.1f}{r['words']:>7}{r['right']:>8.1%}{r['clustered']:>8.1%}"
               f"{r['der']:>7.1%}{'yes' if once else 'NO':>6}{asr:>9.1f}{turns.cpu_s:>9.2f}"

@@ -9,8 +9,9 @@ How speakers are found (offline, on the CPU, no torch):
    :data:`HOP_S` seconds (a shorter stretch is one padded window), each turned
    into a 256-number voice embedding by the GE2E encoder
    (:mod:`transcribe.voice_encoder`) after the audio is brought to -30 dBFS.
-3. **Clustering**: spherical k-means on the embeddings (cosine), started from the
-   farthest-first windows, into the number of speakers asked for: 2 for a call,
+3. **Clustering**: spectral clustering of the embeddings (a graph of each window's
+   nearest tenth by cosine, its normalised Laplacian's first eigenvectors, then
+   spherical k-means) into the number of speakers asked for: 2 for a call,
    any N for a group, or ``"auto"``: one speaker unless the best split in two is
    clear (mean silhouette at least :data:`MIN_SILHOUETTE` + :data:`SMALL_SAMPLE`
    / number of windows: a few windows split any voice), so a monologue stays
@@ -51,6 +52,7 @@ MIN_SPEAKER_S = 3.0     # a cluster with less speech than this is not a person
 MIN_SILHOUETTE = 0.2    # auto count: a split in two less clear than this is one voice…
 SMALL_SAMPLE = 1.5      # …plus this over the number of windows (a short recording splits more easily)
 MAX_AUTO = 8
+NEIGHBOURS = 0.1        # spectral clustering: each window's affinity graph keeps its nearest tenth
 TARGET_DBFS = -30.0
 _QUESTION = re.compile(r"[?؟]\s*$")
 
@@ -171,25 +173,51 @@ def silhouette(x: np.ndarray, labels: np.ndarray) -> float:
     return float(s.mean())
 
 
+def laplacian_eigen(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Eigenvalues (ascending) and eigenvectors of the normalised Laplacian of the windows' cosine
+    affinity, each window keeping its :data:`NEIGHBOURS` share of nearest neighbours (at least 5)."""
+    affinity = x @ x.T
+    keep = max(5, min(len(x) - 1, int(len(x) * NEIGHBOURS)))
+    threshold = np.sort(affinity, axis=1)[:, -keep][:, None]
+    graph = np.where(affinity >= threshold, np.maximum(affinity, 0.0), 0.0)
+    graph = np.maximum(graph, graph.T)
+    scale = 1.0 / np.sqrt(np.maximum(graph.sum(axis=1), 1e-9))
+    laplacian = np.eye(len(x)) - scale[:, None] * graph * scale[None, :]
+    return np.linalg.eigh(laplacian)
+
+
+def spectral(x: np.ndarray, k: int, eigen: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Spectral clustering of unit rows ``x`` into ``k``: k-means on the rows of the Laplacian's first
+    ``k`` eigenvectors (Ng, Jordan and Weiss 2001)."""
+    if k <= 1 or len(x) <= k:
+        return kmeans(x, k)[0] if len(x) else np.zeros(0, int)
+    _, vectors = eigen if eigen is not None else laplacian_eigen(x)
+    v = vectors[:, :k]
+    v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    return kmeans(v, k)[0]
+
+
 def cluster(embeddings: np.ndarray, speakers: int | str) -> np.ndarray:
-    """Cluster index per embedding, on :func:`center`-ed embeddings: ``speakers`` clusters, or for
-    ``"auto"``: one voice unless the best split in two has a mean silhouette of at least
-    :data:`MIN_SILHOUETTE` (a monologue's halves are not that apart), else the count from 2 to
-    :data:`MAX_AUTO` with the best mean silhouette."""
+    """Cluster index per embedding, by :func:`spectral` clustering of :func:`center`-ed embeddings
+    into ``speakers``, or for ``"auto"``: one voice unless the best split in two has a mean
+    silhouette of at least :data:`MIN_SILHOUETTE` + :data:`SMALL_SAMPLE` / windows (a monologue's
+    halves are not that apart), else the count from 2 to :data:`MAX_AUTO` with the best mean
+    silhouette."""
     if len(embeddings) == 0:
         return np.zeros(0, int)
     x = center(embeddings)
     if speakers != AUTO:
-        return kmeans(x, int(speakers))[0]
+        return spectral(x, int(speakers))
     if len(embeddings) < 4:
         return np.zeros(len(embeddings), int)
+    eigen = laplacian_eigen(x)
+    two = spectral(x, 2, eigen)
     step = max(1, len(x) // 1500)  # the silhouette needs all pairs: at most 1500 rows
-    best = kmeans(x, 2)[0]
-    best_score = silhouette(x[::step], best[::step])
-    if best_score < MIN_SILHOUETTE + SMALL_SAMPLE / len(x):  # a few windows split any voice in two
+    if silhouette(x[::step], two[::step]) < MIN_SILHOUETTE + SMALL_SAMPLE / len(x):  # a few windows split any voice
         return np.zeros(len(embeddings), int)
-    for k in range(3, min(MAX_AUTO, len(embeddings) // 2) + 1):
-        labels = kmeans(x, k)[0]
+    best, best_score = two, silhouette(x[::step], two[::step])
+    for k in range(3, min(MAX_AUTO, len(x) // 2) + 1):
+        labels = spectral(x, k, eigen)
         score = silhouette(x[::step], labels[::step])
         if score > best_score:
             best, best_score = labels, score
