@@ -233,18 +233,9 @@ def center(embeddings: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
 
 
-def diarize(samples: np.ndarray, speakers: int | str = 2, rate: int = 16000, encoder=None) -> Turns:
-    """Who speaks when in 16 kHz mono ``samples`` (see the module's docstring)."""
-    import time
-
-    from transcribe.voice_encoder import shared_encoder
-
-    began = time.process_time()
-    samples = normalise(np.asarray(samples, dtype=np.float32))
-    stretches = speech(samples, rate)
-    spans = windows(stretches)
-    encoder = encoder or shared_encoder()
-    embeddings = encoder.embed_windows(samples, [(int(a * rate), int(b * rate)) for a, b in spans])
+def _labels(embeddings: np.ndarray, spans: list[tuple[float, float]], speakers: int | str) -> np.ndarray:
+    """A cluster per window: found on the windows of at least :data:`FIT_MIN_S` (short padded ones are
+    noisy), the short ones then given their nearest cluster."""
     full = np.array([b - a >= FIT_MIN_S for a, b in spans], bool)
     if full.sum() >= max(4, 0.2 * len(spans)):  # short padded windows are noisy: fit on the long ones
         fit = cluster(embeddings[full], speakers)
@@ -255,6 +246,25 @@ def diarize(samples: np.ndarray, speakers: int | str = 2, rate: int = 16000, enc
         labels[full] = fit
     else:
         labels = cluster(embeddings, speakers)
+    return labels
+
+
+def diarize(samples: np.ndarray, speakers: int | str = 2, rate: int = 16000, encoder=None) -> Turns:
+    """Who speaks when in 16 kHz mono ``samples`` (see the module's docstring)."""
+    import time
+
+    from threadpoolctl import threadpool_limits
+
+    from transcribe.voice_encoder import shared_encoder
+
+    began = time.process_time()
+    samples = normalise(np.asarray(samples, dtype=np.float32))
+    stretches = speech(samples, rate)
+    spans = windows(stretches)
+    encoder = encoder or shared_encoder()
+    embeddings = encoder.embed_windows(samples, [(int(a * rate), int(b * rate)) for a, b in spans])
+    with threadpool_limits(1, user_api="blas"):  # OpenBLAS's spinning threads would cost more CPU than they save
+        labels = _labels(embeddings, spans, speakers)
     n_frames = int(np.ceil(len(samples) / rate / Turns.FRAME_S)) + 1
     k = int(labels.max()) + 1 if len(labels) else 1
     votes = np.zeros((n_frames, k), np.float32)

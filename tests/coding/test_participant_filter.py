@@ -34,3 +34,16 @@ def test_the_retrieval_view_checkbox(qtbot, coded_study):
     assert view.list.topLevelItemCount() == 2 and view.count.text() == "2 passages from 2 interviews"
     view.participants_only.setChecked(False)
     assert view.list.topLevelItemCount() == 3
+
+
+def test_frequencies_without_the_interviewers_codings(coded_study):
+    from codebook.analysis import frequency_tables
+
+    def budget_count(**kw) -> int:
+        rows = [r for t in frequency_tables(coded_study, **kw) for r in t.rows]
+        return next(r.count for r in rows if r.code_id == coded_study.ids["codes"]["budget"])
+
+    assert budget_count() == budget_count(without_interviewer=True) == 3
+    alone = retrieval.coded_segments(coded_study, coded_study.ids["codes"]["budget"])[1]
+    coded_study.transcripts.set_speaker(alone.segment_id, SPEAKER_INTERVIEWER)
+    assert budget_count() == 3 and budget_count(without_interviewer=True) == 2
