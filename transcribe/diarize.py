@@ -26,9 +26,9 @@ How speakers are found (offline, on the CPU, no torch):
    no window take their stretch's or nearest label. Segments are split wherever
    the speaker changes between words (:func:`split_segments`), so a question and
    its answer are never one segment; a lone flip of one short word is smoothed.
-6. **Names**: two speakers are named by :func:`name_two`: the one who says fewer
-   words is the interviewer, unless the other ends clearly more sentences with a
-   question mark. Three or more are ``S1``, ``S2``… in order of first speech.
+6. **Names**: two speakers are named by :func:`name_two`: the one who speaks for
+   less time is the interviewer, unless the other ends clearly more sentences with
+   a question mark. Three or more are ``S1``, ``S2``… in order of first speech.
 """
 from __future__ import annotations
 
@@ -321,16 +321,15 @@ def split_segments(segments: Sequence, turns: Turns) -> list:
     return out
 
 
-def name_two(segments: Sequence, a: str, b: str) -> dict[str, str]:
-    """Interviewer and participant for two clusters: the one with fewer words is the
+def name_two(segments: Sequence, a: str, b: str, seconds: dict[str, float]) -> dict[str, str]:
+    """Interviewer and participant for two clusters: the one who speaks less (``seconds`` of speech
+    each, from the turns; not words, which a transcription loop on a bad line inflates) is the
     interviewer, unless the other ends at least two more segments with a question mark."""
-    words = {a: 0, b: 0}
     questions = {a: 0, b: 0}
     for s in segments:
-        if s.speaker in words:
-            words[s.speaker] += len(s.text.split())
+        if s.speaker in questions:
             questions[s.speaker] += bool(_QUESTION.search(s.text))
-    asker = min((a, b), key=lambda c: (words[c], c))
+    asker = min((a, b), key=lambda c: (seconds.get(c, 0.0), c))
     other = b if asker == a else a
     if questions[other] >= questions[asker] + 2:
         asker, other = other, asker
@@ -352,7 +351,9 @@ def name_speakers(segments: Sequence, turns: Turns) -> list:
         names[real[0]] = PARTICIPANT
         names.update({c: PARTICIPANT for c in tiny})
     elif len(real) == 2:
-        names.update(name_two(segments, real[0], real[1]))
+        seconds = {c: turns.seconds[int(c)] if c.isdigit() and int(c) < len(turns.seconds) else spoken[c]
+                   for c in real}
+        names.update(name_two(segments, real[0], real[1], seconds))
         names.update({c: UNSURE for c in tiny})
     else:
         first = sorted(real, key=lambda c: min(s.start for s in segments if s.speaker == c))
