@@ -141,20 +141,20 @@ def score(segments, truth, turns) -> dict:
         ref[int(s0 * 100):int(e0 * 100)] = 0 if who == "interviewer" else 1
     hyp = turns.frames
     speech = ref >= 0
-    best = None
+    best = float("inf")
     for mapping in ({0: 0, 1: 1}, {0: 1, 1: 0}):  # the clusters' best match with the truth
         mapped = np.array([mapping.get(int(h), 2) if h >= 0 else -1 for h in hyp])
         errors = (np.sum(speech & (mapped == -1)) + np.sum(~speech & (mapped >= 0))
                   + np.sum(speech & (mapped >= 0) & (mapped != ref)))
-        best = errors if best is None else min(best, errors)
+        best = min(best, float(errors))
     return {"words": len(judged), "right": right / max(len(judged), 1),
             "clustered": max(right, swapped) / max(len(judged), 1),
-            "der": float(best) / max(int(np.sum(speech)), 1)}
+            "der": best / max(int(np.sum(speech)), 1)}
 
 
 def cpu() -> float:
-    t = time.process_time()
-    return t
+    """CPU seconds (user + system) of this process so far."""
+    return time.process_time()
 
 
 def main() -> int:

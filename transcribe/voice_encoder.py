@@ -134,7 +134,7 @@ def load_weights(path: str | Path | None = None) -> dict[str, np.ndarray]:
 
 # -- the mel frontend ------------------------------------------------------------
 
-def _hz_to_mel(f: np.ndarray) -> np.ndarray:
+def _hz_to_mel(f: np.ndarray | float) -> np.ndarray:
     """Slaney's mel scale: linear up to 1 kHz (3 mel per 200 Hz), logarithmic above."""
     f = np.asarray(f, dtype=np.float64)
     lin = f / (200.0 / 3)
@@ -142,7 +142,7 @@ def _hz_to_mel(f: np.ndarray) -> np.ndarray:
     return np.where(f >= 1000.0, 15.0 + np.log(np.maximum(f, 1e-10) / 1000.0) / log_step, lin)
 
 
-def _mel_to_hz(m: np.ndarray) -> np.ndarray:
+def _mel_to_hz(m: np.ndarray | float) -> np.ndarray:
     m = np.asarray(m, dtype=np.float64)
     log_step = np.log(6.4) / 27.0
     return np.where(m >= 15.0, 1000.0 * np.exp(log_step * (m - 15.0)), m * (200.0 / 3))
