@@ -153,3 +153,20 @@ def test_a_study_stores_one_voice_and_labels_swaps_and_renames(call, make_study,
     assert {s.speaker for s in study.transcripts.segments(iid)} == {"interviewer", "P1"}
     with pytest.raises(Exception, match="speakers must be 1 or more|number of speakers"):
         study.interviews.update(iid, speakers="0")
+
+
+@pytest.mark.slow
+def test_the_command_labels_a_study_interview(call, make_study, bundled_dir, capsys):
+    from desktop.cli import main
+
+    study, iid = make_study(call["mono"])
+    folder = study.folder
+    study.close()
+    assert main(["transcribe", "--study", str(folder), "--interview", str(iid), "--speakers", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["state"] == "done"
+    from codebook import Study
+
+    with Study.open(folder) as again:
+        segments = again.transcripts.segments(iid)
+        assert segments and {s.speaker for s in segments} == {"interviewer", "participant"}
+        assert again.interviews.get(iid).channel_use == "one-channel"
