@@ -16,9 +16,10 @@ filter bank, not logarithmic), three LSTM layers of 256, a linear layer of 256,
 ReLU, and L2 normalisation of the last frame's output. An utterance's embedding
 is the normalised mean of the embeddings of its 1.6 s partials (160 frames).
 
-    >>> encoder = VoiceEncoder()                                 # doctest: +SKIP
-    >>> encoder.embed(samples_16k).shape                          # doctest: +SKIP
-    (256,)
+For example (a sketch, not run as a doctest)::
+
+    encoder = VoiceEncoder()
+    encoder.embed(samples_16k).shape          # (256,), unit length
 """
 from __future__ import annotations
 
