@@ -76,22 +76,30 @@ def counted_interviews(study: Study) -> list[InterviewRef]:
     return out
 
 
-def _coding_counts(study: Study, coder: str | None = None) -> dict[tuple[int, int], int]:
+# A coding that starts and ends in the interviewer's speech (issue #22: counting the participants' words only).
+_ON_INTERVIEWER = ("(SELECT speaker FROM segments WHERE id = c.start_segment_id) = 'interviewer' AND "
+                   "(SELECT speaker FROM segments WHERE id = c.end_segment_id) = 'interviewer'")
+
+
+def _coding_counts(study: Study, coder: str | None = None,
+                   without_interviewer: bool = False) -> dict[tuple[int, int], int]:
     """(interview id, code id) -> number of codings, for codes (not categories); only
-    ``coder``'s codings when one is named.
+    ``coder``'s codings when one is named; with ``without_interviewer``, not the codings that
+    start and end in the interviewer's speech.
 
     Over all coders, when the study has more than one, a passage that several
     coders coded with the same code counts once (:func:`_passages`), not once per coder."""
     if coder is None and len(coders(study)) > 1:
-        return _passages(study)
+        return _passages(study, without_interviewer)
     rows = study.db.execute(
         "SELECT c.interview_id, c.code_id, COUNT(*) FROM codings c JOIN codes k ON k.id = c.code_id "
         "WHERE k.kind = 'code'" + (" AND c.coder = ?" if coder is not None else "")
+        + (f" AND NOT ({_ON_INTERVIEWER})" if without_interviewer else "")
         + " GROUP BY c.interview_id, c.code_id", [coder] if coder is not None else [])
     return {(iid, cid): n for iid, cid, n in rows}
 
 
-def _passages(study: Study) -> dict[tuple[int, int], int]:
+def _passages(study: Study, without_interviewer: bool = False) -> dict[tuple[int, int], int]:
     """Codings of several coders, counted once per passage: per interview and code,
     codings that overlap (share at least one character) form one stretch, and a
     stretch counts as many codings as the coder with the most codings in it made.
@@ -102,7 +110,7 @@ def _passages(study: Study) -> dict[tuple[int, int], int]:
         "SELECT c.interview_id, c.code_id, c.coder, a.start_ms, a.id, c.start_offset, b.start_ms, b.id, c.end_offset "
         "FROM codings c JOIN codes k ON k.id = c.code_id "
         "JOIN segments a ON a.id = c.start_segment_id JOIN segments b ON b.id = c.end_segment_id "
-        "WHERE k.kind = 'code'").fetchall()
+        "WHERE k.kind = 'code'" + (f" AND NOT ({_ON_INTERVIEWER})" if without_interviewer else "")).fetchall()
     spans: dict[tuple[int, int], list] = {}
     for iid, cid, who, a_ms, a_id, a_off, b_ms, b_id, b_off in rows:
         spans.setdefault((iid, cid), []).append((((a_ms, a_id), a_off), ((b_ms, b_id), b_off), who))
@@ -173,7 +181,7 @@ def _check_by(by: str) -> None:
 
 
 def frequency_tables(study: Study, by: str = "segments", lang: str = "en",
-                     coder: str | None = None) -> list[CategoryTable]:
+                     coder: str | None = None, without_interviewer: bool = False) -> list[CategoryTable]:
     """Per category (in codebook order), each code's count and share of the category total.
 
     ``by='segments'`` counts coded segments (codings); ``by='interviews'``
@@ -181,10 +189,11 @@ def frequency_tables(study: Study, by: str = "segments", lang: str = "en",
     those not used yet (count 0). Codes under no category come last, in a
     table named "Uncategorised" (``lang`` 'fa': "بدون مقوله"), when there are any.
     With ``coder``, only that coder's codings count; over several coders, a
-    passage they coded alike counts once (see :func:`_passages`)."""
+    passage they coded alike counts once (see :func:`_passages`). With ``without_interviewer``,
+    codings that start and end in the interviewer's speech do not count."""
     _check_by(by)
     counted = {i.id for i in counted_interviews(study)}
-    pairs = {k: n for k, n in _coding_counts(study, coder).items() if k[0] in counted}
+    pairs = {k: n for k, n in _coding_counts(study, coder, without_interviewer).items() if k[0] in counted}
     codes = study.codes.list()
     by_id = {c.id: c for c in codes}
 

@@ -9,10 +9,12 @@ from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import STATUSES, Interview, Progress
 from codebook.repository import Repository
+from transcribe.channel_use import MODES as CHANNEL_USES
 from transcribe.normalize import canonical
 
 MODES = ("whatsapp", "phone", "in-person", "video", "other")
-_FIELDS = ("participant_id", "title", "date", "mode", "audio_path", "duration_ms", "status", "consent", "notes")
+_FIELDS = ("participant_id", "title", "date", "mode", "audio_path", "duration_ms", "status", "consent", "notes",
+           "channel_use", "speakers")
 
 
 def _interview(row: dict) -> Interview:
@@ -48,6 +50,11 @@ class Interviews(Repository):
             raise TypeError(f"unknown interview fields: {sorted(unknown)}")
         if "status" in values and values["status"] not in STATUSES:
             raise StudyError("Unknown interview status {status!r}.", status=values['status'])
+        if "channel_use" in values and values["channel_use"] not in ("", *CHANNEL_USES):
+            raise StudyError("Unknown channel use {value}: one of {choices}.", value=values["channel_use"],
+                             choices=", ".join(CHANNEL_USES))
+        if "speakers" in values:
+            values["speakers"] = speakers_setting(values["speakers"])
         if "consent" in values:
             values["consent"] = int(bool(values["consent"]))
         for key in ("title", "notes"):
@@ -123,4 +130,44 @@ class Interviews(Repository):
                 raise StudyError("Cannot copy {source} into the study: {reason}.", source=source, reason=exc.strerror or exc) from exc
         status = interview.status if interview.status != "planned" else "recorded"
         return self.update(interview_id, audio_path=target.resolve().relative_to(folder).as_posix(),
-                           duration_ms=duration_ms, status=status)
+                           duration_ms=duration_ms, status=status, channel_use=detect_channel_use(target))
+
+    def channel_use(self, interview_id: int) -> str:
+        """How the interview's audio channels are used: as stored, else detected now (and stored)."""
+        interview = self.get(interview_id)
+        if interview.channel_use:
+            return interview.channel_use
+        audio = self.audio_file(interview_id)
+        if audio is None or not audio.is_file():
+            return ""
+        use = detect_channel_use(audio)
+        if use:
+            self._update(interview_id, {"channel_use": use})
+        return use
+
+
+def detect_channel_use(audio: Path) -> str:
+    """The channel use :mod:`transcribe.channel_use` finds in a file ("" when it cannot be read)."""
+    from transcribe.channel_use import detect
+    from transcribe.errors import TranscribeError
+
+    try:
+        return detect(audio).mode
+    except TranscribeError:
+        return ""
+
+
+def speakers_setting(value: object) -> str:
+    """A number of speakers as stored: "" (the default), "auto", or a whole number of at least 1.
+
+    >>> speakers_setting(3), speakers_setting("AUTO"), speakers_setting(None)
+    ('3', 'auto', '')
+    """
+    if value is None or str(value).strip() == "":
+        return ""
+    text = str(value).strip().lower()
+    if text == "auto":
+        return "auto"
+    if not text.isdigit() or int(text) < 1:
+        raise StudyError("The number of speakers must be 1 or more, or auto, not {value}.", value=value)
+    return str(int(text))

@@ -9,11 +9,12 @@ from transcribe.normalize import canonical
 
 SPEAKER_INTERVIEWER = "interviewer"
 SPEAKER_PARTICIPANT = "participant"
+SPEAKER_UNSURE = "unsure"  # diarization: too little speech to be a person of its own (transcribe.diarize.UNSURE)
 
 # How files name the two speakers (exports write these; imports also read the variants).
 SPEAKER_LABELS = {
-    "fa": {SPEAKER_INTERVIEWER: "مصاحبه‌گر", SPEAKER_PARTICIPANT: "مشارکت‌کننده"},
-    "en": {SPEAKER_INTERVIEWER: "Interviewer", SPEAKER_PARTICIPANT: "Participant"},
+    "fa": {SPEAKER_INTERVIEWER: "مصاحبه‌گر", SPEAKER_PARTICIPANT: "مشارکت‌کننده", SPEAKER_UNSURE: "گویندهٔ نامطمئن"},
+    "en": {SPEAKER_INTERVIEWER: "Interviewer", SPEAKER_PARTICIPANT: "Participant", SPEAKER_UNSURE: "Unsure speaker"},
 }
 INTERVIEWER_LABELS = (SPEAKER_LABELS["fa"][SPEAKER_INTERVIEWER], "مصاحبه گر", "مصاحبه کننده", "مصاحبه‌کننده",
                       SPEAKER_LABELS["en"][SPEAKER_INTERVIEWER], "I")
@@ -70,6 +71,10 @@ class Interview:
     consent: bool
     notes: str
     created: str
+    # how a two-channel file's channels are used (transcribe.channel_use: by-channel, one-channel,
+    # one-voice; "" not known yet) and how many people speak in one channel ("2", "3"…, "auto"; "" default)
+    channel_use: str = ""
+    speakers: str = ""
 
 
 @dataclass(frozen=True)

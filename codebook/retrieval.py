@@ -77,13 +77,17 @@ class _Names:
 
 
 def coded_segments(study: Study, code_id: int, *, recursive: bool = True, limit: int | None = None,
-                   offset: int = 0, coder: str | None = None) -> list[Quote]:
+                   offset: int = 0, coder: str | None = None, without_interviewer: bool = False) -> list[Quote]:
     """Every coding of a code, or with ``recursive`` (the default) of it and every
     code beneath it: for a category, all its codes. ``limit`` and ``offset`` page
     the quotes (in the same order). With ``coder``, only that coder's codings.
 
     Only the segments the codings start and end in (and any between) are read,
-    through the codings-by-code index: the cost follows the quotes, not the study."""
+    through the codings-by-code index: the cost follows the quotes, not the study.
+
+    ``without_interviewer``: only what the participants said: the interviewer's segments are
+    left out of each quote, and a coding only on the interviewer's speech gives none (paging with
+    ``limit``/``offset`` then counts codings, not quotes)."""
     code = study.codes.get(code_id)
     ids = [code.id] + ([d.id for d in study.codes.descendants(code.id)] if recursive else [])
     names = {c.id: c.name for c in study.codes.list()}
@@ -106,9 +110,17 @@ def coded_segments(study: Study, code_id: int, *, recursive: bool = True, limit:
         for n, seg in enumerate(segs):
             t = seg.text
             parts.append(t[c.start_offset if n == 0 else 0:c.end_offset if n == len(segs) - 1 else len(t)])
+        start_offset, end_offset = c.start_offset, c.end_offset
+        if without_interviewer:
+            kept = [n for n, seg in enumerate(segs) if seg.speaker != SPEAKER_INTERVIEWER]
+            if not kept:
+                continue
+            start_offset = c.start_offset if kept[0] == 0 else 0
+            end_offset = c.end_offset if kept[-1] == len(segs) - 1 else len(segs[kept[-1]].text)
+            segs, parts = [segs[n] for n in kept], [parts[n] for n in kept]
         label, pid, pseudonym = lookup.of(c.interview_id)
-        out.append(Quote(c.interview_id, label, pid, pseudonym, _time_at(segs[0], c.start_offset),
-                         _time_until(segs[-1], c.end_offset), "\n".join(parts), segs[0].id,
+        out.append(Quote(c.interview_id, label, pid, pseudonym, _time_at(segs[0], start_offset),
+                         _time_until(segs[-1], end_offset), "\n".join(parts), segs[0].id,
                          c.id, c.code_id, names.get(c.code_id, ""), c.memo))
     out.sort(key=lambda q: (lookup.order.get(q.interview_id, 0), q.start_ms, q.segment_id, q.coding_id))
     return out

@@ -262,5 +262,12 @@ CREATE INDEX IF NOT EXISTS suggestions_by_start_segment ON suggestions(start_seg
 CREATE INDEX IF NOT EXISTS suggestions_by_end_segment ON suggestions(end_segment_id);
 """
 
-MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX, SUGGESTIONS]
+# Speakers in one-channel recordings (issue #22): how the interview's channels are used, detected when the
+# audio is attached ('' = not yet known), and how many people speak ('' = the default for new interviews).
+SPEAKERS = """
+ALTER TABLE interviews ADD COLUMN channel_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE interviews ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, SCALE, UNTRANSCRIBED, CODERS_INDEX, SUGGESTIONS, SPEAKERS]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -72,7 +72,8 @@ def keep_aside(study: Study, interview_id: int) -> int | None:
 def run_job(study: Study, interview_id: int, *, model: str | None = None, language: str | None = None,
             force: bool = False, window_s: float | None = None, pipeline: Pipeline | None = None,
             on_progress: Callable[[float, float], None] | None = None,
-            cancel: Callable[[], bool] | None = None) -> Job:
+            cancel: Callable[[], bool] | None = None, speakers: int | str | None = None,
+            channel_use: str | None = None) -> Job:
     """Transcribe the interview's audio into its transcript and return the finished job.
 
     An unfinished job for the same model and language (state running, failed
@@ -82,15 +83,42 @@ def run_job(study: Study, interview_id: int, *, model: str | None = None, langua
     ``language`` is ``"fa"`` by default, ``"auto"`` to detect. Bad audio or a
     bad model raise before anything in the study changes; bad audio before
     the model is loaded. Refused with :class:`StudyError` while another run
-    transcribes the same interview."""
+    transcribes the same interview.
+
+    Speakers: ``channel_use`` (else the interview's, detected and stored when unknown) decides
+    whether a two-channel file is transcribed by channel or once; a transcript made from one
+    channel is then diarized into ``speakers`` (else the interview's setting, else 2)."""
     study.interviews.get(interview_id)
     with study.jobs.exclusive(interview_id, KIND):
-        return _run_job(study, interview_id, model=model, language=language, force=force, window_s=window_s,
-                        pipeline=pipeline, on_progress=on_progress, cancel=cancel)
+        use = _channel_use(study, interview_id, channel_use)
+        job = _run_job(study, interview_id, model=model, language=language, force=force, window_s=window_s,
+                       pipeline=pipeline, on_progress=on_progress, cancel=cancel, channel_use=use)
+        _label_speakers(study, interview_id, use, speakers)
+        return job
+
+
+def _channel_use(study: Study, interview_id: int, override: str | None) -> str | None:
+    """Before decoding: how the interview's channels are used (stored on the interview)."""
+    if override:
+        if study.interviews.get(interview_id).channel_use != override:
+            study.interviews.update(interview_id, channel_use=override)
+        return override
+    return study.interviews.channel_use(interview_id) or None
+
+
+def _label_speakers(study: Study, interview_id: int, channel_use: str | None,
+                    speakers: int | str | None) -> None:
+    """After decoding: a transcript of one channel gets its speakers (codebook.speakers)."""
+    from codebook import speakers as who
+
+    info = study.transcripts.info(interview_id)
+    used = (info.options.get("channel_use") if info else None) or channel_use or ""
+    if who.needs_labels(used):
+        who.label_transcript(study, interview_id, speakers)
 
 
 def _run_job(study: Study, interview_id: int, *, model, language, force, window_s, pipeline, on_progress,
-             cancel) -> Job:
+             cancel, channel_use=None) -> Job:
     audio = study.interviews.audio_file(interview_id)
     if audio is None:
         raise StudyError("Interview {interview_id} has no audio yet: record or attach its audio first.", interview_id=interview_id)
@@ -148,7 +176,7 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
     kwargs = {"window_s": window_s} if window_s else {}
     try:
         result = pipeline.run(audio, options=options, start=start_ms / 1000, on_segments=save,
-                              on_progress=on_progress, cancel=cancel, **kwargs)
+                              on_progress=on_progress, cancel=cancel, channel_use=channel_use, **kwargs)
     except Cancelled:
         study.jobs.set(interview_id, KIND, state="cancelled")
         raise
@@ -173,7 +201,8 @@ def _run_job(study: Study, interview_id: int, *, model, language, force, window_
     with study.atomic():
         study.transcripts.set_info(
             interview_id, model=result.model, language=result.language or (language or ""),
-            options={**options, "model_options": result.model_options, "channels": result.channels},
+            options={**options, "model_options": result.model_options, "channels": result.channels,
+                     "channel_use": result.channel_use},
             draft=study.transcripts.text(interview_id))
         if study.interviews.get(interview_id).status in ("planned", "recorded"):
             study.interviews.update(interview_id, status="transcribed")

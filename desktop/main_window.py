@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         dialog = InterviewDialog(self.ctx.study, self.ctx.study.interviews.get(interview_id), self, ctx=self.ctx)
         if dialog.exec():  # the change told the views and went on the undo stack
             self.interviews.select(interview_id)
+            if dialog.retranscribe:  # the speaker settings changed and the user said transcribe again
+                self.transcribe(interview_id)
 
     def record(self, interview_id: int) -> None:
         RecordDialog(self.ctx, interview_id, self).exec()

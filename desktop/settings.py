@@ -155,3 +155,20 @@ class Settings:
     @unsure_threshold.setter
     def unsure_threshold(self, value: float) -> None:
         self._set("editor/unsure_threshold", float(value))
+
+    @property
+    def default_speakers(self) -> str:
+        """How many people speak in a new interview's one-channel recording: "2" (a call), a number or "auto"."""
+        from codebook.interviews import speakers_setting
+        from codebook.errors import StudyError
+
+        try:
+            return speakers_setting(self._get("transcription/speakers", "2", str)) or "2"
+        except StudyError:
+            return "2"
+
+    @default_speakers.setter
+    def default_speakers(self, value: str) -> None:
+        from codebook.interviews import speakers_setting
+
+        self._set("transcription/speakers", speakers_setting(value) or "2")

@@ -63,6 +63,12 @@ class SettingsDialog(QDialog):
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(settings.unsure_threshold)
         form.addRow(self.tr("Unsure below probability"), self.threshold)
+        self.speakers = QComboBox()  # the default for new interviews (each interview keeps its own)
+        self.speakers.addItem(self.tr("Count them"), "auto")
+        for n in range(1, 13):
+            self.speakers.addItem(digits(str(n), current_language()), str(n))
+        self.speakers.setCurrentIndex(max(0, self.speakers.findData(settings.default_speakers)))
+        form.addRow(self.tr("Speakers in a new interview"), self.speakers)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         general = QWidget()
@@ -116,4 +122,5 @@ class SettingsDialog(QDialog):
         s.playback_rate = self.rate.currentData()
         s.shade_unsure = self.shade.isChecked()
         s.unsure_threshold = self.threshold.value()
+        s.default_speakers = self.speakers.currentData()
         super().accept()

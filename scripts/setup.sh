@@ -44,11 +44,21 @@ install() {
   local extras="$1" stamp=".venv/.installed-$1" want
   want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x .venv/bin/mosahebeh ]; then
+    speaker_model
     return 0
   fi
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[$extras]"
   echo "$want" > "$stamp"
+  speaker_model
+}
+# The speaker-embedding weights (transcribe/voice_encoder.py) are the file resemblyzer/pretrained.pt of
+# Resemblyzer 0.1.4 on PyPI. Installed without its dependencies (torch, librosa, webrtcvad: gigabytes
+# we do not use): Mosahebeh reads only that file, with numpy. pyproject.toml cannot say --no-deps.
+speaker_model() {
+  .venv/bin/python -c "import importlib.util as u, pathlib, sys; s = u.find_spec('resemblyzer'); \
+sys.exit(0 if s and any((pathlib.Path(p) / 'pretrained.pt').is_file() for p in s.submodule_search_locations) else 1)" \
+    2>/dev/null || .venv/bin/python -m pip install -q --no-deps "resemblyzer==0.1.4"
 }
 # The speech servers the tests start on 127.0.0.1 (tests/transcribe/servers.py), each in its own venv
 # under .venv-servers/ so that their pins never touch the app's .venv; pip runs only when the pinned

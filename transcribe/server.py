@@ -42,7 +42,6 @@ from pathlib import Path
 from transcribe import channels
 from transcribe.audio import (
     SAMPLE_RATE,
-    audio_channels,
     iter_windows,
     probe_duration_ms,
 )
@@ -208,12 +207,18 @@ class ServerPipeline:
             options: dict | None = None, start: float = 0.0, window_s: float | None = None,
             on_segments: Callable[[list[Segment], float], None] | None = None,
             on_progress: Callable[[float, float], None] | None = None,
-            cancel: Callable[[], bool] | None = None) -> Transcript:
+            cancel: Callable[[], bool] | None = None, channel_use: str | None = None) -> Transcript:
         """Transcribe ``audio`` from ``start`` seconds on, as :meth:`transcribe.whisper.Pipeline.run`
-        does; ``window_s`` (if given) is the piece length instead of :data:`PIECE_SECONDS`."""
+        does (a file whose two channels carry one voice is sent once, as one channel: ``channel_use``
+        decides, detected when None); ``window_s`` (if given) is the piece length instead of
+        :data:`PIECE_SECONDS`."""
+        from transcribe.channel_use import BY_CHANNEL
+        from transcribe.whisper import use_of_channels
+
         path = Path(audio)
         duration = probe_duration_ms(path) / 1000
-        stereo = audio_channels(path) >= 2
+        use = use_of_channels(path, channel_use)
+        stereo = use == BY_CHANNEL
         options = dict(options) if options is not None else transcribe_options(language, glossary)
         self._language = options.get("language")
         began, segments = time.monotonic(), []
@@ -245,7 +250,7 @@ class ServerPipeline:
         progress(duration)
         return Transcript(model=self.server.label, model_options=dict(self.model_options), options=options,
                           language=self._language or "", duration=_r(duration), segments=segments,
-                          channels=2 if stereo else 1)
+                          channels=2 if stereo else 1, channel_use=use)
 
 
 def _shift(segment: Segment, offset: float) -> Segment:

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from transcribe import channel_use as channel_uses
 from transcribe import channels
 from transcribe.audio import SAMPLE_RATE, audio_channels, iter_windows, probe_duration_ms
 from transcribe.errors import TranscribeError
@@ -110,6 +111,7 @@ class Transcript:
     segments: list[Segment]
     channels: int = 1
     dropped_leaks: int = 0
+    channel_use: str = ""  # how the channels were used (transcribe.channel_use), "" for a mono file
 
     def to_dict(self) -> dict:
         return {"model": self.model, "model_options": self.model_options, "options": self.options,
@@ -298,7 +300,7 @@ class Pipeline:
             options: dict | None = None, start: float = 0.0, window_s: float | None = None,
             on_segments: Callable[[list[Segment], float], None] | None = None,
             on_progress: Callable[[float, float], None] | None = None,
-            cancel: Callable[[], bool] | None = None) -> Transcript:
+            cancel: Callable[[], bool] | None = None, channel_use: str | None = None) -> Transcript:
         """Transcribe ``audio`` from ``start`` seconds on.
 
         ``options`` replaces :func:`transcribe_options` (``language`` and
@@ -306,10 +308,13 @@ class Pipeline:
         reports the share of the audio duration done. ``cancel()`` is polled
         after every segment; when it returns true, :class:`Cancelled` is raised.
         ``window_s``: :data:`WINDOW_SECONDS` for mono, :data:`STEREO_WINDOW_SECONDS`
-        for stereo (whose segments are saved once per window)."""
+        for stereo (whose segments are saved once per window). ``channel_use`` (a
+        :mod:`transcribe.channel_use` mode; detected when None) decides whether a two-channel
+        file is transcribed channel by channel or once, as the mix of its channels."""
         path = Path(audio)
         duration = probe_duration_ms(path) / 1000
-        stereo = audio_channels(path) >= 2
+        use = use_of_channels(path, channel_use)
+        stereo = use == channel_uses.BY_CHANNEL
         options = dict(options) if options is not None else transcribe_options(language, glossary)
         detected = self._detected = options.get("language")
         segments: list[Segment] = []
@@ -371,7 +376,15 @@ class Pipeline:
         progress(duration)
         return Transcript(model=self.spec.model_id, model_options=dict(self.model_options), options=options,
                           language=detected or "", duration=_r(duration), segments=segments,
-                          channels=2 if stereo else 1, dropped_leaks=dropped)
+                          channels=2 if stereo else 1, dropped_leaks=dropped, channel_use=use)
+
+
+def use_of_channels(path: Path, mode: str | None) -> str:
+    """How ``path``'s channels are transcribed: by channel (two speakers), or once as one channel;
+    a file whose two channels carry the same voice is never transcribed twice."""
+    if audio_channels(path) < 2:
+        return channel_uses.ONE_CHANNEL
+    return channel_uses.resolve(path, mode)
 
 
 def _shift(segment: Segment, offset: float) -> Segment:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from codebook import retrieval
@@ -67,6 +67,10 @@ class RetrievalView(LazyView, QWidget):
         self.coder_filter = CoderFilter(ctx, self)  # one coder's codings, or everyone's
         self.coder_filter.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.coder_filter)
+        self.participants_only = QCheckBox(self.tr("Participants' speech only"))
+        self.participants_only.setToolTip(self.tr("Leave out what the interviewer said"))
+        self.participants_only.toggled.connect(self.refresh)
+        top.addWidget(self.participants_only)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -147,9 +151,14 @@ class RetrievalView(LazyView, QWidget):
             self.total, interviews = 0, 0
         elif self.mode.currentData() == CODES:
             self._code_ids = {target} | {d.id for d in study.codes.descendants(target)}
-            self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids),
-                                                                  coder=self.coder_filter.coder())
-            self._more()
+            if self.participants_only.isChecked():  # quotes are fewer than codings: read them all at once
+                self._add(retrieval.coded_segments(study, target, coder=self.coder_filter.coder(),
+                                                   without_interviewer=True))
+                self.total, interviews = len(self.quotes), len({q.interview_id for q in self.quotes})
+            else:
+                self.total, interviews = study.codings.count_of_codes(sorted(self._code_ids),
+                                                                      coder=self.coder_filter.coder())
+                self._more()
         else:
             self._add(retrieval.answers(study, target))
             self.total, interviews = len(self.quotes), len({q.interview_id for q in self.quotes})
@@ -160,7 +169,7 @@ class RetrievalView(LazyView, QWidget):
 
     def _more(self) -> bool:
         """Read the next page of quotes; False when all are read."""
-        if self.mode.currentData() != CODES or len(self.quotes) >= self.total:
+        if self.mode.currentData() != CODES or len(self.quotes) >= self.total or self.participants_only.isChecked():
             return False
         self._add(retrieval.coded_segments(self.ctx.study, self.target.currentData(), limit=PAGE,
                                            offset=len(self.quotes), coder=self.coder_filter.coder()))

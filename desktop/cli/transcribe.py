@@ -1,7 +1,7 @@
 """``mosahebeh transcribe``: Persian speech to text with a local Whisper model.
 
-    mosahebeh transcribe AUDIO [--model M] [--language fa] [--json]
-    mosahebeh transcribe --study PATH --interview ID [--model M] [--language fa] [--force]
+    mosahebeh transcribe AUDIO [--model M] [--language fa] [--speakers N|auto] [--channels USE] [--json]
+    mosahebeh transcribe --study PATH --interview ID [--model M] [--language fa] [--speakers N|auto] [--force]
     mosahebeh transcribe --study PATH --all [--jobs N]
     mosahebeh transcribe … --server URL --server-model NAME
 
@@ -27,6 +27,12 @@ Speech the model could not turn into text is kept as an untranscribed segment:
 "[untranscribed]" in the text output, an empty "text" in JSON; the end counts
 them ("3 stretches, 41 s, could not be transcribed"). Nothing goes over the
 network (the bundled or a local model; ONNX Runtime's telemetry is off), unless ``--server`` is given.
+
+Speakers: a two-channel call recorded by Mosahebeh is labelled by channel. Any
+other file (one channel, or two channels carrying the same voice, which is
+transcribed once) is diarized: ``--speakers`` sets how many people speak (2 by
+default, or the interview's setting; ``auto`` counts them), and every segment
+gets a speaker (interviewer/participant for two, S1, S2… for more).
 """
 from __future__ import annotations
 
@@ -75,6 +81,12 @@ def register(subparsers) -> None:
     p.add_argument("--no-words", action="store_true",
                    help="with --server: do not ask for word times (some servers refuse them)")
     p.add_argument("--server-retries", type=int, default=4, help=__import__("argparse").SUPPRESS)
+    p.add_argument("--speakers", metavar="N|auto", default=None,
+                   help="how many people speak in a one-channel recording (default 2, or the interview's "
+                   "setting), or 'auto' to count them")
+    p.add_argument("--channels", metavar="USE", default=None, choices=("by-channel", "one-channel", "one-voice"),
+                   help="how a two-channel file is used: by-channel (one speaker per channel), one-channel or "
+                   "one-voice (transcribed once); default: detected from the file")
     p.add_argument("--window", metavar="SECONDS", type=float, default=None, help=__import__("argparse").SUPPRESS)
     p.add_argument("--progress-json", action="store_true", help=__import__("argparse").SUPPRESS)
     p.set_defaults(func=run)
@@ -167,10 +179,12 @@ def run(args) -> int:
     from transcribe.audio import audio_channels
 
     audio_channels(args.audio)  # a bad file is told at once, before the model loads
+    speakers = _speakers(args.speakers)
     pipeline = make()
     kwargs = {"window_s": args.window} if args.window else {}
     result = pipeline.run(args.audio, language=language or "fa", on_progress=reporter,
-                          cancel=cancel_on_sigterm(), **kwargs)
+                          cancel=cancel_on_sigterm(), channel_use=args.channels, **kwargs)
+    label_speakers(result, args.audio, speakers)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
@@ -185,6 +199,42 @@ def run(args) -> int:
         print("mosahebeh: " + untranscribed_sentence(len(gaps), sum(g.end - g.start for g in gaps)),
               file=sys.stderr)
     return 0
+
+
+def _speakers(value):
+    """``--speakers`` checked before anything loads: a positive number or 'auto' (None: the default)."""
+    from codebook.errors import StudyError
+    from transcribe.diarize import parse_speakers
+
+    if value is None:
+        return None
+    try:
+        return parse_speakers(value)
+    except ValueError:
+        raise StudyError("--speakers takes a number of speakers (1 or more) or 'auto', not {value}.",
+                         value=value) from None
+
+
+def _study_speakers(args) -> dict:
+    """run_job's keywords for --speakers/--channels (left out when not given, so the interview's own
+    settings apply)."""
+    out: dict = {}
+    speakers = _speakers(args.speakers)
+    if speakers is not None:
+        out["speakers"] = speakers
+    if args.channels:
+        out["channel_use"] = args.channels
+    return out
+
+
+def label_speakers(result, audio, speakers) -> None:
+    """Diarize a transcript made from one channel (after decoding; a by-channel call keeps its labels)."""
+    from transcribe.channel_use import BY_CHANNEL
+    from transcribe.diarize import label_segments, read_mono
+
+    if result.channel_use == BY_CHANNEL or not result.segments:
+        return
+    result.segments, _ = label_segments(read_mono(audio), result.segments, 2 if speakers is None else speakers)
 
 
 def _run_queue(args, language) -> int:
@@ -248,7 +298,8 @@ def _run_study(args, language, reporter, make) -> int:
             job = run_job(study, args.interview, model=_model(args), language=language, force=args.force,
                           window_s=args.window,
                           pipeline=make() if args.server else None,  # local: loaded after the audio is checked
-                          on_progress=reporter, cancel=cancel_on_sigterm())
+                          on_progress=reporter, cancel=cancel_on_sigterm(),
+                          **_study_speakers(args))
         except Cancelled:
             print("mosahebeh: transcription cancelled; it resumes where it stopped next time.", file=sys.stderr)
             return 130

@@ -23,6 +23,7 @@ from desktop.bidi import clock_pair
 from desktop.settings import RATES, Settings
 from desktop.transcript.coding import CodingMixin
 from desktop.transcript.editing import EditingMixin
+from desktop.transcript.speakers import SpeakersMixin
 from desktop.transcript.delegate import SegmentDelegate, SegmentTextEdit
 from desktop.transcript.model import COL_CODES, COL_SPEAKER, COL_TEXT, COL_TIME, SegmentsModel
 from desktop.icons import AdaptiveToolBar, icon
@@ -35,7 +36,7 @@ from desktop.transcript.waveform_panel import WaveformPanel
 SKIP_MS = 5000
 
 
-class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
+class TranscriptEditor(CodingMixin, EditingMixin, SpeakersMixin, QWidget):
     """Edit one interview's transcript against its audio. Every edit is an undo
     command on ``ctx.undo_stack`` and is written to the study at once."""
 
@@ -158,6 +159,10 @@ class TranscriptEditor(CodingMixin, EditingMixin, QWidget):
         self.act_speaker = self._action(self.tr("Switch speaker"), self.switch_speaker, "Ctrl+Shift+K",
                                         icon_name="speaker")
         self.act_times = self._action(self.tr("Times…"), self.edit_times, "Ctrl+Shift+T", icon_name="times")
+        self.act_swap_speakers = self._action(self.tr("Swap interviewer and participant"), self.swap_speakers,
+                                              "Ctrl+Alt+K", toolbar=False, icon_name="speaker")
+        self.act_rename_speaker = self._action(self.tr("Rename speaker…"), lambda: self.rename_speaker(),
+                                               toolbar=False, icon_name="speaker")
         self.toolbar.addSeparator()
         # Where an in-vivo code goes; the main window points this at the codebook panel's selection.
         self.in_vivo_parent = lambda: None

@@ -44,6 +44,8 @@ def speaker_label(speaker: str) -> str:
         return _tr("Interviewer")
     if speaker == SPEAKER_PARTICIPANT:
         return _tr("Participant")
+    if speaker == "unsure":  # transcribe.diarize.UNSURE: too little speech to be a person of its own
+        return _tr("Unsure")
     return speaker
 
 

@@ -75,7 +75,8 @@ def test_a_damaged_copy_is_refused_and_nothing_changes(tmp_path):
 def test_an_upgrade_keeps_a_copy_of_the_study_as_it_was(tmp_path):
     folder = created(tmp_path / "s")
     conn = sqlite3.connect(folder / "study.db")
-    conn.execute("DROP INDEX codings_by_coder")
+    conn.execute("ALTER TABLE interviews DROP COLUMN channel_use")  # undo the last migration (SPEAKERS)
+    conn.execute("ALTER TABLE interviews DROP COLUMN speakers")
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     conn.commit()
     conn.close()

@@ -24,6 +24,7 @@ def snapshot(study, iid):
 
 def test_job_saves_segments_info_and_status(pipeline, audio, make_study):
     study, iid = make_study(audio["mono"])
+    study.interviews.update(iid, speakers="1")  # one espeak voice: one speaker (test_speakers.py has calls)
     study.glossary.add("کتابخانه")
     job = run_job(study, iid, pipeline=pipeline)
     assert job.state == "done" and job.progress == 1.0
@@ -70,6 +71,7 @@ def test_accuracy_after_correction(pipeline, audio, make_study):
     """WER on the checked segments only: their machine words against their corrected text. The
     unchecked segments are not counted as correct (they were, and the figure read far too low)."""
     study, iid = make_study(audio["mono"])
+    study.interviews.update(iid, speakers="1")
     run_job(study, iid, pipeline=pipeline)
     segments = study.transcripts.segments(iid)
     assert len(segments) >= 2 and all(s.words for s in segments)
@@ -110,6 +112,7 @@ def test_bad_audio_or_model_leaves_the_study_untouched(pipeline, audio, make_stu
 
 def test_killed_worker_resumes_after_the_last_saved_segment(pipeline, audio, make_study):
     study, iid = make_study(audio["long"])
+    study.interviews.update(iid, speakers="1")  # one voice: labelled, not cut, so saved segments stay
     folder = study.folder
     study.close()
     worker = subprocess.Popen([sys.executable, "-m", "desktop", "transcribe", "--study", str(folder),

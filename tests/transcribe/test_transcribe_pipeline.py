@@ -41,8 +41,8 @@ def test_persian_segments_with_word_timings_equal_bare_faster_whisper(pipeline, 
 
 
 def test_cli_json_shape(pipeline, audio, bundled_dir):
-    run = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"]), "--json"],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"]), "--json",
+                          "--speakers", "1"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert list(out) == ["model", "model_options", "options", "language", "duration", "segments"]
@@ -51,12 +51,14 @@ def test_cli_json_shape(pipeline, audio, bundled_dir):
     assert out["options"] == json.loads(json.dumps(transcribe_options()))
     assert out["options"]["condition_on_previous_text"] is False and out["options"]["vad_filter"] is True
     seg = out["segments"][0]
-    assert list(seg) == ["start", "end", "speaker", "text", "words"] and seg["speaker"] == ""
+    assert list(seg) == ["start", "end", "speaker", "text", "words"] and seg["speaker"] == "participant"
     assert list(seg["words"][0]) == ["start", "end", "word", "probability"]
     assert "transcribing: 100.0%" in run.stderr  # progress on stderr, JSON alone on stdout
     # the same segments in another process as in this one, after other decodes here
-    assert out["segments"] == json.loads(json.dumps(pipeline.run(audio["mono"]).to_dict()))["segments"]
-    text = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"])],
+    # (one speaker asked for: the participant's, diarization cuts nothing)
+    assert out["segments"] == [dict(s, speaker="participant") for s in
+                               json.loads(json.dumps(pipeline.run(audio["mono"]).to_dict()))["segments"]]
+    text = subprocess.run([sys.executable, "-m", "desktop", "transcribe", str(audio["mono"]), "--speakers", "1"],
                           capture_output=True, text=True, timeout=300)
     first = text.stdout.splitlines()[0]
     assert first.startswith("[0:00:0") and first.endswith(seg["text"])
