@@ -88,3 +88,14 @@ def test_the_models_list_in_persian(tmp_path):
     assert persian.stdout.startswith("* Whisper base همراه برنامه") and "مگابایت" in persian.stdout
     assert latin_words(persian.stderr.replace("CTranslate2", "")) == []  # the offline hint, paths isolated
     assert run("models", "list", cwd=tmp_path).stdout.startswith("* bundled")
+
+
+def test_coding_from_the_command_line_says_it_in_persian(demo, tmp_path):
+    args = ("code", "--study", str(demo), "--interview", "2", "--segments", "1-2", "--code", "آزمون/کد نو",
+            "--coder", "Reza")
+    made = run("--lang", "fa", *args, cwd=tmp_path).stdout.splitlines()
+    assert made == ["مقولهٔ «آزمون» ساخته شد.", "کد «آزمون/کد نو» ساخته شد.",
+                    f"مصاحبهٔ ۲، بخش‌های ۱ تا ۲، اکنون کد «آزمون/کد نو» را دارد (کدگذار: {FSI}Reza{PDI})."]
+    assert run(*args, cwd=tmp_path).stdout == "Interview 2, segments 1–2, already had آزمون/کد نو (coder Reza).\n"
+    gone = run("--lang", "fa", *args, "--remove", cwd=tmp_path).stdout
+    assert gone.startswith("کد «آزمون/کد نو» از بخش‌های ۱ تا ۲ مصاحبهٔ ۲ برداشته شد")
