@@ -70,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(message(result, args.lang))
     if result.replaced is not None and result.kind != "qdpx":  # a .qdpx summary counts its replacements itself
-        print(result.replaced.summary())
+        if cli_language(args) == "fa":
+            from desktop.messages.cli_output import replaced_summary
+
+            print(replaced_summary(result.replaced))
+        else:
+            print(result.replaced.summary())
     return 0
 
 

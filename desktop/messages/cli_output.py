@@ -65,10 +65,14 @@ def path(value: Any) -> str:
 
 def exported(result: Any, paragraph: str | None = None) -> str:
     """What ``mosahebeh export`` tells in Persian (``result``: codebook.exchange.Exported)."""
+    from desktop.messages import word
+
     kind = result.kind
     if kind == "qdpx":
         text = f"پروژهٔ REFI-QDA در {path(result.project.path)} ذخیره شد: {counts(result.project.counts)}."
-        return "\n".join([text, *map(str, result.project.warnings)])
+        replaced = getattr(result.project, "replaced", None)
+        return "\n".join([text, *(word(w, "fa") for w in result.project.warnings),
+                          *([replaced_summary(replaced)] if replaced is not None else [])])
     if kind == "archive":
         return (f"بایگانی پژوهش در {path(result.project.path)} ذخیره شد: {counts(result.project.counts)}.\n"
                 "همه‌چیز، از جمله نام واقعی و اطلاعات تماس مشارکت‌کنندگان، در این فایل هست؛ در نگهداری و "
@@ -288,3 +292,24 @@ def offline_hint(folder: Any) -> str:
     return ("برای به کار بردن مدلی بزرگ‌تر بدون اینترنت، پوشهٔ CTranslate2 آن (یا فایل \u2068.zip/.tar\u2069 آن) را از رایانهٔ "
             "دیگری بیاورید و از تنظیمات › مدل‌ها › افزودن از فایل، یا با "
             f"{isolate('mosahebeh models add PATH')} بیفزایید؛ مدل‌ها در {path(folder)} نگه داشته می‌شوند.")
+
+
+# --- pseudonymisation --------------------------------------------------------------------------------
+
+WHY_FA = {"inside a longer word": "درون واژه‌ای بلندتر", "one letter different": "یک حرف متفاوت",
+          "part of a real name": "بخشی از یک نام واقعی"}
+
+
+def replaced_summary(report: Any) -> str:
+    """codebook.pseudonymise.Report.summary in Persian (the arrow points the reading way: «←»)."""
+    if not report.total:
+        text = "هیچ نامی از فهرست جایگزینی یا نام واقعی مشارکت‌کنندگان در متن خروجی پیدا نشد."
+    else:
+        lines = [f"{term} ← {report.replacements[term]}: {num(n)}" for term, n in report.counts.most_common()]
+        text = f"{num(len(report.counts))} نام در مجموع {num(report.total)} بار جایگزین شد: " + "؛ ".join(lines)
+    near = list(dict.fromkeys(report.near_misses))
+    if near:
+        said = [f"«{m.found}»" + (f" در {isolate(m.place)}" if m.place else "") + f" به «{m.term}» شبیه است "
+                f"({WHY_FA.get(m.why, isolate(m.why))})؛ جایگزین نشد." for m in near]
+        text += f"\nاین {num(len(near))} مورد را بررسی کنید: به نامی شبیه‌اند اما جایگزین نشدند:\n  " + "\n  ".join(said)
+    return text

@@ -99,3 +99,11 @@ def test_coding_from_the_command_line_says_it_in_persian(demo, tmp_path):
     assert run(*args, cwd=tmp_path).stdout == "Interview 2, segments 1–2, already had آزمون/کد نو (coder Reza).\n"
     gone = run("--lang", "fa", *args, "--remove", cwd=tmp_path).stdout
     assert gone.startswith("کد «آزمون/کد نو» از بخش‌های ۱ تا ۲ مصاحبهٔ ۲ برداشته شد")
+
+
+def test_a_pseudonymised_export_reports_in_persian(demo, tmp_path):
+    out = run("--lang", "fa", "export", "--study", str(demo), "--format", "txt", "--interview", "1", "--pseudonymise",
+              "--out", str(tmp_path / "p.txt"), cwd=tmp_path).stdout
+    said = out.splitlines()[1]
+    assert said.startswith(("هیچ نامی از فهرست جایگزینی", "نام در مجموع", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"))
+    assert latin_words(out) == []
