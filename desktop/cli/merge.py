@@ -43,7 +43,14 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(terminal_text(plan.summary(), lines=True))  # their names come from elsewhere
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import merge_summary
+
+        sys.stdout.write(terminal_text(merge_summary(plan), lines=True))  # their names come from elsewhere
+    else:
+        sys.stdout.write(terminal_text(plan.summary(), lines=True))  # their names come from elsewhere
     from codebook.worded import WordedText
     from desktop.cli import cli_language
     from desktop.messages import word

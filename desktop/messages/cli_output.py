@@ -313,3 +313,32 @@ def replaced_summary(report: Any) -> str:
                 f"({WHY_FA.get(m.why, isolate(m.why))})؛ جایگزین نشد." for m in near]
         text += f"\nاین {num(len(near))} مورد را بررسی کنید: به نامی شبیه‌اند اما جایگزین نشدند:\n  " + "\n  ".join(said)
     return text
+
+
+# --- merge ---------------------------------------------------------------------------------------------
+
+HOW_FA = {"audio": "از روی صدا", "text": "از روی متن پیاده‌شده", "guid": "از روی شناسه", "name": "از روی نام"}
+
+
+def merge_summary(plan: Any) -> str:
+    """codebook.merge.MergePlan.summary in Persian: what a merge adds, matches and leaves out."""
+    lines = [f"ادغام از {path(plan.source)}:"]
+    lines.append(f"  مصاحبه‌های تطبیق‌یافته: {num(len(plan.matched_interviews))} از {num(len(plan.interviews))}")
+    for x in plan.interviews:
+        where = (f"مصاحبهٔ {num(x.mine_id)} ({HOW_FA.get(x.how, isolate(x.how))})" if x.mine_id is not None
+                 else "کنار گذاشته شد: مصاحبهٔ متناظری ندارد")
+        lines.append(f"    {x.label}: {where}، {counted(x.codings, 'codings')}")
+    matched = [c for c in plan.codes if c.mine_id is not None]
+    lines.append(f"  کدهای تطبیق‌یافته: {num(len(matched))} ({num(sum(c.how == 'guid' for c in matched))} از روی شناسه، "
+                 f"{num(sum(c.how == 'name' for c in matched))} از روی نام)؛ کدهای افزوده: {num(len(plan.added_codes))}")
+    for c in matched:
+        if c.name != c.mine_name:
+            lines.append(f"    {c.name} ← {c.mine_name} ({HOW_FA.get(c.how, isolate(c.how))})")
+    for c in plan.added_codes:
+        lines.append(f"    + {c.name}" + (f" (در {c.category})" if c.category else ""))
+    flagged = sum(c.flagged for c in plan.codings)
+    lines.append(f"  کدگذاری‌های افزوده: {num(len(plan.codings))}"
+                 + "".join(f"؛ {num(n)} از {isolate(name) if name else '(بی‌نام)'}" for name, n in plan.coders.items())
+                 + f"؛ از پیش موجود: {num(plan.already)}؛ کنار گذاشته: {num(plan.left)}"
+                 + (f"؛ نشان‌دار برای بازبینی: {num(flagged)}" if flagged else ""))
+    return "\n".join(lines) + "\n"

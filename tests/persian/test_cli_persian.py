@@ -107,3 +107,13 @@ def test_a_pseudonymised_export_reports_in_persian(demo, tmp_path):
     said = out.splitlines()[1]
     assert said.startswith(("هیچ نامی از فهرست جایگزینی", "نام در مجموع", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"))
     assert latin_words(out) == []
+
+
+def test_the_merge_preview_in_persian(demo, tmp_path):
+    import shutil
+
+    theirs = tmp_path / "theirs.mosahebeh"
+    shutil.copytree(demo, theirs)
+    out = run("--lang", "fa", "merge", "--study", str(demo), str(theirs), "--dry-run", cwd=tmp_path).stdout
+    assert out.startswith(f"ادغام از {FSI}{theirs.name}{PDI}:") and "مصاحبه‌های تطبیق‌یافته: ۶ از ۶" in out
+    assert out.rstrip().endswith("اجرای آزمایشی: چیزی تغییر نکرد.") and latin_words(out) == []
