@@ -342,3 +342,5 @@ def merge_summary(plan: Any) -> str:
                  + f"؛ از پیش موجود: {num(plan.already)}؛ کنار گذاشته: {num(plan.left)}"
                  + (f"؛ نشان‌دار برای بازبینی: {num(flagged)}" if flagged else ""))
     return "\n".join(lines) + "\n"
+
+ROLES = {"mic": "میکروفون", "remote": "طرف دیگر تماس", "interviewer": "مصاحبه‌گر", "participant": "مشارکت‌کننده"}

@@ -117,3 +117,22 @@ def test_the_merge_preview_in_persian(demo, tmp_path):
     out = run("--lang", "fa", "merge", "--study", str(demo), str(theirs), "--dry-run", cwd=tmp_path).stdout
     assert out.startswith(f"ادغام از {FSI}{theirs.name}{PDI}:") and "مصاحبه‌های تطبیق‌یافته: ۶ از ۶" in out
     assert out.rstrip().endswith("اجرای آزمایشی: چیزی تغییر نکرد.") and latin_words(out) == []
+
+
+CRASH = """
+import os, sys, time
+from transcribe.recording import FakeSource, Recorder, SimClock
+clock = SimClock(speed=5)
+Recorder(sys.argv[1], [FakeSource(role="mic", frequency=1000, clock=clock)], clock=clock).start()
+time.sleep(1.0)
+os._exit(0)  # the recording is cut short, as by a crash
+"""
+
+
+def test_a_recording_cut_short_is_recovered_in_persian(tmp_path):
+    take = tmp_path / "take"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", CRASH, str(take)], env=env, check=True, timeout=60)
+    said = run("--lang", "fa", "recover", str(take), cwd=tmp_path).stdout
+    assert said.startswith(f"{FSI}{take}{PDI} بازیابی شد: {FSI}{take / 'take.wav'}{PDI}، ۱ کانال، ")
+    assert said.rstrip().endswith("ثانیه، ۰ نشانک.") and latin_words(said) == []
