@@ -220,7 +220,11 @@ class MainWindow(QMainWindow):
                 self.transcribe(interview_id)
 
     def record(self, interview_id: int) -> None:
-        RecordDialog(self.ctx, interview_id, self).exec()
+        self.recorder = RecordDialog(self.ctx, interview_id, self)
+        try:
+            self.recorder.exec()
+        finally:
+            self.recorder = None
         self.ctx.notify("interviews")
 
     def import_audio(self, interview_id: int) -> None:
@@ -340,9 +344,11 @@ class MainWindow(QMainWindow):
         out = []
         if self.queue.is_busy():
             out.append(self.tr("a transcription"))
-        for w in self.findChildren(QWidget):
-            if getattr(w, "is_recording", None) and w.is_recording():
-                out.append(self.tr("a recording"))
+        # the open recording window, held by record(): walking every child widget here (findChildren) hit a
+        # half-destroyed child once, in a test's teardown, and crashed
+        recorder = getattr(self, "recorder", None)
+        if recorder is not None and recorder.is_recording():
+            out.append(self.tr("a recording"))
         return out
 
     def closeEvent(self, event) -> None:

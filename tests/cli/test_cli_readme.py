@@ -96,7 +96,11 @@ def fill(words: list[str], w: dict) -> list[str]:
     }
     by_option = {("--out", "PATH"): str(w["here"] / "out.qdpx")}
     by_command = {("new", "PATH"): str(w["here"] / "new-study"), ("demo", "PATH"): str(w["here"] / "demo-2"),
-                  ("transcribe", "ID"): str(w["fresh"])}
+                  ("transcribe", "ID"): str(w["fresh"]),
+                  # no language model server on a test machine: a closed port on this computer, which the
+                  # command must answer with one sentence (tests/suggest runs a real one)
+                  ("suggest", "URL"): "http://127.0.0.1:9/v1", ("suggest", "NAME"): "a-model",
+                  ("suggest", "IDS"): "all", ("suggest", "RESEARCHER"): w["coders"][0]}
     out, unknown = ["mosahebeh"], []
     for i, word in enumerate(words[1:], 1):
         if re.fullmatch(r"[A-Z][A-Z/.\-_=]*", word) and word not in ("--",):
