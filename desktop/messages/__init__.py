@@ -11,7 +11,11 @@ to its Persian sentence with the same ``{placeholders}``::
 
 Values are shown the Persian way: numbers in Persian digits, paths and other
 Latin runs isolated (FSI … PDI) so they keep their own order inside a
-right-to-left sentence. A template with no entry is shown in English (the
+right-to-left sentence. A value that is itself worded is worded in turn: a
+fragment (:class:`transcribe.worded.WordedText`, «coder {name}») by its own
+template, a list (:class:`transcribe.worded.WordedList`) joined «، », and an
+OS error or its English text («No space left on device») by its errno
+(:mod:`desktop.messages.reasons`). A template with no entry is shown in English (the
 checker, ``python -m desktop.messages.sites``, lists them).
 """
 from __future__ import annotations
