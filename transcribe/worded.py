@@ -46,3 +46,12 @@ class WordedList(str):
         text = super().__new__(cls, sep.join(str(p) for p in parts))
         text.parts = parts
         return text
+
+
+def worded_text(exc: BaseException) -> str:
+    """An error's sentence kept as a :class:`WordedText` (its English text, with the error's template and
+    values) for a message passed on as text, so the front end can still word it in its language."""
+    template = getattr(exc, "template", None)
+    if isinstance(template, str) and template:
+        return WordedText(template, **(getattr(exc, "values", None) or {}))
+    return str(exc)

@@ -263,9 +263,15 @@ def _run_queue(args, language) -> int:
                   else "Every interview with audio is transcribed; nothing to do.", file=sys.stderr)
         return 0
     last = {"t": 0.0}
+    from desktop.messages import word
     from desktop.messages.cli_output import num
 
+    lang = "fa" if fa else "en"
+
     def event(message: dict) -> None:
+        for key in ("failed", "stopped"):  # the sentence in the language of the command (the app's, for its worker)
+            if isinstance(message.get(key), dict) and "message" in message[key]:
+                message = {**message, key: {**message[key], "message": word(message[key]["message"], lang)}}
         if args.progress_json:
             print(json.dumps(message, ensure_ascii=False), flush=True)
             return
@@ -291,6 +297,9 @@ def _run_queue(args, language) -> int:
         elif "done" in message:
             print(f"Interview {message['done']['interview']}: {message['done']['segments']} segments saved.",
                   file=sys.stderr, flush=True)
+        elif "failed" in message and fa:
+            print(f"mosahebeh: مصاحبهٔ {num(message['failed']['interview'])}: {message['failed']['message']}",
+                  file=sys.stderr, flush=True)
         elif "failed" in message:
             print(f"mosahebeh: interview {message['failed']['interview']}: {message['failed']['message']}",
                   file=sys.stderr, flush=True)
@@ -302,7 +311,7 @@ def _run_queue(args, language) -> int:
                                else "the queue was stopped; it goes on where it stopped next time."), file=sys.stderr)
         return 130
     if summary.stopped:
-        print(f"mosahebeh: {summary.stopped}", file=sys.stderr)
+        print(f"mosahebeh: {word(summary.stopped, lang)}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps({"done": summary.done, "failed": {str(k): v for k, v in summary.failed.items()}}))

@@ -2,6 +2,7 @@
 errors come out in Persian words and digits, file names isolated; English stays as it was."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -136,3 +137,22 @@ def test_a_recording_cut_short_is_recovered_in_persian(tmp_path):
     said = run("--lang", "fa", "recover", str(take), cwd=tmp_path).stdout
     assert said.startswith(f"{FSI}{take}{PDI} بازیابی شد: {FSI}{take / 'take.wav'}{PDI}، ۱ کانال، ")
     assert said.rstrip().endswith("ثانیه، ۰ نشانک.") and latin_words(said) == []
+
+
+def test_the_queue_words_an_interview_that_failed_for_the_apps_worker(tmp_path):
+    """The app's queue runs `mosahebeh --lang LANG transcribe --queued --progress-json`: its events carry the
+    sentence in the app's language (it was the English text before)."""
+    import numpy as np
+    import soundfile as sf
+
+    from codebook import Study
+
+    sf.write(tmp_path / "a.wav", np.zeros(16000, dtype="float32"), 16000)
+    with Study.create(tmp_path / "q.mosahebeh", name="q") as study:
+        iv = study.interviews.add(None, title="x")
+        study.interviews.attach_audio(iv.id, tmp_path / "a.wav")
+        study.interviews.audio_file(iv.id).unlink()  # its audio went missing: it fails
+    out = run("--lang", "fa", "transcribe", "--study", str(tmp_path / "q.mosahebeh"), "--all", "--progress-json",
+              cwd=tmp_path).stdout
+    failed = [json.loads(line)["failed"] for line in out.splitlines() if '"failed"' in line]
+    assert failed and failed[0]["message"].startswith("صدای مصاحبهٔ ۱ پیدا نمی‌شود")
