@@ -93,6 +93,7 @@ class InterviewDialog(QDialog):
             self.two_channels = use in (BY_CHANNEL, ONE_VOICE) or self._stereo(interview.id)
         self.channels.setCurrentIndex(max(0, self.channels.findData(use or ONE_CHANNEL)))
         self.channels.setEnabled(self.two_channels)
+        self._shown = self._all_speaker_values()  # what the user saw: only a change of it is a change
         if not self.two_channels:
             self.channels.setToolTip(self.tr("The audio has one channel (or none is attached yet)."))
 
@@ -106,20 +107,22 @@ class InterviewDialog(QDialog):
         except TranscribeError:
             return False
 
-    def _speaker_values(self) -> dict:
+    def _all_speaker_values(self) -> dict:
         values = {"speakers": self.speakers.currentData()}
         if self.two_channels:
             values["channel_use"] = self.channels.currentData()
         return values
+
+    def _speaker_values(self) -> dict:
+        """The speaker settings the user changed (a default shown and left as it was stays the default)."""
+        return {k: v for k, v in self._all_speaker_values().items() if self._shown.get(k) != v}
 
     def _ask_retranscribe(self, values: dict) -> bool | None:
         """When the speaker settings of a transcribed interview change: transcribe again? (None: cancel)."""
         old = self.interview
         if old is None or not self.study.transcripts.count(old.id)[0]:
             return False
-        changed = values["speakers"] != (old.speakers or "") or values.get("channel_use", old.channel_use) != \
-            old.channel_use
-        if not changed:
+        if "speakers" not in values and "channel_use" not in values:  # nothing the user changed
             return False
         answer = QMessageBox.question(
             self, self.windowTitle(),
@@ -132,7 +135,9 @@ class InterviewDialog(QDialog):
 
     def accept(self) -> None:
         values = {"participant_id": self.participant.currentData(), "title": self.title.text(),
-                  "date": iso_of(self.date), "mode": self.mode.currentData(), **self._speaker_values()}
+                  "date": iso_of(self.date), "mode": self.mode.currentData(),
+                  # a new interview takes the shown settings (Settings' default count); an edit only what changed
+                  **(self._all_speaker_values() if self.interview is None else self._speaker_values())}
         again = self._ask_retranscribe(values)
         if again is None:
             return
