@@ -153,7 +153,7 @@ def coders_renamed(old: str, new: str, n: int) -> str:
 
 
 def coder_line(name: str, n: int) -> str:
-    return f"{num(n, '>6')}  {name or '(بی‌نام کدگذار)'}"
+    return f"{num(n, '>6')}  {name or '(بدون نام کدگذار)'}"
 
 
 NO_CODINGS = "هنوز کدگذاری‌ای نیست."
@@ -338,7 +338,7 @@ def merge_summary(plan: Any) -> str:
         lines.append(f"    + {c.name}" + (f" (در {c.category})" if c.category else ""))
     flagged = sum(c.flagged for c in plan.codings)
     lines.append(f"  کدگذاری‌های افزوده: {num(len(plan.codings))}"
-                 + "".join(f"؛ {num(n)} از {isolate(name) if name else '(بی‌نام)'}" for name, n in plan.coders.items())
+                 + "".join(f"؛ {num(n)} از {isolate(name) if name else '(بدون نام کدگذار)'}" for name, n in plan.coders.items())
                  + f"؛ از پیش موجود: {num(plan.already)}؛ کنار گذاشته: {num(plan.left)}"
                  + (f"؛ نشان‌دار برای بازبینی: {num(flagged)}" if flagged else ""))
     return "\n".join(lines) + "\n"
