@@ -43,7 +43,7 @@ class RetrievalView(LazyView, QWidget):
         self.mode.addItem(self.tr("Code or category"), CODES)
         self.mode.addItem(self.tr("Guide question"), QUESTIONS)
         self.target = QComboBox(self)
-        self.target.setMinimumContentsLength(24)
+        self.target.setMinimumContentsLength(12)  # it stretches; a long minimum kept the Persian tab from fitting a 1366-px laptop
         self.target.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.copy_button = QPushButton(self.tr("Copy as quotes"), self)
         self.count = QLabel(self)
