@@ -125,8 +125,8 @@ def _list(args) -> int:
 
 
 class _FetchReporter:
-    def __init__(self, as_json: bool):
-        self.as_json, self.last = as_json, 0.0
+    def __init__(self, as_json: bool, fa: bool = False):
+        self.as_json, self.last, self.fa = as_json, 0.0, fa
 
     def __call__(self, p) -> None:
         if self.as_json:
@@ -137,6 +137,14 @@ class _FetchReporter:
             return
         self.last = now
         share = p.done / p.total * 100 if p.total else 0.0
+        if self.fa:
+            from desktop.messages.cli_output import isolate, num, size
+
+            rate = f"، {size(int(p.rate))} در ثانیه" if p.rate > 0 else ""
+            eta = f"، حدود {num(format_hms(p.eta * 1000))} مانده" if p.eta >= 0 and p.done < p.total else ""
+            print(f"در حال دریافت {isolate(p.file)}: {size(p.done)} از {size(p.total)} ({num(share, '.1f')}٪){rate}{eta}",
+                  file=sys.stderr, flush=True)
+            return
         rate = f", {_size(int(p.rate))}/s" if p.rate > 0 else ""
         eta = f", about {format_hms(p.eta * 1000)} left" if p.eta >= 0 and p.done < p.total else ""
         print(f"fetching {p.file}: {_size(p.done)} of {_size(p.total)} ({share:.1f}%){rate}{eta}",
@@ -144,21 +152,27 @@ class _FetchReporter:
 
 
 def _fetch(args) -> int:
+    from desktop.cli import cli_language
+    from desktop.messages import word
+    from desktop.messages.cli_output import isolate, path
     from transcribe.hub import FetchCancelled, endpoint_url, fetch
     from transcribe.installed import select
 
-    print(f"Fetching {args.name} from {endpoint_url(args.endpoint)} …", file=sys.stderr, flush=True)
+    fa = cli_language(args) == "fa"
+    print(f"در حال دریافت {isolate(args.name)} از {path(endpoint_url(args.endpoint))} …" if fa
+          else f"Fetching {args.name} from {endpoint_url(args.endpoint)} …", file=sys.stderr, flush=True)
     try:
         folder = fetch(args.name, endpoint=args.endpoint, proxy=args.proxy,
-                       on_progress=_FetchReporter(args.progress_json), cancel=cancel_on_sigterm())
+                       on_progress=_FetchReporter(args.progress_json, fa), cancel=cancel_on_sigterm())
     except FetchCancelled as exc:
-        print(f"mosahebeh: {exc}", file=sys.stderr)
+        print(f"mosahebeh: {word(exc, 'fa' if fa else 'en')}", file=sys.stderr)
         return 130
     if args.use:
         select(folder.name)
     if args.progress_json:
         print(json.dumps({"done": {"name": folder.name, "path": str(folder)}}), flush=True)
-    print(f"Fetched and verified: {folder.name} in {folder}.", file=sys.stderr)
+    print(f"دریافت و وارسی شد: {isolate(folder.name)} در {path(folder)}." if fa
+          else f"Fetched and verified: {folder.name} in {folder}.", file=sys.stderr)
     return 0
 
 
@@ -168,6 +182,15 @@ def _add(args) -> int:
     model = add_model(args.path, name=args.name, link=args.link)
     if args.use:
         select(model.name)
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, path, size
+
+        print(f"مدل {isolate(model.name)} ({size(model.size_bytes)}) در {path(model.path)} افزوده شد."
+              + (" اکنون به کار می‌رود." if args.use
+                 else f" برای به کار بردن آن: {isolate('mosahebeh models use ' + model.name)}"))
+        return 0
     print(f"Added {model.name} ({_size(model.size_bytes)}) in {model.path}."
           + (" It is now in use." if args.use else f" Use it with: mosahebeh models use {model.name}"))
     return 0
@@ -177,6 +200,13 @@ def _remove(args) -> int:
     from transcribe.installed import remove
 
     folder = remove(args.name)
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, path
+
+        print(f"مدل {isolate(args.name)} حذف شد ({path(folder)}).")
+        return 0
     print(f"Removed {args.name} ({folder}).")
     return 0
 
