@@ -156,3 +156,13 @@ def test_the_queue_words_an_interview_that_failed_for_the_apps_worker(tmp_path):
               cwd=tmp_path).stdout
     failed = [json.loads(line)["failed"] for line in out.splitlines() if '"failed"' in line]
     assert failed and failed[0]["message"].startswith("صدای مصاحبهٔ ۱ پیدا نمی‌شود")
+
+
+def test_adding_and_removing_a_model_in_persian(tmp_path):
+    from transcribe.models import bundled_model_dir
+
+    added = run("--lang", "fa", "models", "add", str(bundled_model_dir()), "--name", "fa-test-base", "--link",
+                cwd=tmp_path).stdout
+    assert added.startswith(f"مدل {FSI}fa-test-base{PDI} (") and "مگابایت) در" in added and latin_words(added) == []
+    gone = run("--lang", "fa", "models", "remove", "fa-test-base", cwd=tmp_path).stdout
+    assert gone.startswith(f"مدل {FSI}fa-test-base{PDI} حذف شد")
