@@ -260,9 +260,28 @@ def _compare(args) -> int:
         except Cancelled:
             print("mosahebeh: comparison cancelled.", file=sys.stderr)
             return 130
+    from desktop.cli import cli_language
+    from desktop.messages import word
+
+    for m in result.models:  # why a model was not compared, in the language of the command (the app's, for its worker)
+        if m.error:
+            m.error = word(m.error, cli_language(args))
     if args.json or args.progress_json:
         print(json.dumps({"comparison": result.to_dict()} if args.progress_json else result.to_dict(),
                          ensure_ascii=False), flush=True)
+        return 0
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, num, pct
+
+        print(f"{num(result.segments)} بخش بازبینی‌شده، {num(result.audio_seconds, '.1f')} ثانیه صدا:")
+        for m in result.models:
+            name = "Whisper base همراه برنامه" if m.model == "bundled" else isolate(m.model)
+            if m.error:
+                print(f"  {name}  مقایسه نشد: {m.error}")
+            else:
+                print(f"  {name}  نرخ خطای واژه (WER) {pct(m.wer)} — نرخ خطای نویسه (CER) {pct(m.cer)} — "
+                      f"{num(m.speed, '.2f')} برابر زمان واقعی ({num(m.seconds, '.1f')} ثانیه، بارگذاری "
+                      f"{num(m.load_seconds, '.1f')} ثانیه)")
         return 0
     print(f"{result.segments} checked segments, {result.audio_seconds:.1f} s of audio:")
     for m in result.models:
