@@ -156,7 +156,7 @@ class WaveformPanel(QWidget):
         text = self.tr("Computing the waveform… %1%").replace("%1", digits(str(int(share * 100)), lang))
         if share > 0.05:
             left = max(1, round(elapsed * (1 - share) / share))
-            text += " · " + self.tr("about %1 s left").replace("%1", digits(str(left), lang))
+            text += ("، " if lang == "fa" else " · ") + self.tr("about %1 s left").replace("%1", digits(str(left), lang))
         self.strip.set_status(text)
 
     def _loaded(self, generation: int, result: object) -> None:
