@@ -43,7 +43,7 @@ class RetrievalView(LazyView, QWidget):
         self.mode.addItem(self.tr("Code or category"), CODES)
         self.mode.addItem(self.tr("Guide question"), QUESTIONS)
         self.target = QComboBox(self)
-        self.target.setMinimumContentsLength(12)  # it stretches; a long minimum kept the Persian tab from fitting a 1366-px laptop
+        self.target.setMinimumContentsLength(24)
         self.target.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.copy_button = QPushButton(self.tr("Copy as quotes"), self)
         self.count = QLabel(self)
@@ -66,14 +66,19 @@ class RetrievalView(LazyView, QWidget):
 
         self.coder_filter = CoderFilter(ctx, self)  # one coder's codings, or everyone's
         self.coder_filter.currentIndexChanged.connect(self.refresh)
-        top.addWidget(self.coder_filter)
         self.participants_only = QCheckBox(self.tr("Participants' speech only"))
         self.participants_only.setToolTip(self.tr("Leave out what the interviewer said"))
         self.participants_only.toggled.connect(self.refresh)
-        top.addWidget(self.participants_only)
-        top.addWidget(self.copy_button)
+        # what is retrieved on one row, whose and how on a second: one row was wider than a 1366-px laptop
+        # leaves the view beside the codebook panel
+        filters = QHBoxLayout()
+        filters.addWidget(self.coder_filter)
+        filters.addWidget(self.participants_only)
+        filters.addStretch(1)
+        filters.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count)
         self.mode.currentIndexChanged.connect(self._fill_targets)

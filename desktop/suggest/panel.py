@@ -98,10 +98,12 @@ class SuggestionsPanel(QWidget):
         study = self.ctx.study
         repo = Suggestions(study)
         codes = {c.id: c for c in study.codes.list()}
-        labels = {iv.id: study.interviews.label(iv) for iv in study.interviews.list()}
+        suggestions = repo.list()
+        labels = {iid: study.interviews.label(study.interviews.get(iid))  # only the interviews listed
+                  for iid in {s.interview_id for s in suggestions}}
         selected = set(self.selected_ids())
         self.tree.clear()
-        for s in repo.list():
+        for s in suggestions:
             code = codes.get(s.code_id)
             item = QTreeWidgetItem([code.name if code else "", s.quote, s.reason, labels.get(s.interview_id, "")])
             item.setData(0, ID_ROLE, s.id)
@@ -119,7 +121,10 @@ class SuggestionsPanel(QWidget):
         self._enable()
 
     def _changed(self, change) -> None:
-        if change.any("suggestions", "codes", "segments", "interviews") and not self.ctx.study.closed:
+        # a text edit in place changes no suggestion (their quotes are kept as the model gave them); a split,
+        # merge or deletion of segments can take one with it: the list is read again then
+        segments_moved = "segments" in change and not change.in_place
+        if (change.any("suggestions", "codes", "interviews") or segments_moved) and not self.ctx.study.closed:
             self.refresh()
 
     def _enable(self) -> None:

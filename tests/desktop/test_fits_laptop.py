@@ -154,11 +154,11 @@ def test_models_settings_after_a_failed_fetch(ctx, qtbot):
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     dialog.show()
+    m = dialog.model_settings
+    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(m.parentWidget()) if dialog.tabs.indexOf(m.parentWidget()) >= 0
+                                else 1)  # the Transcription tab, where the model settings are
     QCoreApplication.processEvents()
     width = dialog.width()
-    m = dialog.model_settings
-    # the models are on the Transcription tab since Settings has tabs: show it, as a user would
-    dialog.tabs.setCurrentIndex(next(i for i in range(dialog.tabs.count()) if dialog.tabs.widget(i).isAncestorOf(m)))
     m.tabs.setCurrentIndex(1)
     select_row(m.catalog, 0)
     # What the fetch job reports offline (mosahebeh models fetch, no network), one long sentence.
