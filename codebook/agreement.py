@@ -392,24 +392,27 @@ HEADERS = {
     "en": ["Category", "Code", "Units", "Percent agreement", "Cohen's kappa", "Krippendorff's alpha"],
     "fa": ["مقوله", "کد", "تعداد واحدها", "درصد توافق", "کاپای کوهن", "آلفای کریپندورف"],
 }
-TITLES = {"en": "Agreement between coders", "fa": "توافق میان کدگذاران"}
+TITLES = {"en": "Agreement between two coders, by code", "fa": "ضریب‌های توافق میان دو کدگذار به تفکیک کد"}
+UNDEFINED_NOTE = {"en": "—: the coefficient cannot be computed (both coders gave every unit the same value).",
+                  "fa": "—: ضریب قابل محاسبه نیست (هر دو کدگذار به همهٔ واحدها یک مقدار داده‌اند)."}
 OVERALL = {"en": "All codes", "fa": "همهٔ کدها"}
 
 
 def report_table(result: Agreement, lang: str = "fa"):
     """The agreement table as a :class:`codebook.reports.Table` (for XLSX and DOCX)."""
-    from codebook.reports import Table, num
+    from codebook.reports import Table
 
-    def coef(x):
-        return "—" if x is None else num(f"{x:.2f}", lang)
+    def coef(x):  # a number (the workbook can format or average it), or «—» when undefined
+        return "—" if x is None else float(x)
 
     rows = [[c.category, c.code, c.units, c.percent if c.percent is not None else "—", coef(c.kappa),
              coef(c.alpha)] for c in result.codes]
     o = result.overall
     rows.append(["", OVERALL[lang], o.units, o.percent if o.percent is not None else "—", coef(o.kappa),
                  coef(o.alpha)])
-    return Table(TITLES[lang], HEADERS[lang], rows, totals={len(rows) - 1}, shares={3},
-                 note=sentence(result, lang))
+    undefined = any(x is None for c in [*result.codes, o] for x in (c.kappa, c.alpha))
+    note = sentence(result, lang) + (" " + UNDEFINED_NOTE[lang] if undefined else "")
+    return Table(TITLES[lang], HEADERS[lang], rows, totals={len(rows) - 1}, shares={3}, note=note, decimals={4, 5})
 
 
 def export(result: Agreement, fmt: str, out, lang: str = "fa"):
@@ -421,5 +424,5 @@ def export(result: Agreement, fmt: str, out, lang: str = "fa"):
     if fmt == "xlsx":
         return write_xlsx([table], out, lang, sheet=TITLES[lang])
     if fmt == "docx":
-        return write_docx([table], out, lang, title=TITLES[lang])
+        return write_docx([table], out, lang)  # the table's own heading is the title (it was printed twice)
     raise StudyError("The agreement table is exported as xlsx or docx, not {fmt!r}.", fmt=fmt)

@@ -31,6 +31,7 @@ from pathlib import Path
 from codebook.errors import StudyError
 from codebook.locking import temp_file, write_lock
 from codebook.schema import DB_NAME
+from codebook.worded import WordedText
 
 FOLDER = "backups"
 KEEP = 7
@@ -76,7 +77,7 @@ def make_backup(folder: str | os.PathLike, why: str = "manual", *, now: datetime
     where = folder / FOLDER
     # The write lock for the whole copy: two backups in one second each get a name of their own
     # (the second sees the first's) and write a partial file of their own.
-    with write_lock(folder, "backup"):
+    with write_lock(folder, WordedText("backup")):
         final = _new_name(where, when, why)
         try:
             where.mkdir(exist_ok=True)
@@ -121,7 +122,7 @@ def restore(folder: str | os.PathLike, copy: str | os.PathLike) -> Backup:
     if not copy.is_file():
         raise StudyError("No backup at {copy}.", copy=copy)
     _check_copy(copy, db_path)
-    with write_lock(folder, "restore"):
+    with write_lock(folder, WordedText("restore")):
         live = _exclusive(db_path)
         if live is None:  # damaged: SQLite cannot lock it, and nothing can have it open for work
             return _restore_damaged(folder, copy)

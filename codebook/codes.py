@@ -10,6 +10,7 @@ from codebook.errors import StudyError
 from codebook.models import Code, Coding
 from codebook.remap import map_span
 from codebook.repository import Repository
+from codebook.worded import WordedList
 from transcribe.normalize import canonical
 
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
@@ -111,7 +112,7 @@ class Codes(Repository):
             named = [c for c in self.list() if c.name == parts[0] and c.kind == "code"]
             if len(named) > 1:
                 raise StudyError("Several codes are named “{name}” ({paths}): write CATEGORY/CODE.",
-                                 name=parts[0], paths=", ".join(self.path(c.id) for c in named))
+                                 name=parts[0], paths=WordedList(self.path(c.id) for c in named))
             if named:
                 return named[0], ()
         made: list[Code] = []

@@ -22,6 +22,7 @@ from typing import Any
 
 from codebook.errors import StudyError
 from codebook.study import Study
+from transcribe.worded import worded_text
 
 
 @dataclass
@@ -148,7 +149,7 @@ def compare_models(study: Study, models: list[str] | None = None, *, limit: int 
         try:
             model, _spec, _options = load_model(None if name == BUNDLED else name)
         except TranscribeError as exc:
-            score.error = str(exc)
+            score.error = worded_text(exc)  # its template kept: the front end words it
             step += len(clips)
             continue
         score.load_seconds = round(time.monotonic() - began, 2)

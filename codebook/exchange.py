@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codebook.errors import StudyError
+from codebook.worded import WordedList
 
 EXPORT_FORMATS = ("qdpx", "archive", "qdc", "docx", "txt", "srt", "vtt", "csv", "xlsx", "png", "svg")
 EXPORT_WHAT = ("transcript", "frequencies", "participants", "quotes", "saturation")
@@ -77,7 +78,7 @@ def _export(study, fmt: str, out: Path, *, what: str | None, interview: int | No
     from codebook.pseudonymise import Replacer
 
     if fmt not in EXPORT_FORMATS:
-        raise StudyError("Cannot export as {fmt}; choose one of {items}.", fmt=fmt, items=', '.join(EXPORT_FORMATS))
+        raise StudyError("Cannot export as {fmt}; choose one of {items}.", fmt=fmt, items=WordedList(EXPORT_FORMATS))
     if fmt == "archive":  # the whole study, lossless (codebook.refiqda.study_archive)
         if pseudonymise:
             raise StudyError("A study archive keeps the study exactly as it is; it cannot be pseudonymised "
@@ -147,7 +148,7 @@ def import_format(path: str | Path, given: str | None = None) -> str:
     fmt = given or path.suffix.lower().lstrip(".")
     fmt = {"htm": "html", "qde": "qdpx", "zip": "archive"}.get(fmt, fmt)
     if fmt not in IMPORT_FORMATS:
-        raise StudyError("Cannot tell the format of {file}; give --format ({items}).", file=path.name, items=', '.join(IMPORT_FORMATS))
+        raise StudyError("Cannot tell the format of {file}; give --format ({items}).", file=path.name, items=WordedList(IMPORT_FORMATS))
     return fmt
 
 

@@ -9,6 +9,7 @@ from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import STATUSES, Interview, Progress
 from codebook.repository import Repository
+from codebook.worded import WordedList
 from transcribe.channel_use import MODES as CHANNEL_USES
 from transcribe.normalize import canonical
 
@@ -52,7 +53,7 @@ class Interviews(Repository):
             raise StudyError("Unknown interview status {status!r}.", status=values['status'])
         if "channel_use" in values and values["channel_use"] not in ("", *CHANNEL_USES):
             raise StudyError("Unknown channel use {value}: one of {choices}.", value=values["channel_use"],
-                             choices=", ".join(CHANNEL_USES))
+                             choices=WordedList(CHANNEL_USES))
         if "speakers" in values:
             values["speakers"] = speakers_setting(values["speakers"])
         if "consent" in values:

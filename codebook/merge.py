@@ -38,6 +38,7 @@ from codebook.errors import StudyError
 from codebook.merge_sources import open_theirs
 from codebook.models import Code, Coding
 from codebook.remap import map_offset
+from codebook.worded import WordedText
 from transcribe.normalize import canonical
 
 if TYPE_CHECKING:
@@ -325,7 +326,7 @@ def apply(mine: Study, theirs: Study, merge_plan: MergePlan) -> MergeResult:
 
     added_codes: list[Code] = []
     added_codings: list[Coding] = []
-    with write_lock(mine.folder, "merge"), mine.atomic():
+    with write_lock(mine.folder, WordedText("merge")), mine.atomic():
         ids = {c.theirs_id: c.mine_id for c in merge_plan.codes}
         for c in merge_plan.codes:
             if c.mine_id is not None:
@@ -384,7 +385,7 @@ def merge(mine: Study, path: str | os.PathLike, *, dry_run: bool = False,
 
     from codebook.locking import write_lock
 
-    with write_lock(mine.folder, "merge") if not dry_run else contextlib.nullcontext(), \
+    with write_lock(mine.folder, WordedText("merge")) if not dry_run else contextlib.nullcontext(), \
             open_theirs(path, mine.folder) as (theirs, guids, same_origin):
         p = plan(mine, theirs, guids, same_origin=same_origin, their_coder=their_coder, source=Path(path).name)
         if not p.matched_interviews:

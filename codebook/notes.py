@@ -7,6 +7,7 @@ from codebook.dates import now
 from codebook.errors import StudyError
 from codebook.models import GlossaryTerm, GuideQuestion, Mark, Memo
 from codebook.repository import Repository
+from codebook.worded import WordedList
 from transcribe.normalize import canonical
 
 MEMO_TARGETS = ("study", "participant", "interview", "code")
@@ -17,7 +18,7 @@ class Memos(Repository):
 
     def add(self, text: str, *, title: str = "", target_kind: str = "study", target_id: int | None = None) -> Memo:
         if target_kind not in MEMO_TARGETS:
-            raise StudyError("A memo can be on {items}, not {target_kind!r}.", items=', '.join(MEMO_TARGETS), target_kind=target_kind)
+            raise StudyError("A memo can be on {items}, not {target_kind!r}.", items=WordedList(MEMO_TARGETS), target_kind=target_kind)
         stamp = now()
         mid = self._insert({"target_kind": target_kind, "target_id": target_id, "title": canonical(title).strip(),
                             "text": canonical(text), "created": stamp, "updated": stamp})

@@ -28,6 +28,7 @@ from codebook.files import atomic_path, write_atomic
 from codebook.formats.write import add_run, ensure, rtl_document, rtl_paragraph, save_docx
 from codebook.pseudonymise import Replacer
 from codebook.safety import csv_row, sheet_title, xlsx_put, xml_text
+from codebook.worded import WordedList
 from transcribe.normalize import persian_digits
 
 WHAT = ("frequencies", "participants", "quotes", "saturation")
@@ -80,6 +81,7 @@ class Table:
     totals: set[int] = dataclasses.field(default_factory=set)
     shares: set[int] = dataclasses.field(default_factory=set)  # columns holding a share (0..1)
     note: str = ""
+    decimals: set[int] = dataclasses.field(default_factory=set)  # columns holding a coefficient (0.82), kept a number
 
 
 def frequency_tables(study, by: str = "segments", lang: str = "fa", replacer: Replacer | None = None) -> list[Table]:
@@ -145,6 +147,8 @@ def quotes(study, lang: str = "fa", replacer: Replacer | None = None, code_id: i
 def _cell(value, col: int, table: Table, lang: str, *, text: bool):
     if isinstance(value, float) and col in table.shares:
         return pct(value, lang) if text else round(value, 4)
+    if isinstance(value, float) and col in table.decimals:  # a number in the workbook, «۰٫۸۲» in the document
+        return num(f"{value:.2f}", lang) if text else round(value, 4)
     if isinstance(value, int) and text:
         return num(value, lang)
     return value
@@ -190,6 +194,8 @@ def write_xlsx(tables: list[Table], out, lang: str = "fa", sheet: str = "") -> P
                 cell = xlsx_put(ws, r, c, _cell(v, c - 1, t, lang, text=False))
                 if c - 1 in t.shares:
                     cell.number_format = "0.0%"
+                elif c - 1 in t.decimals and isinstance(v, float):
+                    cell.number_format = "0.00"
                 if isinstance(v, str):
                     cell.alignment = align
                 if i in t.totals:
@@ -400,4 +406,4 @@ def export_report(study, what: str, fmt: str, out: str | os.PathLike, *, lang: s
             raise StudyError("The saturation plot is exported as png or svg, not {fmt!r}.", fmt=fmt)
         saturation_plot(study, out, lang)
         return out
-    raise StudyError("Unknown report {what!r}; choose one of {items}.", what=what, items=', '.join(WHAT))
+    raise StudyError("Unknown report {what!r}; choose one of {items}.", what=what, items=WordedList(WHAT))

@@ -15,6 +15,15 @@ import sqlite_utils
 from sqlite_utils.db import NotFoundError
 
 from codebook.errors import StudyError
+from codebook.worded import WordedText
+
+# The record a table holds, as an error names it («No interview with id 7 in this study.»), worded like one.
+RECORDS = {
+    "codes": WordedText("code"), "codings": WordedText("coding"), "interviews": WordedText("interview"),
+    "jobs": WordedText("transcription job"), "memos": WordedText("memo"), "guide_questions": WordedText("guide question"),
+    "marks": WordedText("mark"), "glossary": WordedText("glossary term"), "participants": WordedText("participant"),
+    "segments": WordedText("segment"), "suggestions": WordedText("suggestion"),
+}
 
 
 class Repository:
@@ -66,7 +75,8 @@ class Repository:
             raise self._missing(record_id) from None
 
     def _missing(self, record_id: int) -> StudyError:
-        return StudyError("No {table} with id {record_id} in this study.", table=self.table[:-1], record_id=record_id)
+        return StudyError("No {table} with id {record_id} in this study.", table=RECORDS.get(self.table, self.table[:-1]),
+                          record_id=record_id)
 
     def remove(self, record_id: int) -> None:
         self._need(record_id)

@@ -39,6 +39,7 @@ from codebook.notes import Glossary, Guide, Marks, Memos
 from codebook.participants import Participants
 from codebook.schema import APP_ID, DB_NAME, MIGRATIONS, SCHEMA_VERSION
 from codebook.transcripts import Transcripts
+from codebook.worded import WordedText
 
 SUFFIX = ".mosahebeh"
 AUDIO_DIR = "audio"
@@ -185,7 +186,8 @@ class Study:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
             if isinstance(exc, StudyError) and tmp is not None and "working folder" in str(exc):
-                raise StudyError(f"Cannot create the study folder {folder}: {exc}. Nothing was left behind.") from exc
+                raise StudyError("Cannot create the study folder {folder}: {reason}. Nothing was left behind.",
+                                 folder=str(folder), reason=exc) from exc
             if isinstance(exc, StudyError):
                 if tmp is None:
                     raise
@@ -352,7 +354,7 @@ class Study:
 def _full(folder: Path) -> str:
     """'; the disk is full' when the disk holding ``folder`` has (almost) no room left."""
     try:
-        return "; the disk is full" if shutil.disk_usage(folder).free < 64 * 1024 else ""
+        return WordedText("; the disk is full") if shutil.disk_usage(folder).free < 64 * 1024 else ""
     except OSError:
         return ""
 

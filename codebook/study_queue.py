@@ -42,6 +42,7 @@ from transcribe.audio import probe_duration_ms
 from transcribe.errors import TranscribeError
 from transcribe.server_http import ServerError
 from transcribe.whisper import Cancelled
+from transcribe.worded import worded_text
 
 EVENT_EVERY_S = 0.5
 
@@ -168,12 +169,12 @@ def run_queue(folder: str | Path, *, pipeline: Callable[[], Any], jobs: int = 1,
                         stop["why"] = stop["why"] or "cancelled"
                         return
                     except ServerError as exc:  # every interview would meet the same refusal: stop, keep the queue
-                        stop["why"] = stop["why"] or str(exc)
+                        stop["why"] = stop["why"] or worded_text(exc)
                         return
                     except (StudyError, TranscribeError) as exc:
                         study.jobs.dequeue(iid)
-                        result.failed[iid] = str(exc)
-                        on_event({"failed": {"interview": iid, "message": str(exc)}})
+                        result.failed[iid] = worded_text(exc)
+                        on_event({"failed": {"interview": iid, "message": result.failed[iid]}})
                         continue
                     finally:
                         with taking:
@@ -188,7 +189,7 @@ def run_queue(folder: str | Path, *, pipeline: Callable[[], Any], jobs: int = 1,
                     done.pop("message", None)
                     on_event({"done": {**done, "state": "done"}})
         except (StudyError, TranscribeError) as exc:  # the study itself cannot be opened or written
-            stop["why"] = stop["why"] or str(exc)
+            stop["why"] = stop["why"] or worded_text(exc)
 
     threads = [threading.Thread(target=worker, name=f"queue-{n}", daemon=True) for n in range(max(1, jobs))]
     for t in threads:

@@ -40,7 +40,9 @@ from transcribe.whisper import Cancelled, Pipeline, transcribe_options
 
 KIND = "transcribe"
 RESUMABLE = ("running", "failed", "cancelled")
-KEPT_TITLE = "Corrected transcript kept before re-transcription / متن اصلاح‌شده پیش از پیاده‌سازی دوباره"
+# Stored in the study (a memo's title), read in either language: the Persian first, so the title reads right to left
+# in the Persian app (review 3 §6.7: English first laid the whole line out left to right).
+KEPT_TITLE = "متن اصلاح‌شده پیش از پیاده‌سازی دوباره / Corrected transcript kept before re-transcription"
 
 
 def corrected_state(study: Study, interview_id: int) -> tuple[int, int]:
@@ -58,7 +60,7 @@ def keep_aside(study: Study, interview_id: int) -> int | None:
              f"{' ✓' if s.checked else ''}] {s.text}" for s in segments]
     codings = study.codings.list(interview_id=interview_id)
     if codings:
-        lines += ["", "Codings / کدگذاری‌ها:"]
+        lines += ["", "کدگذاری‌ها / Codings:"]
         for c in codings:
             lines.append(f"- {study.codes.get(c.code_id).name}: «{study.codings.text(c)}»"
                          + (f" ({c.memo})" if c.memo else ""))

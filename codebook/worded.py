@@ -1,28 +1,5 @@
-"""Sentences a front end words in its language, like the errors: :class:`WordedText` is a ``str``
-(its English text, so code that joins or compares it is unchanged) that also carries its English
-template and values, as :class:`transcribe.errors.WordedError` does::
+"""Sentences a front end words in its language (:class:`WordedText`, :class:`WordedList`): defined in
+:mod:`transcribe.worded` so that every layer can use them, and offered here under the store's name."""
+from transcribe.worded import WordedList, WordedText
 
-    >>> t = WordedText("{count} GUIDs used twice", count=2)
-    >>> t, t.template, t.values
-    ('2 GUIDs used twice', '{count} GUIDs used twice', {'count': 2})
-
-``desktop.messages.word(t, "fa")`` gives the Persian; ``python -m desktop.messages.sites`` checks
-every ``WordedText("…")`` of the code has its entry, as for errors.
-"""
-from __future__ import annotations
-
-from typing import Any
-
-from transcribe.errors import WordedError
-
-
-class WordedText(str):
-    """A sentence: its English text, with ``template`` and ``values`` for other languages."""
-
-    template: str
-    values: dict[str, Any]
-
-    def __new__(cls, template: str, /, **values: Any) -> WordedText:
-        text = super().__new__(cls, WordedError.render(template, values))
-        text.template, text.values = template, values
-        return text
+__all__ = ["WordedList", "WordedText"]

@@ -41,3 +41,14 @@ def path_run(path: object, lang: str) -> str:
     """A path (or file name) kept as one left-to-right run inside a Persian sentence; as is in English.
     Without it the slashes of ``/home/x/models`` jump to the far end of a right-to-left line."""
     return f"\u202a{path}\u202c" if lang == "fa" else str(path)
+
+
+def rtl_line(text: str, lang: str) -> str:
+    """A Persian sentence kept right to left when it starts with a name the user typed in Latin letters.
+
+    A label or message box takes its direction from the first strong letter, so «Reza این را … کدگذاری
+    کرده است» would be laid out left to right (full stop first); an RLM in front keeps it a Persian line.
+    English, and text with no Persian letter, are left alone."""
+    if lang != "fa" or not _ARABIC_SCRIPT.search(text) or text.startswith(RLM):
+        return text
+    return RLM + text

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from transcribe.errors import ModelError, TranscribeError
 from transcribe.paths import models_dir
+from transcribe.worded import WordedList
 
 # What faster-whisper itself downloads of a model repository.
 ALLOW_PATTERNS = ("config.json", "preprocessor_config.json", "model.bin", "tokenizer.json", "vocabulary.*")
@@ -164,7 +165,7 @@ def fetch(name: str, *, endpoint: str | None = None, proxy: str | None = None, r
                  if any(fnmatch.fnmatch(s.rfilename, p) for p in ALLOW_PATTERNS)]
         names = {s.rfilename for s in files}
         if not {"config.json", "model.bin"} <= names:
-            raise ModelError("{repo_id} on {url_base} is not a CTranslate2 Whisper model (it has no {items}). A transformers model must be converted first with ct2-transformers-converter.", repo_id=repo_id, url_base=url_base, items=' or '.join(sorted({'config.json', 'model.bin'} - names)))
+            raise ModelError("{repo_id} on {url_base} is not a CTranslate2 Whisper model (it has no {items}). A transformers model must be converted first with ct2-transformers-converter.", repo_id=repo_id, url_base=url_base, items=WordedList(sorted({'config.json', 'model.bin'} - names), ' or '))
         total = sum(s.size or 0 for s in files)
         staging.mkdir(parents=True, exist_ok=True)
         done = sum(min((staging / s.rfilename).stat().st_size, s.size or 0) if (staging / s.rfilename).exists()

@@ -283,7 +283,8 @@ def _extract_tar(archive: Path, dest: Path) -> None:
             out.parent.mkdir(parents=True, exist_ok=True)
             src = t.extractfile(m)
             if src is None:  # a member with no data (a device, a FIFO): not a model file
-                raise ModelError(f"{archive.name} holds {m.name}, which is not a regular file. Nothing was added.")
+                raise ModelError("{archive} holds {member}, which is not a regular file. Nothing was added.",
+                                 archive=archive.name, member=m.name)
             with src, open(out, "wb") as dst:
                 shutil.copyfileobj(src, dst, 8 << 20)
             if out.stat().st_size != m.size:

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from transcribe.errors import ModelError
 from transcribe.paths import models_dir
+from transcribe.worded import WordedList
 
 BUNDLED = "bundled"
 BUNDLED_FOLDER = "whisper-base-bundled"
@@ -144,7 +145,7 @@ def check_model_folder(path: Path) -> Path:
         if not (path / "tokenizer.json").is_file():
             missing.append("vocabulary.txt or tokenizer.json")
     if missing:
-        raise ModelError("{path} is not a CTranslate2 Whisper model folder: it has no {items}. Convert a model with ct2-transformers-converter, or choose another folder.", path=path, items=', '.join(missing))
+        raise ModelError("{path} is not a CTranslate2 Whisper model folder: it has no {items}. Convert a model with ct2-transformers-converter, or choose another folder.", path=path, items=WordedList(missing))
     return path
 
 
@@ -177,7 +178,7 @@ def _fetch(name: str, allow_download: bool) -> Path:
     try:
         return Path(download_model(name, local_files_only=True))
     except ValueError as exc:  # not a known size and not "owner/name"
-        raise ModelError("Unknown Whisper model {name!r}: give a model folder, a hub id such as owner/name, or one of {items}.", name=name, items=', '.join(KNOWN_NAMES)) from exc
+        raise ModelError("Unknown Whisper model {name!r}: give a model folder, a hub id such as owner/name, or one of {items}.", name=name, items=WordedList(KNOWN_NAMES)) from exc
     except Exception:  # noqa: BLE001 - not in the local cache; any hub error means "not here"
         pass
     offline = ModelError(

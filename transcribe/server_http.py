@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transcribe.errors import TranscribeError
+from transcribe.worded import WordedText
 
 RETRY_STATUS = (429, 502, 503, 504)
 TIMEOUT_S = 600.0
@@ -129,7 +130,8 @@ class Server:
         headers = self._headers()
         if content_type:
             headers["Content-Type"] = content_type
-        pause, reason = self.backoff_s, ""
+        pause = self.backoff_s
+        reason: object = ""  # a WordedText or an OSError: worded in the UI language
         for attempt in range(self.retries + 1):
             if attempt:
                 self.sleep(pause)
@@ -142,16 +144,16 @@ class Server:
             except urllib.error.HTTPError as exc:
                 answer = server_answer(exc.read() or b"")
                 if exc.code in RETRY_STATUS:
-                    reason = f"{exc.code}: {answer}"
+                    reason = WordedText("{status}: {answer}", status=exc.code, answer=answer)
                     wait = exc.headers.get("Retry-After") if exc.headers else None
                     if wait and wait.strip().isdigit():
                         pause = max(pause, min(float(wait), 120.0))
                     continue
                 raise self._refusal(exc.code, answer, len(body or b"")) from None
             except TimeoutError as exc:
-                reason = f"no answer within {self.timeout:g} s ({exc})"
+                reason = WordedText("no answer within {seconds:g} s ({exc})", seconds=self.timeout, exc=exc)
             except (urllib.error.URLError, ConnectionError, OSError) as exc:
-                reason = str(getattr(exc, "reason", exc))
+                reason = getattr(exc, "reason", exc)  # an OSError is worded by its errno in Persian
         raise ServerUnreachable("The speech server at {url} did not answer after {tries} tries ({reason}). What "
                                 "was transcribed so far is kept; transcribe again to go on from there.",
                                 url=self.url, tries=self.retries + 1, reason=reason)
@@ -167,7 +169,7 @@ class Server:
                                url=self.url, model=self.model, status=status, answer=answer)
         if status == 413:
             return ServerError("The speech server at {url} refused a piece of {mb} MB as too large ({status}: "
-                               "{answer}).", url=self.url, mb=f"{size / 1e6:.1f}", status=status, answer=answer)
+                               "{answer}).", url=self.url, mb=round(size / 1e6, 1), status=status, answer=answer)
         return ServerError("The speech server at {url} refused the request ({status}: {answer}).",
                            url=self.url, status=status, answer=answer)
 

@@ -122,7 +122,7 @@ def load_weights(path: str | Path | None = None) -> dict[str, np.ndarray]:
                 data[key] = np.frombuffer(f.read(count * dtype.itemsize), dtype)
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, ValueError, IndexError) as exc:
         raise EncoderMissing("The speaker model {path} cannot be read ({reason}).", path=str(path),
-                             reason=str(exc)) from exc
+                             reason=exc) from exc
     state = checkpoint["model_state"] if isinstance(checkpoint, dict) and "model_state" in checkpoint else checkpoint
     out: dict[str, np.ndarray] = {}
     for name, t in state.items():

@@ -175,11 +175,6 @@
         <translation>اعمال بر متن انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../desktop/codebook_panel.py" line="298"/>
-        <source>%1 categories, %2 codes, %3 codings</source>
-        <translation>%1 مقوله، %2 کد، %3 کدگذاری</translation>
-    </message>
-    <message>
         <location filename="../../desktop/codebook_panel.py" line="351"/>
         <source>A code needs a name.</source>
         <translation>کد باید نام داشته باشد.</translation>

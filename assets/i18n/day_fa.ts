@@ -90,17 +90,9 @@
         <source>Wrote the project to %1 (categories: %7, codes: %2, participants: %3, interviews: %4, codings: %5, memos: %6).</source>
         <translation>پروژه در %1 ذخیره شد (مقوله‌ها: %7، کدها: %2، مشارکت‌کنندگان: %3، مصاحبه‌ها: %4، کدگذاری‌ها: %5، یادداشت‌ها: %6).</translation>
     </message>
-    <message>
-        <source>Wrote the codebook (%3 categories, %1 codes) to %2.</source>
-        <translation>کتاب کد (%3 مقوله، %1 کد) در %2 ذخیره شد.</translation>
-    </message>
 </context>
 <context>
     <name>ImportDialog</name>
-    <message>
-        <source>Imported the codebook: %3 categories and %1 codes added, %2 already there.</source>
-        <translation>کتاب کد وارد شد: %3 مقوله و %1 کد افزوده شد و %2 از پیش وجود داشت.</translation>
-    </message>
     <message>
         <source>categories</source>
         <translation>مقوله‌ها</translation>

@@ -508,11 +508,6 @@
         <translation>بازبینی‌نشدهٔ بعدی</translation>
     </message>
     <message>
-        <location filename="../../desktop/transcript/editor.py" line="122"/>
-        <source>Checked</source>
-        <translation>بازبینی‌شده</translation>
-    </message>
-    <message>
         <location filename="../../desktop/transcript/editor.py" line="123"/>
         <source>Bookmark</source>
         <translation>نشانک</translation>
@@ -612,11 +607,6 @@
         <location filename="../../desktop/transcript/editor.py" line="421"/>
         <source>No coding on this segment.</source>
         <translation>این بخش کدگذاری ندارد.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/transcript/editor.py" line="467"/>
-        <source>WER %1% · CER %2% (Persian-normalised; a word break written as a space, a ZWNJ or nothing does not count)</source>
-        <translation>نرخ خطای واژه (WER): %1٪ — نرخ خطای نویسه (CER): %2٪ (پس از یکسان‌سازی فارسی؛ فاصله، نیم‌فاصله یا سرهم‌نویسی میان اجزای واژه خطا شمرده نمی‌شود)</translation>
     </message>
 <message>
         <location filename="../../desktop/transcript/dialogs.py" line="53"/>

@@ -60,11 +60,6 @@
         <translation>مصاحبه‌هایی که کد در آن‌ها آمده</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="144"/>
-        <source>Replace names on the study's replacement list (pseudonymise)</source>
-        <translation>جایگزینی نام‌های فهرست جایگزینی پژوهش با نام مستعار</translation>
-    </message>
-    <message>
         <location filename="../../desktop/export_dialog.py" line="146"/>
         <source>Time stamps</source>
         <translation>برچسب‌های زمانی</translation>
@@ -341,10 +336,6 @@
         <location filename="../../desktop/export_dialog.py" line="109"/>
         <source>Please wait until the work in progress ends.</source>
         <translation>لطفاً صبر کنید تا کار در جریان تمام شود.</translation>
-    </message>
-    <message>
-        <source>No names from the replacement list were found in the exported text.</source>
-        <translation>هیچ‌یک از نام‌های فهرست جایگزینی در متن خروجی پیدا نشد.</translation>
     </message>
     <message>
         <source>Replaced %1 occurrence(s) of %2 name(s): </source>

@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>How the speakers are found has changed. Transcribe this interview again now? Its transcript will be replaced (a corrected one is kept as a memo).</source>
-        <translation>روش شناختن گوینده‌ها تغییر کرد. این مصاحبه اکنون دوباره پیاده‌سازی شود؟ متن پیاده‌شده جایگزین می‌شود (متن اصلاح‌شده به صورت یادداشت نگه داشته می‌شود).</translation>
+        <translation>روش شناختن گوینده‌ها تغییر کرد. این مصاحبه اکنون دوباره پیاده‌سازی شود؟ متن پیاده‌شده جایگزین می‌شود (متن اصلاح‌شده در قالب یک یادداشت نگه داشته می‌شود).</translation>
     </message>
 </context>
 <context>

@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>The key is kept in a settings file only you can read.</source>
-        <translation>کلید در پرونده‌ای از تنظیمات نگه داشته می‌شود که فقط خودتان می‌توانید بخوانید.</translation>
+        <translation>کلید در فایل تنظیماتی نگه داشته می‌شود که فقط خودتان می‌توانید آن را بخوانید.</translation>
     </message>
     <message>
         <source>Give the server's address first.</source>
-        <translation>اول نشانی سرور را بدهید.</translation>
+        <translation>نخست نشانی سرور را بنویسید.</translation>
     </message>
     <message>
         <source>Asking the server…</source>
@@ -88,11 +88,11 @@
     </message>
     <message>
         <source>Transcription runs on the server %1 (Settings → Servers): the audio leaves this computer.</source>
-        <translation>پیاده‌سازی روی سرور %1 انجام می‌شود (تنظیمات ← سرورها): صدا از این رایانه بیرون می‌رود.</translation>
+        <translation>پیاده‌سازی روی سرور %1 انجام می‌شود (تنظیمات › سرورها): صدا از این رایانه بیرون می‌رود.</translation>
     </message>
     <message>
         <source>Transcription runs on this computer; no audio leaves it. A lab's speech server can be chosen in Settings → Servers.</source>
-        <translation>پیاده‌سازی روی همین رایانه انجام می‌شود و هیچ صدایی از آن بیرون نمی‌رود. سرور گفتار آزمایشگاه را می‌توانید در تنظیمات ← سرورها برگزینید.</translation>
+        <translation>پیاده‌سازی روی همین رایانه انجام می‌شود و هیچ صدایی از آن بیرون نمی‌رود. سرور گفتار آزمایشگاه را می‌توانید در تنظیمات › سرورها برگزینید.</translation>
     </message>
 </context>
 <context>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <source>Take out</source>
-        <translation>بیرون آوردن</translation>
+        <translation>برداشتن از صف</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Paused. Resume goes on where it stopped.</source>
-        <translation>در مکث. «ادامه» از همان جایی که ایستاد پیش می‌رود.</translation>
+        <translation>در مکث. «ادامه» از همان جایی که متوقف شد پیش می‌رود.</translation>
     </message>
     <message>
         <source>Now: %1</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>%1 h of audio done, %2 h left</source>
-        <translation>%1 ساعت صدا انجام شد، %2 ساعت مانده</translation>
+        <translation>%1 ساعت از صدا پیاده‌سازی شد، %2 ساعت مانده</translation>
     </message>
     <message>
         <source>about %1 left (h:min)</source>
@@ -159,14 +159,14 @@
     </message>
     <message>
         <source>Transcription queue stopped</source>
-        <translation>صف پیاده‌سازی ایستاد</translation>
+        <translation>صف پیاده‌سازی متوقف شد</translation>
     </message>
 </context>
 <context>
     <name>StudyQueueRunner</name>
     <message>
         <source>The transcription queue stopped unexpectedly (exit code %1); what was saved is kept.</source>
-        <translation>صف پیاده‌سازی ناگهان ایستاد (کد خروج %1)؛ آنچه ذخیره شده بود نگه داشته شده است.</translation>
+        <translation>صف پیاده‌سازی به‌طور غیرمنتظره متوقف شد (کد خروج %1)؛ آنچه ذخیره شده بود محفوظ است.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>none: nothing is sent (e.g. http://127.0.0.1:8080)</source>
-        <translation>هیچ: چیزی فرستاده نمی‌شود</translation>
+        <translation>ندارد: چیزی فرستاده نمی‌شود (مثلاً ‎http://127.0.0.1:8080)</translation>
     </message>
     <message>
         <source>An OpenAI-compatible chat server: Ollama, llama.cpp's server, vLLM, or your institution's. Interview text is sent there only when you ask for suggestions.</source>
@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>kept (type to replace)</source>
-        <translation>نگه داشته شده (برای جایگزینی بنویسید)</translation>
+        <translation>ذخیره شده است (برای جایگزینی، کلید جدید را بنویسید)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation>هیچ</translation>
+        <translation>ندارد</translation>
     </message>
     <message>
         <source>Key</source>
@@ -68,7 +68,7 @@
     <name>SuggestionsPanel</name>
     <message>
         <source>No language model server is set (Settings → Servers), so nothing is sent anywhere.</source>
-        <translation>هیچ سرور مدل زبانی تعیین نشده است (تنظیمات ← سرورها)؛ پس چیزی به جایی فرستاده نمی‌شود.</translation>
+        <translation>هیچ سرور مدل زبانی تعیین نشده است (تنظیمات › سرورها)؛ پس چیزی به جایی فرستاده نمی‌شود.</translation>
     </message>
     <message>
         <source>Sent to %1 (model %2): the text of the chosen interviews, pseudonymised (the names in the study's replacement list replaced), and the chosen codes' names, descriptions and memos. No participant, date or file name is sent.</source>
@@ -116,7 +116,7 @@
     </message>
     <message>
         <source>Span to selection</source>
-        <translation>محدوده به اندازهٔ انتخاب</translation>
+        <translation>تطبیق محدوده با متن انتخاب‌شده</translation>
     </message>
     <message>
         <source>Move the suggestion's span to the text selected in the transcript</source>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>%1 pending · %2 accepted · %3 rejected</source>
-        <translation>%1 در انتظار · %2 پذیرفته · %3 ردشده</translation>
+        <translation>%1 در انتظار، %2 پذیرفته، %3 ردشده</translation>
     </message>
     <message>
         <source>%1 suggestions chosen</source>
@@ -151,7 +151,7 @@
     <name>SuggestDialog</name>
     <message>
         <source>No language model server is set (Settings → Servers), so nothing is sent anywhere.</source>
-        <translation>هیچ سرور مدل زبانی تعیین نشده است (تنظیمات ← سرورها)؛ پس چیزی به جایی فرستاده نمی‌شود.</translation>
+        <translation>هیچ سرور مدل زبانی تعیین نشده است (تنظیمات › سرورها)؛ پس چیزی به جایی فرستاده نمی‌شود.</translation>
     </message>
     <message>
         <source>Sent to %1 (model %2): the text of the chosen interviews, pseudonymised (the names in the study's replacement list replaced), and the chosen codes' names, descriptions and memos. No participant, date or file name is sent.</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Part %1 of %2 · %3 suggestions so far · %4</source>
-        <translation>بخش %1 از %2 · تاکنون %3 پیشنهاد · %4</translation>
+        <translation>بخش %1 از %2 — تاکنون %3 پیشنهاد — %4</translation>
     </message>
     <message>
         <source>Stopping…</source>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Check these %1 place(s): they look like a name but were not replaced.</source>
-        <translation>این %1 جا را بررسی کنید: به یک نام شبیه‌اند اما جایگزین نشدند.</translation>
+        <translation>این %1 مورد را بررسی کنید: به نامی شبیه‌اند اما جایگزین نشدند.</translation>
     </message>
     <message>
         <source>«%1» in %2 looks like «%3» (%4)</source>

@@ -22,6 +22,7 @@ from pathlib import Path
 from codebook.errors import StudyError
 from codebook.models import INTERVIEWER_LABELS, PARTICIPANT_LABELS, SPEAKER_INTERVIEWER, SPEAKER_PARTICIPANT, NewSegment
 from codebook.safety import xml_text
+from codebook.worded import WordedList
 from transcribe.normalize import canonical
 
 FORMATS = ("srt", "vtt", "txt", "html")
@@ -293,7 +294,7 @@ def read_transcript(path: str | Path, fmt: str | None = None, *, pseudonym: str 
             return parse_stamped(text, pseudonym, duration_ms, notes)
     except StudyError as exc:
         raise StudyError("{file}: {exc}", file=path.name, exc=exc) from exc
-    raise StudyError("Unknown transcript format {fmt!r}; use one of {items}.", fmt=fmt, items=', '.join(FORMATS))
+    raise StudyError("Unknown transcript format {fmt!r}; use one of {items}.", fmt=fmt, items=WordedList(FORMATS))
 
 
 def fit_to_audio(segments: list[NewSegment], duration_ms: int | None, notes: Counter) -> list[NewSegment]:

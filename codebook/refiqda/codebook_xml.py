@@ -17,6 +17,7 @@ from lxml import etree
 
 from codebook.errors import StudyError
 from codebook.refiqda.xmlutil import CODEBOOK_NS, PROJECT_NS, check_valid, is_guid, norm_guid, parse, xml_text
+from codebook.worded import WordedText
 
 _COLOR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 
@@ -136,7 +137,7 @@ def export_qdc(study, out: str | os.PathLike, text: Callable[[str], str] = str) 
     if codes is None:
         raise StudyError("The codebook is empty: add codes before exporting it.")
     root.append(codes)
-    check_valid(root, "codebook")
+    check_valid(root, WordedText("codebook"))
     from codebook.files import write_atomic
 
     write_atomic(out, etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
@@ -169,7 +170,7 @@ def import_qdc(study, path: str | os.PathLike) -> CodebookImport:
         data = path.read_bytes()
     except OSError as exc:
         raise StudyError("Cannot read {path}: {reason}.", path=path, reason=exc.strerror or exc) from exc
-    root = parse(data, f"codebook {path.name}")
+    root = parse(data, WordedText("codebook {name}", name=path.name))
     qname = etree.QName(root)
     if qname.localname != "CodeBook" or qname.namespace not in (CODEBOOK_NS, PROJECT_NS):
         raise StudyError("{file} is not a REFI-QDA codebook (its root is <{localname}>).", file=path.name, localname=qname.localname)

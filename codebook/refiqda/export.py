@@ -44,6 +44,7 @@ from codebook.refiqda import interview_vars as ivars
 from codebook.refiqda.archive import write_zip
 from codebook.refiqda.codebook_xml import codes_element
 from codebook.refiqda.xmlutil import PROJECT_NS, cached_xml_datetime, check_valid, guid_from, xml_datetime, xml_text
+from codebook.worded import WordedText
 
 APP_USER = "Mosahebeh"
 NS = PROJECT_NS
@@ -221,7 +222,7 @@ class _Exporter:
         for g in project_notes:
             _el(root, "NoteRef", targetGUID=g)
 
-        check_valid(root, "project")
+        check_valid(root, WordedText("project"))
         kinds = [c.kind for c in self.study.codes.list()]
         self.result.counts = {"categories": kinds.count("category"), "codes": kinds.count("code"),
                               "cases": len(participants), "sources": len(interviews),

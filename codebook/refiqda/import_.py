@@ -31,6 +31,7 @@ from pathlib import Path
 from codebook.errors import StudyError
 from codebook.refiqda.archive import SafeZip
 from codebook.refiqda.reader import Reader
+from codebook.worded import WordedList, WordedText
 
 # Every key ImportResult.counts and .skipped use, for front ends that word them in another language.
 COUNT_KINDS = ("categories", "codes", "cases", "interviews", "media files", "segments", "codings", "memos", "guide questions",
@@ -65,11 +66,11 @@ def import_qdpx(study, path: str | os.PathLike) -> ImportResult:
     """Import the project at ``path`` into ``study``, which must be empty. On
     any error nothing stays in the study and no media file is left behind."""
     path = Path(path)
-    busy = [kind for kind, n in (("participants", len(study.participants.list())),
-                                 ("interviews", len(study.interviews.list())), ("codes", len(study.codes.list())))
-            if n]
+    busy = [kind for kind, n in ((WordedText("participants"), len(study.participants.list())),
+                                 (WordedText("interviews"), len(study.interviews.list())),
+                                 (WordedText("codes"), len(study.codes.list()))) if n]
     if busy:
-        raise StudyError("A REFI-QDA project is imported into a new, empty study; this one already has {items}. Create a new study (mosahebeh import --study NEW.mosahebeh FILE).", items=', '.join(busy))
+        raise StudyError("A REFI-QDA project is imported into a new, empty study; this one already has {items}. Create a new study (mosahebeh import --study NEW.mosahebeh FILE).", items=WordedList(busy))
     archive = SafeZip(path)
     written: list[Path] = []
     result = ImportResult()
@@ -148,7 +149,7 @@ def import_qdpx_new(path: str | os.PathLike, target: str | os.PathLike) -> Impor
         target = target.with_name(target.name + SUFFIX)
     check_target(target)
     if not target.parent.is_dir():
-        raise StudyError(f"The folder {target.parent} does not exist.")
+        raise StudyError("The folder {parent} does not exist.", parent=str(target.parent))
     from codebook.locking import temp_dir
 
     with temp_dir(target.parent, "import") as work:  # removed at the next start if this is killed

@@ -60,7 +60,7 @@ class Reader(TextReader):
             (i for n, i in self.zip.entries.items() if n.endswith(".qde") and "/" not in n), None)
         if info is None:
             self.fail("it has no project.qde, so it is not a REFI-QDA project.")
-        root = parse(self.zip.read(info), f"project in {self.name}")
+        root = parse(self.zip.read(info), WordedText("project in {name}", name=self.name))
         if _tag(root) != "Project" or etree.QName(root).namespace != PROJECT_NS:
             self.fail(f"project.qde is not a REFI-QDA project (root <{_tag(root)}>).")
         self.result.repairs += validate(root, f"{self.name}: project.qde")

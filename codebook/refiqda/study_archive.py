@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from codebook.errors import StudyError
 from codebook.refiqda.archive import SafeZip, free_space_ok
+from codebook.worded import WordedList, WordedText
 
 SUFFIX = ".mosahebeh.zip"
 FORMAT = "mosahebeh-archive"
@@ -199,13 +200,13 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
 
     from codebook.schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
 
-    def refuse(why: str, **values) -> StudyError:
-        return StudyError("{name}: " + why + " Nothing was imported.", name=name, **values)
+    def refuse(why: WordedText) -> StudyError:
+        return StudyError("{name}: {why} Nothing was imported.", name=name, why=why)
 
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise refuse("its study.db is not a readable database ({reason}).", reason=exc) from exc
+        raise refuse(WordedText("its study.db is not a readable database ({reason}).", reason=exc)) from exc
     deadline = time.monotonic() + max_seconds
     src.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 1_000)
     try:
@@ -217,18 +218,18 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
         except sqlite3.Error as exc:
             if "interrupt" in str(exc):
                 raise  # the time is up: said below
-            raise refuse("its study.db is not a readable database ({reason}).", reason=exc) from exc
+            raise refuse(WordedText("its study.db is not a readable database ({reason}).", reason=exc)) from exc
         if ok != "ok":
-            raise refuse("its study.db is damaged ({reason}).", reason=ok)
+            raise refuse(WordedText("its study.db is damaged ({reason}).", reason=ok))
         if version > SCHEMA_VERSION:
-            raise refuse("it was made by a newer Mosahebeh (schema {version}, this one reads up to {known}).",
-                         version=version, known=SCHEMA_VERSION)
+            raise refuse(WordedText("it was made by a newer Mosahebeh (schema {version}, this one reads up to {known}).",
+                         version=version, known=SCHEMA_VERSION))
         tables = {n for t, n, _ in objects if t == "table"}
         if version < 1 or "meta" not in tables:
-            raise refuse("its study.db is not a Mosahebeh study.")
+            raise refuse(WordedText("its study.db is not a Mosahebeh study."))
         app = src.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
         if not app or app[0] != APP_ID:
-            raise refuse("its study.db is not a Mosahebeh study.")
+            raise refuse(WordedText("its study.db is not a Mosahebeh study."))
         out = sqlite3.connect(str(target))
         try:
             out.executescript("".join(f"{m};\n" for m in MIGRATIONS[:version]) + f"PRAGMA user_version = {version};")
@@ -239,15 +240,15 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
                       and not any(n.startswith(v + "_") for v in virtual)]
             for table in wanted:
                 if table not in tables:
-                    raise refuse("its study.db has no table {table} (or not as a table).", table=table)
+                    raise refuse(WordedText("its study.db has no table {table} (or not as a table).", table=table))
                 cols = [r[1] for r in out.execute(f'PRAGMA table_info("{table}")')]
                 theirs = [r[1] for r in src.execute(f'PRAGMA table_info("{table}")')]
                 if sorted(cols) != sorted(theirs):
-                    raise refuse("its table {table} has the columns {theirs}, not those of a Mosahebeh study.",
-                                 table=table, theirs=", ".join(theirs))
+                    raise refuse(WordedText("its table {table} has the columns {theirs}, not those of a Mosahebeh study.",
+                                 table=table, theirs=WordedList(theirs)))
                 n = src.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
                 if n > max_rows:
-                    raise refuse("its table {table} holds {rows} rows, more than a study can.", table=table, rows=n)
+                    raise refuse(WordedText("its table {table} holds {rows} rows, more than a study can.", table=table, rows=n))
                 names = ", ".join(f'"{c}"' for c in cols)
                 marks = ", ".join("?" * len(cols))
                 cur = src.execute(f'SELECT {names} FROM "{table}"')
@@ -255,7 +256,7 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
                     out.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
             bad = out.execute("PRAGMA foreign_key_check").fetchall()
             if bad:
-                raise refuse("its study.db has broken references (in {table}).", table=bad[0][0])
+                raise refuse(WordedText("its study.db has broken references (in {table}).", table=bad[0][0]))
             out.commit()
         except BaseException:
             out.close()
@@ -264,10 +265,10 @@ def rebuild(source: Path, target: Path, name: str, *, max_rows: int = MAX_ROWS,
         out.close()
     except sqlite3.OperationalError as exc:
         if "interrupt" in str(exc):
-            raise refuse("reading its study.db took longer than {seconds} seconds.", seconds=int(max_seconds)) from exc
-        raise refuse("its study.db cannot be read ({reason}).", reason=exc) from exc
+            raise refuse(WordedText("reading its study.db took longer than {seconds} seconds.", seconds=int(max_seconds))) from exc
+        raise refuse(WordedText("its study.db cannot be read ({reason}).", reason=exc)) from exc
     except sqlite3.Error as exc:
-        raise refuse("its study.db cannot be read ({reason}).", reason=exc) from exc
+        raise refuse(WordedText("its study.db cannot be read ({reason}).", reason=exc)) from exc
     finally:
         src.close()
     extra = Counter(t for t, n, sql in objects if t in ("trigger", "view", "table") and (n, sql) not in known

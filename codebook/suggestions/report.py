@@ -19,7 +19,9 @@ def paper_sentence(study: Study, researcher: str, model: str | None = None, *, u
     repo = Suggestions(study)
     runs = [r for r in repo.runs() if model is None or r.model == model]
     if not runs:
-        raise StudyError("No suggestions were asked of {model} in this study.", model=model or "a model")
+        if model is None:
+            raise StudyError("No suggestions were asked of a model in this study.")
+        raise StudyError("No suggestions were asked of {model} in this study.", model=model)
     model = runs[-1].model
     runs = [r for r in runs if r.model == model]
     counts = {"pending": 0, "accepted": 0, "rejected": 0}

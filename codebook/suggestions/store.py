@@ -277,7 +277,9 @@ class Suggestions(Repository):
     def _pending(self, suggestion_id: int) -> Suggestion:
         s = self.get(suggestion_id)
         if s.state != "pending":
-            raise StudyError("Suggestion {id} was already {state}.", id=s.id, state=s.state)
+            if s.state == "accepted":  # one sentence per state, so each is worded whole
+                raise StudyError("Suggestion {id} was already accepted.", id=s.id)
+            raise StudyError("Suggestion {id} was already rejected.", id=s.id)
         return s
 
     def _current_span(self, s: Suggestion) -> tuple[int, int]:

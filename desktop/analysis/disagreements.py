@@ -7,11 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from codebook import agreement as ag
 from codebook.errors import StudyError
+from desktop.bidi import rtl_line
+from desktop.i18n import current_language
 
 
 def _rtl(text: str) -> bool:
@@ -158,8 +168,9 @@ class DisagreementWalker(QDialog):
                     item.setFont(f)
                 lst.addItem(item)
         other = self.other(d.coder)
-        self.question.setText(self.tr("%1 coded this as “%2”; %3 did not.")
-                              .replace("%1", d.coder).replace("%2", code.name).replace("%3", other))
+        self.question.setText(rtl_line(self.tr("%1 coded this as “%2”; %3 did not.")
+                                       .replace("%1", d.coder).replace("%2", code.name).replace("%3", other),
+                                       current_language()))
         self.drop_button.setText(self.tr("Drop %1's coding").replace("%1", d.coder))
         self.adopt_button.setText(self.tr("Adopt it for %1").replace("%1", other))
         settled = self.index in self.done_ids

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEventLoop, QLocale, QThread, Qt
+from PySide6.QtCore import QEventLoop, QLocale, Qt, QThread
 from PySide6.QtGui import QGuiApplication, QUndoCommand
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPlainTextEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from codebook import coders as cd
 from codebook import merge as mg
 from codebook.errors import StudyError
-from transcribe.errors import TranscribeError
-from desktop.bidi import path_run
+from desktop.bidi import path_run, rtl_line
 from desktop.i18n import current_language, worded
+from transcribe.errors import TranscribeError
 
 
 class _Loader(QThread):
@@ -166,8 +175,8 @@ class MergeDialog(QDialog):
         study = self.ctx.study
         for m in p.interviews:
             if m.mine_id is None:
-                lines.append("  " + self.tr("%1: left out, no match (%2 codings)").replace("%1", m.label)
-                             .replace("%2", n(m.codings)))
+                lines.append("  " + rtl_line(self.tr("%1: left out, no match (%2 codings)").replace("%1", m.label)
+                                             .replace("%2", n(m.codings)), current_language()))
             else:
                 mine = study.interviews.label(study.interviews.get(m.mine_id))
                 lines.append("  " + self.tr("%1 → %2 (%3)").replace("%1", m.label).replace("%2", mine)

@@ -54,11 +54,20 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         fmt = Path(args.out).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "docx"):
-            raise StudyError(f"--out writes .xlsx or .docx, not {args.out!r}.")
+            raise StudyError("--out writes .xlsx or .docx, not {out!r}.", out=args.out)
         ag.export(result, fmt, args.out, args.lang)
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
+        return 0
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages import cli_output
+
+        sys.stdout.write(cli_output.agreement_report(result, ag.sentence(result, "fa")))
+        if args.out:
+            sys.stdout.write(cli_output.wrote(args.out) + "\n")
         return 0
     sys.stdout.write(report(result))
     if args.out:

@@ -33,20 +33,24 @@ def run(args: argparse.Namespace) -> int:
     from codebook.backups import FOLDER, backups, make_backup, restore
     from codebook.errors import StudyError
     from codebook.schema import DB_NAME
+    from desktop.cli import cli_language
+    from desktop.messages import cli_output
 
+    fa = cli_language(args) == "fa"
     folder = Path(args.study)
     if not (folder / DB_NAME).is_file():
-        raise StudyError(f"No study at {folder}: it has no {DB_NAME}.")
+        raise StudyError("No study at {folder}: it has no {DB_NAME}.", folder=str(folder), DB_NAME=DB_NAME)
     if args.now:
         made = make_backup(folder)
-        print(f"Copied the study to {made.path} ({made.size / 1e6:.1f} MB).")
+        print(cli_output.backup_made(made) if fa else f"Copied the study to {made.path} ({made.size / 1e6:.1f} MB).")
         return 0
     if args.restore:
         copy = Path(args.restore)
         if not copy.is_file():
             copy = folder / FOLDER / args.restore
         before = restore(folder, copy)
-        print(f"Restored {copy.name}. The study as it was is kept as {before.path.name}.")
+        print(cli_output.restored(copy.name, before.path.name) if fa
+              else f"Restored {copy.name}. The study as it was is kept as {before.path.name}.")
         return 0
     rows = backups(folder)
     if args.json:
@@ -55,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for b in rows:
-        print(f"{b.made:%Y-%m-%d %H:%M}  {b.size / 1e6:7.1f} MB  {b.why:<8} {b.path.name}")
+        print(cli_output.backup_line(b) if fa else f"{b.made:%Y-%m-%d %H:%M}  {b.size / 1e6:7.1f} MB  {b.why:<8} {b.path.name}")
     if not rows:
-        print(f"No backups yet in {folder / FOLDER}.")
+        print(cli_output.no_backups(folder / FOLDER) if fa else f"No backups yet in {folder / FOLDER}.")
     return 0

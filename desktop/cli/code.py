@@ -55,12 +55,19 @@ def _code(args: argparse.Namespace) -> int:
     from codebook import Study
     from codebook.coders import clean_name
     from codebook.errors import StudyError
+    from codebook.worded import WordedText
+    from desktop.cli import cli_language
     from desktop.cli._settings import coder_name
+    from desktop.messages import word
+
+    def say(text: WordedText) -> None:
+        print(word(text, cli_language(args)))
 
     first, last = segment_range(args.segments)
     coder = clean_name(args.coder) if args.coder is not None else coder_name()
-    who = f"coder {coder}" if coder else "no coder name"
-    where = f"segment {first}" if first == last else f"segments {first}–{last}"
+    who = WordedText("coder {name}", name=coder) if coder else WordedText("no coder name")
+    where = (WordedText("segment {first}", first=first) if first == last
+             else WordedText("segments {first}–{last}", first=first, last=last))
     with Study.open(args.study) as study:
         with study.atomic():
             segments = study.transcripts.at_positions(args.interview, first, last)
@@ -76,7 +83,8 @@ def _code(args: argparse.Namespace) -> int:
                                      code=study.codes.path(code.id), who=who, where=where, id=args.interview)
                 for c in gone:
                     study.codings.remove(c.id)
-                print(f"Took {study.codes.path(code.id)} off {where} of interview {args.interview} ({who}).")
+                say(WordedText("Took {code} off {where} of interview {id} ({who}).", code=study.codes.path(code.id),
+                               where=where, id=args.interview, who=who))
                 return 0
             if not any(s.text for s in segments):
                 raise StudyError("There is no text to code in {where} of interview {id}.", where=where,
@@ -88,7 +96,9 @@ def _code(args: argparse.Namespace) -> int:
             if not already:
                 study.codings.add(code.id, *span, coder=coder)
         for c in made:
-            print(f"Made the {c.kind} {study.codes.path(c.id)}.")
-        verb = "already had" if already else "now has"
-        print(f"Interview {args.interview}, {where}, {verb} {study.codes.path(code.id)} ({who}).")
+            say(WordedText("Made the category {path}.", path=study.codes.path(c.id)) if c.kind == "category"
+                else WordedText("Made the code {path}.", path=study.codes.path(c.id)))
+        values = dict(id=args.interview, where=where, code=study.codes.path(code.id), who=who)
+        say(WordedText("Interview {id}, {where}, already had {code} ({who}).", **values) if already
+            else WordedText("Interview {id}, {where}, now has {code} ({who}).", **values))
     return 0

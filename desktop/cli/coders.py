@@ -25,10 +25,16 @@ def run(args: argparse.Namespace) -> int:
     from codebook.coders import coders, rename
     from codebook.safety import terminal_text
     from codebook.study import Study
+    from desktop.cli import cli_language
+    from desktop.messages import cli_output
 
+    fa = cli_language(args) == "fa"
     with Study.open(args.study) as study:
         if args.rename:
             n = rename(study, *args.rename)
+            if fa:
+                print(cli_output.coders_renamed(terminal_text(args.rename[0]), terminal_text(args.rename[1]), n))
+                return 0
             print(f"Renamed {terminal_text(repr(args.rename[0]))} to {terminal_text(repr(args.rename[1]))} on {n} coding{'s' if n != 1 else ''}.")
             return 0
         rows = coders(study)
@@ -37,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for c, n in rows:
-        print(f"{n:>6}  {terminal_text(c) or '(no coder named)'}")
+        print(cli_output.coder_line(terminal_text(c), n) if fa else f"{n:>6}  {terminal_text(c) or '(no coder named)'}")
     if not rows:
-        print("No codings yet.")
+        print(cli_output.NO_CODINGS if fa else "No codings yet.")
     return 0

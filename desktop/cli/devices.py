@@ -20,6 +20,21 @@ def run(args) -> int:
     if args.json:
         print(json.dumps([d.as_dict() for d in devices], ensure_ascii=False, indent=1))
         return 0
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, num
+
+        if not devices:
+            print("هیچ ورودی صوتی‌ای پیدا نشد. میکروفونی وصل کنید یا PulseAudio/PipeWire را راه بیندازید.")
+        for d in devices:
+            tags = "، ".join(t for t in ("پیش‌فرض" if d.default else "", "صدای پخش‌شده" if d.is_monitor else "") if t)
+            print(f"{num(d.number, '>3')}  {isolate(d.name)}  {num(d.channels)} کانال  {num(d.samplerate)} هرتز"
+                  f"{'  [' + tags + ']' if tags else ''}")
+        hint = loopback_hint()
+        if hint:
+            print(hint)
+        return 0
     if not devices:
         print("No audio inputs found. Connect a microphone, or start PulseAudio/PipeWire.")
     for d in devices:

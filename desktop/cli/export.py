@@ -58,9 +58,24 @@ def run(args: argparse.Namespace) -> int:
         result = exchange.export(study, args.format, Path(args.out), what=args.what, interview=args.interview,
                                  lang=args.lang, by=args.by, pseudonymise=args.pseudonymise,
                                  timestamps=not args.no_timestamps, audio=not args.no_audio, code=args.code)
-    print(message(result, args.lang))
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from codebook.safety import removed_sentence
+        from desktop.messages import cli_output
+
+        paragraph = result.saturation.paragraph("fa") if result.kind == "saturation" else None
+        removed = removed_sentence(result.removed)
+        print("\n".join(m for m in (cli_output.exported(result, paragraph), removed) if m))
+    else:
+        print(message(result, args.lang))
     if result.replaced is not None and result.kind != "qdpx":  # a .qdpx summary counts its replacements itself
-        print(result.replaced.summary())
+        if cli_language(args) == "fa":
+            from desktop.messages.cli_output import replaced_summary
+
+            print(replaced_summary(result.replaced))
+        else:
+            print(result.replaced.summary())
     return 0
 
 

@@ -46,17 +46,23 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from codebook.study import Study
+    from desktop.cli import cli_language
+    from desktop.messages import cli_output
 
+    fa = cli_language(args) == "fa"
     path = Path(args.file)
     if not path.is_file():
-        raise StudyError(f"No file at {path}.")
+        raise StudyError("No file at {path}.", path=str(path))
     if exchange.import_format(path, args.format) in ("qdpx", "archive"):
         result = exchange.import_project(path, args.study)
-        print(terminal_text(f"{message(result)}\nStudy: {result.study_folder}", lines=True))
+        if fa:
+            print(terminal_text(f"{cli_output.imported(result)}\nپژوهش: {cli_output.path(result.study_folder)}", lines=True))
+        else:
+            print(terminal_text(f"{message(result)}\nStudy: {result.study_folder}", lines=True))
         return 0
     with Study.open(args.study) as study:
-        print(terminal_text(message(exchange.import_file(study, path, args.format, interview=args.interview,
-                                                         replace=args.replace)), lines=True))
+        result = exchange.import_file(study, path, args.format, interview=args.interview, replace=args.replace)
+        print(terminal_text(cli_output.imported(result) if fa else message(result), lines=True))
     return 0
 
 

@@ -82,7 +82,7 @@ def _interviews(args: argparse.Namespace) -> int:
                 if args.audio is not None:
                     attach(study, iv.id, args.audio)
             row = _row(study, study.interviews.get(iv.id))
-            print(json.dumps(row, ensure_ascii=False, indent=1) if args.json else _table([row]))
+            print(json.dumps(row, ensure_ascii=False, indent=1) if args.json else _table([row], args))
             return 0
         if args.edit is not None:
             with study.atomic():
@@ -93,7 +93,7 @@ def _interviews(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    print(_table(rows))
+    print(_table(rows, args))
     return 0
 
 
@@ -106,7 +106,13 @@ def _row(study, iv) -> dict:
             "checked": round(p.checked / p.segments, 3) if p.segments else 0.0}
 
 
-def _table(rows: list[dict]) -> str:
+def _table(rows: list[dict], args: argparse.Namespace | None = None) -> str:
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import interviews_table
+
+        return interviews_table(rows)
     from codebook.dates import format_hms
     from codebook.safety import terminal_text
 

@@ -11,8 +11,6 @@ import argparse
 import json
 import sys
 
-from codebook.wording import counted
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -45,9 +43,23 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    sys.stdout.write(terminal_text(plan.summary(), lines=True))  # their names come from elsewhere
-    if result is None:
-        print("Dry run: nothing was changed.")
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import merge_summary
+
+        sys.stdout.write(terminal_text(merge_summary(plan), lines=True))  # their names come from elsewhere
     else:
-        print(f"Merged: {counted(len(result.codes), 'code')} and {counted(len(result.codings), 'coding')} added.")
+        sys.stdout.write(terminal_text(plan.summary(), lines=True))  # their names come from elsewhere
+    from codebook.worded import WordedText
+    from desktop.cli import cli_language
+    from desktop.messages import word
+
+    if result is None:
+        print(word(WordedText("Dry run: nothing was changed."), cli_language(args)))
+    else:
+        k, n = len(result.codes), len(result.codings)
+        codes = WordedText("{n} code", n=k) if k == 1 else WordedText("{n} codes", n=k)
+        codings = WordedText("{n} coding", n=n) if n == 1 else WordedText("{n} codings", n=n)
+        print(word(WordedText("Merged: {codes} and {codings} added.", codes=codes, codings=codings), cli_language(args)))
     return 0

@@ -103,6 +103,16 @@ def _list(args) -> int:
     if args.json:
         print(json.dumps([{**m.to_dict(), "in_use": m.name == chosen} for m in models], ensure_ascii=False))
         return 0
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages import cli_output
+        from transcribe.paths import models_dir
+
+        print(cli_output.models_list(models, chosen))
+        if all(m.bundled for m in models):
+            print(cli_output.offline_hint(models_dir()), file=sys.stderr)
+        return 0
     for m in models:
         mark = "*" if m.name == chosen else " "
         extra = " (bundled)" if m.bundled else (f" (from {m.source})" if m.source else "")
@@ -115,8 +125,8 @@ def _list(args) -> int:
 
 
 class _FetchReporter:
-    def __init__(self, as_json: bool):
-        self.as_json, self.last = as_json, 0.0
+    def __init__(self, as_json: bool, fa: bool = False):
+        self.as_json, self.last, self.fa = as_json, 0.0, fa
 
     def __call__(self, p) -> None:
         if self.as_json:
@@ -127,6 +137,14 @@ class _FetchReporter:
             return
         self.last = now
         share = p.done / p.total * 100 if p.total else 0.0
+        if self.fa:
+            from desktop.messages.cli_output import isolate, num, size
+
+            rate = f"، {size(int(p.rate))} در ثانیه" if p.rate > 0 else ""
+            eta = f"، حدود {num(format_hms(p.eta * 1000))} مانده" if p.eta >= 0 and p.done < p.total else ""
+            print(f"در حال دریافت {isolate(p.file)}: {size(p.done)} از {size(p.total)} ({num(share, '.1f')}٪){rate}{eta}",
+                  file=sys.stderr, flush=True)
+            return
         rate = f", {_size(int(p.rate))}/s" if p.rate > 0 else ""
         eta = f", about {format_hms(p.eta * 1000)} left" if p.eta >= 0 and p.done < p.total else ""
         print(f"fetching {p.file}: {_size(p.done)} of {_size(p.total)} ({share:.1f}%){rate}{eta}",
@@ -134,21 +152,27 @@ class _FetchReporter:
 
 
 def _fetch(args) -> int:
+    from desktop.cli import cli_language
+    from desktop.messages import word
+    from desktop.messages.cli_output import isolate, path
     from transcribe.hub import FetchCancelled, endpoint_url, fetch
     from transcribe.installed import select
 
-    print(f"Fetching {args.name} from {endpoint_url(args.endpoint)} …", file=sys.stderr, flush=True)
+    fa = cli_language(args) == "fa"
+    print(f"در حال دریافت {isolate(args.name)} از {path(endpoint_url(args.endpoint))} …" if fa
+          else f"Fetching {args.name} from {endpoint_url(args.endpoint)} …", file=sys.stderr, flush=True)
     try:
         folder = fetch(args.name, endpoint=args.endpoint, proxy=args.proxy,
-                       on_progress=_FetchReporter(args.progress_json), cancel=cancel_on_sigterm())
+                       on_progress=_FetchReporter(args.progress_json, fa), cancel=cancel_on_sigterm())
     except FetchCancelled as exc:
-        print(f"mosahebeh: {exc}", file=sys.stderr)
+        print(f"mosahebeh: {word(exc, 'fa' if fa else 'en')}", file=sys.stderr)
         return 130
     if args.use:
         select(folder.name)
     if args.progress_json:
         print(json.dumps({"done": {"name": folder.name, "path": str(folder)}}), flush=True)
-    print(f"Fetched and verified: {folder.name} in {folder}.", file=sys.stderr)
+    print(f"دریافت و وارسی شد: {isolate(folder.name)} در {path(folder)}." if fa
+          else f"Fetched and verified: {folder.name} in {folder}.", file=sys.stderr)
     return 0
 
 
@@ -158,6 +182,15 @@ def _add(args) -> int:
     model = add_model(args.path, name=args.name, link=args.link)
     if args.use:
         select(model.name)
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, path, size
+
+        print(f"مدل {isolate(model.name)} ({size(model.size_bytes)}) در {path(model.path)} افزوده شد."
+              + (" اکنون به کار می‌رود." if args.use
+                 else f" برای به کار بردن آن: {isolate('mosahebeh models use ' + model.name)}"))
+        return 0
     print(f"Added {model.name} ({_size(model.size_bytes)}) in {model.path}."
           + (" It is now in use." if args.use else f" Use it with: mosahebeh models use {model.name}"))
     return 0
@@ -167,6 +200,13 @@ def _remove(args) -> int:
     from transcribe.installed import remove
 
     folder = remove(args.name)
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, path
+
+        print(f"مدل {isolate(args.name)} حذف شد ({path(folder)}).")
+        return 0
     print(f"Removed {args.name} ({folder}).")
     return 0
 
@@ -186,6 +226,14 @@ def _use(args) -> int:
         device["decode"] = args.decode
     chosen = select(args.name, **device)
     opts = device_options()
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import model_in_use
+
+        print(model_in_use(chosen["model"] or "bundled", opts["device"], opts["compute_type"], opts["cpu_threads"],
+                           chosen.get("decode") or "accurate"))
+        return 0
     print(f"In use: {chosen['model'] or 'bundled'} on {opts['device']} ({opts['compute_type']}, "
           f"{opts['cpu_threads']} threads), {chosen.get('decode') or 'accurate'} decoding.")
     return 0
@@ -212,9 +260,28 @@ def _compare(args) -> int:
         except Cancelled:
             print("mosahebeh: comparison cancelled.", file=sys.stderr)
             return 130
+    from desktop.cli import cli_language
+    from desktop.messages import word
+
+    for m in result.models:  # why a model was not compared, in the language of the command (the app's, for its worker)
+        if m.error:
+            m.error = word(m.error, cli_language(args))
     if args.json or args.progress_json:
         print(json.dumps({"comparison": result.to_dict()} if args.progress_json else result.to_dict(),
                          ensure_ascii=False), flush=True)
+        return 0
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import isolate, num, pct
+
+        print(f"{num(result.segments)} بخش بازبینی‌شده، {num(result.audio_seconds, '.1f')} ثانیه صدا:")
+        for m in result.models:
+            name = "Whisper base همراه برنامه" if m.model == "bundled" else isolate(m.model)
+            if m.error:
+                print(f"  {name}  مقایسه نشد: {m.error}")
+            else:
+                print(f"  {name}  نرخ خطای واژه (WER) {pct(m.wer)} — نرخ خطای نویسه (CER) {pct(m.cer)} — "
+                      f"{num(m.speed, '.2f')} برابر زمان واقعی ({num(m.seconds, '.1f')} ثانیه، بارگذاری "
+                      f"{num(m.load_seconds, '.1f')} ثانیه)")
         return 0
     print(f"{result.segments} checked segments, {result.audio_seconds:.1f} s of audio:")
     for m in result.models:

@@ -84,10 +84,10 @@ def _participants(args: argparse.Namespace) -> int:
                 one = people.get(args.edit)
         else:
             rows = [_row(study, p) for p in people.list()]
-            print(json.dumps(rows, ensure_ascii=False, indent=1) if args.json else _table(rows))
+            print(json.dumps(rows, ensure_ascii=False, indent=1) if args.json else _table(rows, args))
             return 0
         row = _row(study, one)
-    print(json.dumps(row, ensure_ascii=False, indent=1) if args.json else _table([row]))
+    print(json.dumps(row, ensure_ascii=False, indent=1) if args.json else _table([row], args))
     return 0
 
 
@@ -98,7 +98,13 @@ def _row(study, p) -> dict:
             "interviews": [iv.id for iv in study.interviews.of_participant(p.id)]}
 
 
-def _table(rows: list[dict]) -> str:
+def _table(rows: list[dict], args: argparse.Namespace | None = None) -> str:
+    from desktop.cli import cli_language
+
+    if cli_language(args) == "fa":
+        from desktop.messages.cli_output import participants_table
+
+        return participants_table(rows)
     head = ("id", "pseudonym", "referred by", "interviews", "attributes")
     lines = [head] + [(str(r["id"]), r["pseudonym"], r["referrer"] or "", ", ".join(map(str, r["interviews"])),
                        "; ".join(f"{k}={v}" for k, v in r["attributes"].items())) for r in rows]

@@ -81,7 +81,7 @@ def run(args) -> int:
         if out.suffix.lower() != ".wav":
             raise StudyError("--out must name a .wav file.")
         if out.exists():
-            raise StudyError(f"{out} already exists; choose another name (nothing was recorded).")
+            raise StudyError("{out} already exists; choose another name (nothing was recorded).", out=str(out))
         folder = out.with_suffix(".take")
     try:
         sources = _sources(args)
@@ -91,18 +91,32 @@ def run(args) -> int:
         take = recorder.start()
         if args.consent:
             recorder.set_consent(True)
-        roles = " + ".join(f"{s.role}: {s.name}" for s in recorder.sources)
-        _say(f"Recording {roles} into {take.folder}. Press Ctrl+C to stop.")
+        from desktop.cli import cli_language
+        from desktop.messages.cli_output import ROLES, isolate, num, path
+
+        fa = cli_language(args) == "fa"
+        if fa:
+            roles = " + ".join(f"{ROLES.get(s.role, s.role)}: {isolate(s.name)}" for s in recorder.sources)
+            _say(f"در حال ضبط {roles} در {path(take.folder)}. برای توقف Ctrl+C را بزنید.")
+        else:
+            roles = " + ".join(f"{s.role}: {s.name}" for s in recorder.sources)
+            _say(f"Recording {roles} into {take.folder}. Press Ctrl+C to stop.")
         failed = _loop(recorder, args.seconds)
-        _say("Stopping, writing the file…")
+        _say("در حال توقف و ذخیرهٔ فایل…" if fa else "Stopping, writing the file…")
         result = recorder.stop()
         if study is not None:
             from codebook.recording import attach_take
 
             attach_take(study, take)
-            _say(f"Attached to interview {args.interview} of {study.name}.")
-        print(f"Saved {result.path}: {result.channels} channel{'s' if result.channels > 1 else ''} "
-              f"({', '.join(result.roles)}), {result.duration_ms / 1000:.1f} s, {result.overflows} input overflows.")
+            _say(f"به مصاحبهٔ {num(args.interview)} از پژوهش «{study.name}» افزوده شد." if fa
+                 else f"Attached to interview {args.interview} of {study.name}.")
+        if fa:
+            print(f"{path(result.path)} ذخیره شد: {num(result.channels)} کانال "
+                  f"({'، '.join(ROLES.get(r, r) for r in result.roles)})، {num(result.duration_ms / 1000, '.1f')} ثانیه، "
+                  f"{num(result.overflows)} سرریز ورودی.")
+        else:
+            print(f"Saved {result.path}: {result.channels} channel{'s' if result.channels > 1 else ''} "
+                  f"({', '.join(result.roles)}), {result.duration_ms / 1000:.1f} s, {result.overflows} input overflows.")
         if failed:
             raise AudioError(failed)
         return 0

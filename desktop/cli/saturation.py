@@ -72,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
 
 def report(result: sat.Saturation, labels: list[str], lang: str = "en") -> str:
     """The readable report: the table of interviews, each method's verdict, the sentence."""
+    if lang == "fa":
+        from desktop.messages.cli_output import saturation_report
+
+        return saturation_report(result, labels, result.paragraph("fa"))
     lines = []
     width = max([len("Interview")] + [len(str(x)) for x in labels])
     lines.append(f"{'#':>3}  {'Interview':<{width}}  {'used':>5}  {'new':>5}  {'total':>5}")

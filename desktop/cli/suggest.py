@@ -52,12 +52,18 @@ def _as_json(study, suggestions) -> dict:
                             for s in suggestions]}
 
 
-def _print(study, suggestions, as_json: bool) -> None:
+def _print(study, suggestions, as_json: bool, fa: bool = False) -> None:
     if as_json:
         json.dump(_as_json(study, suggestions), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     for item in _as_json(study, suggestions)["suggestions"]:
+        if fa:
+            from desktop.messages.cli_output import num
+
+            print(f"{num(item['id'], '>6')}  {item['code']}  بخش {num(item['segment'])} "
+                  f"[{num(item['start'])}:{num(item['end'])}]  «{item['quote']}»  {item['reason']}")
+            continue
         print(f"{item['id']:>6}  {item['code']}  segment {item['segment']} [{item['start']}:{item['end']}]  "
               f"«{item['quote']}»  {item['reason']}")
 
@@ -69,7 +75,10 @@ def run(args: argparse.Namespace) -> int:
     from codebook.suggestions.llm import ChatClient
     from codebook.suggestions.report import paper_sentence
     from codebook.suggestions.store import Suggestions
+    from desktop.cli import cli_language
+    from desktop.messages.cli_output import num
 
+    fa = cli_language(args) == "fa"
     chosen = [x for x in ("interview", "accept", "reject", "list", "paper") if getattr(args, x) not in (None, False)]
     if len(chosen) != 1:
         raise StudyError("Give one of --interview, --accept, --reject, --list or --paper.")
@@ -80,14 +89,17 @@ def run(args: argparse.Namespace) -> int:
             with study.atomic():
                 for i in ids:
                     repo.accept(i) if args.accept else repo.reject(i)
+            if fa:
+                print(f"{num(len(ids))} پیشنهاد {'پذیرفته' if args.accept else 'رد'} شد.")
+                return 0
             verb = "Accepted" if args.accept else "Rejected"
             print(f"{verb} {len(ids)} suggestion{'s' if len(ids) != 1 else ''}.")
             return 0
         if args.list:
-            _print(study, repo.list(), args.json)
+            _print(study, repo.list(), args.json, fa)
             return 0
         if args.paper:
-            print(paper_sentence(study, args.paper))
+            print(paper_sentence(study, args.paper, lang="fa") if fa else paper_sentence(study, args.paper))
             return 0
         if not args.server or not args.server_model:
             raise StudyError("Name the server (--server URL) and its model (--server-model NAME): there is no default.")
@@ -106,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
         done = runs.work(study, started.id, client, progress=say)
         found = repo.list(run_id=done.id)
-        _print(study, found, args.json)
+        _print(study, found, args.json, fa)
         print(f"{len(found)} suggestion{'s' if len(found) != 1 else ''} stored pending; "
               f"{done.dropped} quote(s) not in the text dropped, {done.invalid} answer(s) outside the schema, "
               f"{done.failed} request(s) without an answer.", file=sys.stderr)

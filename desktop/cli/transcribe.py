@@ -95,8 +95,8 @@ def register(subparsers) -> None:
 class _Reporter:
     """Progress lines on stderr (at most a few per second), or JSON lines on stdout."""
 
-    def __init__(self, as_json: bool):
-        self.as_json = as_json
+    def __init__(self, as_json: bool, fa: bool = False):
+        self.as_json, self.fa = as_json, fa
         self.last = 0.0
 
     def __call__(self, fraction: float, eta: float) -> None:
@@ -107,6 +107,12 @@ class _Reporter:
         if t - self.last < 0.5 and fraction < 1.0:
             return
         self.last = t
+        if self.fa:
+            from desktop.messages.cli_output import num, pct
+
+            left = f"، حدود {num(format_hms(eta * 1000))} مانده" if eta >= 0 and fraction < 1.0 else ""
+            print(f"در حال پیاده‌سازی: {pct(fraction)}{left}", file=sys.stderr, flush=True)
+            return
         left = f", about {format_hms(eta * 1000)} left" if eta >= 0 and fraction < 1.0 else ""
         print(f"transcribing: {fraction * 100:5.1f}%{left}", file=sys.stderr, flush=True)
 
@@ -159,7 +165,9 @@ def run(args) -> int:
     from codebook.errors import StudyError
 
     language = args.language
-    reporter = _Reporter(args.progress_json)
+    from desktop.cli import cli_language
+
+    reporter = _Reporter(args.progress_json, cli_language(args) == "fa")
     if args.jobs < 1:
         raise StudyError("--jobs takes a number of 1 or more.")
     if args.all or args.queued:
@@ -241,7 +249,9 @@ def _run_queue(args, language) -> int:
     """``--all`` / ``--queued``: the study's queue, as one run (see :mod:`codebook.study_queue`)."""
     from codebook.study import Study
     from codebook.study_queue import not_transcribed, run_queue
+    from desktop.cli import cli_language
 
+    fa = cli_language(args) == "fa"
     make, model = backend(args)  # one request at a time per worker; --jobs is the number of workers
     with Study.open(args.study) as study:
         if args.all:
@@ -249,11 +259,19 @@ def _run_queue(args, language) -> int:
         queued = len(study.jobs.queue())
     if not queued:
         if not args.progress_json:
-            print("Every interview with audio is transcribed; nothing to do.", file=sys.stderr)
+            print("همهٔ مصاحبه‌هایی که صدا دارند پیاده‌سازی شده‌اند؛ کاری نمانده است." if fa
+                  else "Every interview with audio is transcribed; nothing to do.", file=sys.stderr)
         return 0
     last = {"t": 0.0}
+    from desktop.messages import word
+    from desktop.messages.cli_output import num
+
+    lang = "fa" if fa else "en"
 
     def event(message: dict) -> None:
+        for key in ("failed", "stopped"):  # the sentence in the language of the command (the app's, for its worker)
+            if isinstance(message.get(key), dict) and "message" in message[key]:
+                message = {**message, key: {**message[key], "message": word(message[key]["message"], lang)}}
         if args.progress_json:
             print(json.dumps(message, ensure_ascii=False), flush=True)
             return
@@ -263,12 +281,24 @@ def _run_queue(args, language) -> int:
             if t - last["t"] < 2.0 and q["in_hand"]:
                 return
             last["t"] = t
+            if fa:
+                left = f"، حدود {num(format_hms(q['eta'] * 1000))} مانده" if q["eta"] >= 0 else ""
+                hand = "، ".join(num(i) for i in q["in_hand"]) or "-"
+                print(f"صف: {num(q['done'])} از {num(q['count'])} مصاحبه، {num(q['audio_done_s'] / 3600, '.2f')} از "
+                      f"{num(q['audio_s'] / 3600, '.2f')} ساعت صدا{left} (در دست: {hand})", file=sys.stderr, flush=True)
+                return
             left = f", about {format_hms(q['eta'] * 1000)} left" if q["eta"] >= 0 else ""
             hand = ", ".join(str(i) for i in q["in_hand"]) or "-"
             print(f"queue: {q['done']}/{q['count']} interviews, {q['audio_done_s'] / 3600:.2f} of "
                   f"{q['audio_s'] / 3600:.2f} h of audio{left} (in hand: {hand})", file=sys.stderr, flush=True)
+        elif "done" in message and fa:
+            print(f"مصاحبهٔ {num(message['done']['interview'])}: {num(message['done']['segments'])} بخش ذخیره شد.",
+                  file=sys.stderr, flush=True)
         elif "done" in message:
             print(f"Interview {message['done']['interview']}: {message['done']['segments']} segments saved.",
+                  file=sys.stderr, flush=True)
+        elif "failed" in message and fa:
+            print(f"mosahebeh: مصاحبهٔ {num(message['failed']['interview'])}: {message['failed']['message']}",
                   file=sys.stderr, flush=True)
         elif "failed" in message:
             print(f"mosahebeh: interview {message['failed']['interview']}: {message['failed']['message']}",
@@ -277,10 +307,11 @@ def _run_queue(args, language) -> int:
     summary = run_queue(args.study, pipeline=make, jobs=args.jobs, model=model, language=language,
                         on_event=event, cancel=cancel_on_sigterm())
     if summary.stopped == "cancelled":
-        print("mosahebeh: the queue was stopped; it goes on where it stopped next time.", file=sys.stderr)
+        print("mosahebeh: " + ("صف متوقف شد؛ بار بعد از همان جا ادامه می‌یابد." if fa
+                               else "the queue was stopped; it goes on where it stopped next time."), file=sys.stderr)
         return 130
     if summary.stopped:
-        print(f"mosahebeh: {summary.stopped}", file=sys.stderr)
+        print(f"mosahebeh: {word(summary.stopped, lang)}", file=sys.stderr)
         return 1
     if args.json:
         print(json.dumps({"done": summary.done, "failed": {str(k): v for k, v in summary.failed.items()}}))
@@ -291,8 +322,11 @@ def _run_study(args, language, reporter, make) -> int:
     from codebook.study import Study
     from codebook.transcription import run_job
     from codebook.transcription import summary as job_summary
+    from desktop.cli import cli_language
+    from desktop.messages.cli_output import num, path
     from transcribe.whisper import Cancelled
 
+    fa = cli_language(args) == "fa"
     with Study.open(args.study) as study:
         try:
             job = run_job(study, args.interview, model=_model(args), language=language, force=args.force,
@@ -301,7 +335,8 @@ def _run_study(args, language, reporter, make) -> int:
                           on_progress=reporter, cancel=cancel_on_sigterm(),
                           **_study_speakers(args))
         except Cancelled:
-            print("mosahebeh: transcription cancelled; it resumes where it stopped next time.", file=sys.stderr)
+            print("mosahebeh: " + ("پیاده‌سازی لغو شد؛ بار بعد از همان جا ادامه می‌یابد." if fa
+                                   else "transcription cancelled; it resumes where it stopped next time."), file=sys.stderr)
             return 130
         done = job_summary(study, args.interview)
         segments, message = done["segments"], done.pop("message")
@@ -312,7 +347,8 @@ def _run_study(args, language, reporter, make) -> int:
         elif args.json:
             print(json.dumps(summary))
         else:
-            print(f"Interview {args.interview}: {counted(segments, 'segment')} saved in {study.folder}.", file=sys.stderr)
+            print(f"مصاحبهٔ {num(args.interview)}: {num(segments)} بخش در {path(study.folder)} ذخیره شد." if fa
+                  else f"Interview {args.interview}: {counted(segments, 'segment')} saved in {study.folder}.", file=sys.stderr)
         if message and not args.progress_json:
             print(f"mosahebeh: interview {args.interview}: {message}", file=sys.stderr)
     return 0

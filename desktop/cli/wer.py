@@ -40,12 +40,17 @@ def _read(name: str) -> str:
 
 def run(args) -> int:
     from codebook.formats.spoken import spoken_text
+    from desktop.cli import cli_language
     from transcribe.wer import NORMALISATION_NOTE, error_rates
 
     rates = error_rates(*(spoken_text(name, None if name.lower().endswith(".docx") else _read(name))
                           for name in (args.ref, args.hyp)))
     if args.json:
         print(json.dumps(rates.to_dict(), ensure_ascii=False))
+    elif cli_language(args) == "fa":
+        from desktop.messages.cli_output import wer_lines
+
+        print(wer_lines(rates))
     else:
         print(f"WER {rates.wer * 100:.1f}% ({rates.word_errors} errors in {rates.ref_words} words)")
         print(f"CER {rates.cer * 100:.1f}% ({rates.char_errors} errors in {rates.ref_chars} characters)")

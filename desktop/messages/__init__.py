@@ -11,7 +11,11 @@ to its Persian sentence with the same ``{placeholders}``::
 
 Values are shown the Persian way: numbers in Persian digits, paths and other
 Latin runs isolated (FSI … PDI) so they keep their own order inside a
-right-to-left sentence. A template with no entry is shown in English (the
+right-to-left sentence. A value that is itself worded is worded in turn: a
+fragment (:class:`transcribe.worded.WordedText`, «coder {name}») by its own
+template, a list (:class:`transcribe.worded.WordedList`) joined «، », and an
+OS error or its English text («No space left on device») by its errno
+(:mod:`desktop.messages.reasons`). A template with no entry is shown in English (the
 checker, ``python -m desktop.messages.sites``, lists them).
 """
 from __future__ import annotations
@@ -55,7 +59,27 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
-def _shown(value: Any, spec: str, conversion: str | None) -> str:
+def os_reason(value: Any, lang: str) -> str | None:
+    """An OS error (or its English text, or a known English fragment) worded in ``lang``; None when not one."""
+    if lang != "fa":
+        return None
+    from desktop.messages.reasons import persian_reason
+
+    return persian_reason(value)
+
+
+def _shown(value: Any, spec: str, conversion: str | None, lang: str = "fa") -> str:
+    nested = getattr(value, "template", None)
+    if isinstance(nested, str):  # a worded fragment (codebook.worded.WordedText): worded in turn
+        worded = word_template(nested, getattr(value, "values", {}) or {}, lang)
+        if worded is not None:
+            return worded
+    parts = getattr(value, "parts", None)
+    if isinstance(value, str) and isinstance(parts, tuple):  # a list of items (codebook.worded.WordedList), joined the Persian way
+        return "، ".join(_shown(v, "", None, lang) for v in parts)
+    reason = os_reason(value, lang)
+    if reason is not None:
+        return reason
     if conversion == "r":
         value = repr(value)
     elif conversion in ("s", "a"):
@@ -70,7 +94,7 @@ def _shown(value: Any, spec: str, conversion: str | None) -> str:
     return text
 
 
-def fill(sentence: str, values: dict[str, Any]) -> str:
+def fill(sentence: str, values: dict[str, Any], lang: str = "fa") -> str:
     """``sentence`` with ``values`` put in the Persian way (see the module's docstring)."""
     parts: list[str] = []
     try:
@@ -80,7 +104,7 @@ def fill(sentence: str, values: dict[str, Any]) -> str:
                 continue
             key = name.split(".")[0].split("[")[0]
             value = string.Formatter().get_field(name, (), values)[0] if key in values else "{" + name + "}"
-            parts.append(_shown(value, spec or "", conversion))
+            parts.append(_shown(value, spec or "", conversion, lang))
     except (ValueError, KeyError, IndexError, AttributeError):
         return sentence
     return "".join(parts)
@@ -89,7 +113,7 @@ def fill(sentence: str, values: dict[str, Any]) -> str:
 def word_template(template: str, values: dict[str, Any], lang: str) -> str | None:
     """The sentence for ``template`` in ``lang`` with ``values`` filled in, or None when the catalog lacks it."""
     sentence = catalog(lang).get(template)
-    return None if sentence is None else fill(sentence, values)
+    return None if sentence is None else fill(sentence, values, lang)
 
 
 def word(exc: BaseException, lang: str) -> str:

@@ -25,6 +25,7 @@ TS_DIR = ROOT / "assets" / "i18n"
 DIFFERENT_ON_PURPOSE: dict[str, str] = {
     "Total": "a table's total row («جمع») vs the saturation table's cumulative column («تعداد تجمعی»)",
     "Codes": "the codes panel («کدها») vs the saturation chart's y axis («تعداد کدها»)",
+    "none": "an empty proxy field («بدون پراکسی») vs an empty API key field («ندارد»)",
 }
 
 

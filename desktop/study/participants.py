@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-                               QMessageBox, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from codebook.dates import digits
 from codebook.errors import StudyError
 from codebook.models import Participant
 from codebook.participants import DEFAULT_ATTRIBUTES
-from desktop.i18n import current_language
+from desktop.bidi import rtl_line
+from desktop.i18n import current_language, worded
 from desktop.icons import icon
 from desktop.study.commands import WrittenFirst
-from codebook.dates import digits
-from desktop.i18n import worded
 
 
 class EditParticipant(WrittenFirst):
@@ -231,8 +243,8 @@ class ParticipantsView(QWidget):
         if pid is None:
             return
         p = self.ctx.study.participants.get(pid)
-        answer = QMessageBox.question(self, self.tr("Remove participant"), self.tr(
-            "Remove %1? Their interviews stay, without a participant.").replace("%1", p.pseudonym))
+        answer = QMessageBox.question(self, self.tr("Remove participant"), rtl_line(self.tr(
+            "Remove %1? Their interviews stay, without a participant.").replace("%1", p.pseudonym), current_language()))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

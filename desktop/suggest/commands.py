@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from codebook.models import Coding
 from codebook.suggestions.store import Suggestion, Suggestions
+from desktop.i18n import worded
 
 
 def _tr(text: str) -> str:
@@ -71,7 +72,7 @@ class Decide(_Step):
             try:
                 self.repo.accept(i) if self.accept else self.repo.reject(i)
             except StudyError as exc:
-                self.skipped.append(str(exc))
+                self.skipped.append(worded(exc))  # in the UI language
 
 
 class Adjust(_Step):

@@ -21,7 +21,7 @@ from codebook.errors import StudyError
 from codebook.suggestions.store import Suggestions
 from desktop.app import explain
 from desktop.exchange.job_dialog import number
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from desktop.suggest.commands import Adjust, Decide
 from desktop.suggest.run_dialog import SuggestDialog, what_leaves
 from desktop.suggest.server_box import llm_server
@@ -201,7 +201,7 @@ class SuggestionsPanel(QWidget):
         try:
             text = self.paper_sentence()
         except StudyError as exc:
-            text = str(exc)
+            text = worded(exc)  # in the UI language
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sentence for the paper"), text, parent=self)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()

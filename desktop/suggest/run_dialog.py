@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from codebook.suggestions.store import Suggestions
 from desktop.exchange.job_dialog import number
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from desktop.suggest.server_box import LlmServer
 
 
@@ -88,7 +88,7 @@ class SuggestWorker(QThread):
                                                                            p.seconds_left))
             self.done.emit(result)
         except StudyError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(worded(exc))  # in the UI language
 
 
 class SuggestDialog(QDialog):

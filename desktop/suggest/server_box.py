@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import worded
 from desktop.server_keys import ServerKeys
 
 KEY_NAME = "llm"
@@ -78,7 +79,7 @@ class _Probe(QThread):
             self.listed.emit(ChatClient(self.server.url, self.server.model or "?", self.key or None,
                                         timeout=15).models())
         except StudyError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(worded(exc))  # in the UI language
 
 
 class LlmServerBox(QGroupBox):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QScrollBar, QVBoxLayout, QWidget
 
 from codebook.dates import digits
-from desktop.i18n import current_language
+from desktop.i18n import current_language, worded
 from desktop.transcript import commands
 from desktop.transcript.model import speaker_label
 from desktop.transcript.waveform import Span, WaveformStrip
@@ -156,7 +156,7 @@ class WaveformPanel(QWidget):
         text = self.tr("Computing the waveform… %1%").replace("%1", digits(str(int(share * 100)), lang))
         if share > 0.05:
             left = max(1, round(elapsed * (1 - share) / share))
-            text += " · " + self.tr("about %1 s left").replace("%1", digits(str(left), lang))
+            text += ("، " if lang == "fa" else " · ") + self.tr("about %1 s left").replace("%1", digits(str(left), lang))
         self.strip.set_status(text)
 
     def _loaded(self, generation: int, result: object) -> None:
@@ -166,7 +166,7 @@ class WaveformPanel(QWidget):
         if isinstance(result, env_mod.Envelope):
             self.strip.set_envelope(result)
         else:
-            reason = str(result)  # (desktop/messages words a TranscribeError in the UI language once it has one)
+            reason = worded(result) if isinstance(result, BaseException) else str(result)  # in the UI language
             self.strip.set_envelope(None, self.tr("No waveform: %1").replace("%1", reason))
         self._sync_scroll()
 

@@ -27,7 +27,10 @@ class CliJob(QObject):
 
     def __init__(self, arguments: list[str], parent: QObject | None = None, env: dict[str, str] | None = None):
         super().__init__(parent)
-        self.arguments = ["-m", "desktop", *arguments, "--progress-json"]
+        from desktop.i18n import current_language
+
+        # --lang: the worker's one-sentence errors come in the app's language (they are shown as they come)
+        self.arguments = ["-m", "desktop", "--lang", current_language(), *arguments, "--progress-json"]
         self.env = env or {}
         self.cancelled = False
         self._process: QProcess | None = None

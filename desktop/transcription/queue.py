@@ -86,11 +86,14 @@ class TranscriptionQueue(QObject):
 
     def _arguments(self, interview_id: int, model: str | None, force: bool) -> list[str]:
         from desktop.transcription.model_settings import stored_language, stored_model
-
         from desktop.transcription.server_settings import worker_arguments
 
         model = model if model is not None else stored_model()
-        args = ["-m", "desktop", "transcribe", "--study", str(self.study_folder), "--interview", str(interview_id),
+        from desktop.i18n import current_language
+
+        # --lang: the worker's one-sentence errors come in the app's language (they are shown as they come)
+        args = ["-m", "desktop", "--lang", current_language(), "transcribe", "--study", str(self.study_folder),
+                "--interview", str(interview_id),
                 "--progress-json", "--language", stored_language()]
         server, _ = worker_arguments()  # the speech server the user turned on (Settings → Servers), if any
         if server:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import worded
 from desktop.server_keys import ServerKeys
 from desktop.settings import Settings
 
@@ -89,7 +90,7 @@ class _Probe(QThread):
             self.answered.emit(server.models(), "")
         except ServerError as exc:
             status = getattr(exc, "values", {}).get("status")
-            self.answered.emit([], "404" if status == 404 else str(exc))
+            self.answered.emit([], "404" if status == 404 else worded(exc))  # in the UI language
 
 
 class SpeechServerGroup(QGroupBox):

@@ -81,7 +81,11 @@ class StudyQueueRunner(QObject):
 
         extra, env = worker_arguments()
         self.server_in_use = bool(extra)
-        args = ["-m", "desktop", "transcribe", "--study", str(self.study_folder), "--queued", "--progress-json",
+        from desktop.i18n import current_language
+
+        # the worker words its sentences (an interview that failed, why the run stopped) in the app's language
+        args = ["-m", "desktop", "--lang", current_language(), "transcribe", "--study", str(self.study_folder),
+                "--queued", "--progress-json",
                 "--language", stored_language(), "--jobs", str(load().jobs if extra else 1)]
         model = stored_model()
         if extra:

@@ -22,6 +22,7 @@ ALLOWED = [
     r"WebVTT", r"WER", r"CER", r"noScribe", r"English",  # the language's own name in the chooser
     r"large-v3-turbo", r"large-v3", r"medium", r"small",  # Whisper model names (transcribe.models.KNOWN_NAMES)
     r"config\.json", r"model\.bin",
+    r"https?://\S+", r"\bAPI\b", r"OpenAI", r"Ollama", r"llama\.cpp", r"vLLM",  # server addresses (as file names), server kinds
     r"\.mosahebeh\.zip\b",  # the study archive's extension
     r"\.?\b(?:qdpx|qdc|docx|txt|srt|vtt|csv|xlsx|png|svg|html?|pdf|zip|mosahebeh)\b",  # file formats and extensions
     r"\bF\d{1,2}\b", r"(?<=\+)[A-Z]\b",  # keys: F8, Ctrl+Shift+M (Persian key names, Latin letter key)

@@ -111,3 +111,31 @@ def test_the_guide_opens_offline_with_its_pictures_and_its_links_lead_to_their_s
         assert block.blockFormat().headingLevel() and slug(block.text()) == slug(link)
     guide.follow(QUrl("https://example.org/"))  # never followed: the guide is offline
     assert guide.browser.source().isLocalFile()
+
+
+def test_the_servers_tab_suggestions_and_the_transcription_queue(fa, qtbot):
+    """The windows this round added: Settings › Servers (speech server, language model server), the coding
+    suggestions panel and its dialog, the transcription queue panel; every tab of Settings shown in turn."""
+    from desktop.settings import Settings
+    from desktop.settings_dialog import SettingsDialog
+    from desktop.suggest.panel import SuggestionsPanel
+    from desktop.suggest.run_dialog import SuggestDialog
+    from desktop.suggest.server_box import LlmServer
+    from desktop.transcription.queue_panel import QueuePanel
+    from desktop.transcription.study_queue import StudyQueueRunner
+
+    settings = SettingsDialog(Settings())
+    qtbot.addWidget(settings)
+    data = settings.model_settings.data_texts()
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        check(settings, *data)
+    server = "http://127.0.0.1:9"
+    dialog = SuggestDialog(fa, LlmServer(server, "gemma", False))
+    panel = SuggestionsPanel(fa, Settings())
+    runner = StudyQueueRunner(fa.study)
+    queue = QueuePanel(fa, runner)
+    for widget in (dialog, panel, queue):
+        qtbot.addWidget(widget)
+        check(widget, server, "gemma", str(fa.study.folder))
+    assert server in dialog.leaves.text() and "مصاحبه" in dialog.leaves.text()

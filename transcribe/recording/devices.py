@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 
 from transcribe.errors import AudioError
 from transcribe.recording.sources import AudioSource, SoundDeviceSource, WasapiLoopbackSource, portaudio
+from transcribe.worded import WordedList
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def find_device(spec: str | int | None, devices: list[Device] | None = None) -> 
     if len(part) == 1:
         return part[0]
     if part:
-        raise AudioError("{text!r} matches {count} inputs ({items}); give its number or full name.", text=text, count=len(part), items=', '.join(d.name for d in part[:4]))
+        raise AudioError("{text!r} matches {count} inputs ({items}); give its number or full name.", text=text, count=len(part), items=WordedList(d.name for d in part[:4]))
     raise AudioError("No input device matches {text!r}. Run `mosahebeh devices` to see them.", text=text)
 
 

@@ -29,8 +29,13 @@ from transcribe.recording.finish import FinishedTake, finish_take
 from transcribe.recording.sources import AudioSource
 from transcribe.recording.take import Take
 from transcribe.recording.writer import TrackWriter
+from transcribe.worded import WordedText
 
 STALL = 4.0  # s without a block from a source that should deliver: a problem
+
+# The events a take logs, named in an error as a person would name them (worded in the UI language).
+EVENTS = {"mark": WordedText("mark"), "question": WordedText("question"), "consent": WordedText("consent"),
+          "pause": WordedText("pause"), "resume": WordedText("resume"), "stop": WordedText("stop")}
 
 
 @dataclass
@@ -128,7 +133,8 @@ class Recorder:
         try:
             self.take.add_event(kind, self.clock() if t is None else t, **data)
         except OSError as exc:
-            raise AudioError("Cannot save the {kind} in {folder}: {reason}.", kind=kind, folder=self.take.folder, reason=exc.strerror or exc) from exc
+            raise AudioError("Cannot save the {kind} in {folder}: {reason}.", kind=EVENTS.get(kind, kind),
+                             folder=self.take.folder, reason=exc.strerror or exc) from exc
 
     def mark(self, label: str = "") -> float:
         """Drop a bookmark now; returns the elapsed seconds it marks."""
