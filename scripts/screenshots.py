@@ -78,6 +78,7 @@ def main(lang: str = "fa", out: str | None = None) -> int:
     shoot(mw, "interviews")
     first = study.interviews.list()[4]  # half checked: checked and unchecked rows side by side
     mw.open_transcript(first.id)
+    mw.editor.waveform.wait_ready()  # the strip drawn, not its "computing…" line
     settle(20)
     mw.editor.view.selectRow(0)
     shoot(mw, "transcript")
